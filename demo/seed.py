@@ -1,0 +1,215 @@
+"""Seeds the demo instance with 14 days of history, then runs each job for real.
+
+How the timestamps are produced
+-------------------------------
+History (days -14 .. -1) is written through the DagsterInstance API, not by
+editing SQLite files:
+  * each run is stored with `run_storage.add_historical_run(run, creation_time)`,
+    so `Run.creationTime` is the backdated time;
+  * its events (RUN_START, ASSET_MATERIALIZATION, ASSET_FAILED_TO_MATERIALIZE,
+    RUN_SUCCESS / RUN_FAILURE) are stored with `instance.handle_new_event`, each
+    an EventLogEntry whose `timestamp` is backdated. Dagster derives the run's
+    status, startTime and endTime from those events, exactly as for a live run.
+Run times come from a fixed-seed RNG: one to three runs a day per location at
+varied hours, 1 to 15 minute durations, and failures at a per-location rate.
+Every run carries a RemoteJobOrigin naming its code location, so Dagster tags
+it `.dagster/repository=__repository__@<location>` like a launched run.
+
+The present (the newest run of each job) is real: `--launch` asks the running
+webserver to launch each job over GraphQL and waits for the runs, so the latest
+materializations, the failing asset and the asset-check results are produced by
+Dagster itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import random
+import sys
+import time
+import urllib.request
+import uuid
+from datetime import datetime, timedelta, timezone
+
+import dagster as dg
+from dagster._core.events import (
+    AssetFailedToMaterializeData,
+    DagsterEvent,
+    DagsterEventType,
+    StepMaterializationData,
+)
+from dagster._core.events.log import EventLogEntry
+from dagster._core.definitions.events import (
+    AssetMaterializationFailure,
+    AssetMaterializationFailureReason,
+    AssetMaterializationFailureType,
+)
+from dagster._core.remote_origin import (
+    RegisteredCodeLocationOrigin,
+    RemoteJobOrigin,
+    RemoteRepositoryOrigin,
+)
+from dagster._core.storage.dagster_run import DagsterRun, DagsterRunStatus
+
+REPOSITORY = "__repository__"
+DAYS = 14
+
+# location -> (job, assets in dependency order, failure rate)
+JOBS = {
+    "analytics-team": (
+        "analytics_daily",
+        [["raw_orders"], ["raw_customers"], ["raw_products"], ["cleaned_orders"], ["cleaned_customers"],
+         ["customer_order_summary"], ["product_performance"]],
+        0.12,
+    ),
+    "ml-platform": (
+        "ml_training",
+        [["customer_features"], ["ml", "product_embeddings"], ["churn_model"], ["recommendation_model"]],
+        0.35,
+    ),
+    "finance-reporting": ("finance_monthly", [["revenue_forecast"], ["monthly_revenue_report"]], 0.15),
+}
+
+
+def _origin(location: str, job: str) -> RemoteJobOrigin:
+    repo = RemoteRepositoryOrigin(RegisteredCodeLocationOrigin(location), REPOSITORY)
+    return RemoteJobOrigin(repository_origin=repo, job_name=job)
+
+
+def _store(instance: dg.DagsterInstance, run: DagsterRun, at: datetime, event: DagsterEvent) -> None:
+    instance.handle_new_event(
+        EventLogEntry(
+            error_info=None,
+            level=logging.INFO,
+            user_message=event.message or "",
+            run_id=run.run_id,
+            timestamp=at.timestamp(),
+            step_key=event.step_key,
+            job_name=run.job_name,
+            dagster_event=event,
+        )
+    )
+
+
+def _historical_run(
+    instance: dg.DagsterInstance,
+    location: str,
+    job: str,
+    assets: list[list[str]],
+    start: datetime,
+    duration: timedelta,
+    fail_at: int | None,
+    partition: str | None = None,
+) -> None:
+    tags = {"dagster/partition": partition} if partition else {}
+    run = DagsterRun(job_name=job, run_id=str(uuid.uuid4()), status=DagsterRunStatus.NOT_STARTED,
+                     tags=tags, remote_job_origin=_origin(location, job))
+    instance.run_storage.add_historical_run(run, start)
+    _store(instance, run, start, DagsterEvent(DagsterEventType.RUN_START.value, job, message="Started (seeded)"))
+    step = duration / (len(assets) + 1)
+    for i, path in enumerate(assets):
+        at = start + step * (i + 1)
+        key = dg.AssetKey(path)
+        if fail_at is None or i < fail_at:
+            data = StepMaterializationData(dg.AssetMaterialization(asset_key=key, partition=partition))
+            _store(instance, run, at, DagsterEvent(DagsterEventType.ASSET_MATERIALIZATION.value, job,
+                                                   event_specific_data=data, step_key=path[-1]))
+            continue
+        reason = (AssetMaterializationFailureReason.FAILED_TO_MATERIALIZE if i == fail_at
+                  else AssetMaterializationFailureReason.UPSTREAM_FAILED_TO_MATERIALIZE)
+        failure = AssetMaterializationFailure(asset_key=key, partition=partition,
+                                              failure_type=AssetMaterializationFailureType.FAILED, reason=reason)
+        _store(instance, run, at, DagsterEvent(DagsterEventType.ASSET_FAILED_TO_MATERIALIZE.value, job,
+                                               event_specific_data=AssetFailedToMaterializeData(failure),
+                                               step_key=path[-1]))
+    end_type = DagsterEventType.RUN_SUCCESS if fail_at is None else DagsterEventType.RUN_FAILURE
+    _store(instance, run, start + duration, DagsterEvent(end_type.value, job, message="Finished (seeded)"))
+
+
+def seed_history(instance: dg.DagsterInstance, now: datetime) -> int:
+    rng = random.Random(20261127)
+    count = 0
+    for day in range(DAYS, 0, -1):
+        midnight = (now - timedelta(days=day)).replace(hour=0, minute=0, second=0, microsecond=0)
+        for location, (job, assets, failure_rate) in JOBS.items():
+            for _ in range(rng.choice([1, 1, 2, 3])):
+                start = midnight + timedelta(hours=rng.randint(1, 22), minutes=rng.randint(0, 59))
+                duration = timedelta(seconds=rng.randint(60, 900))
+                fail_at = rng.randrange(len(assets)) if rng.random() < failure_rate else None
+                _historical_run(instance, location, job, assets, start, duration, fail_at)
+                count += 1
+        # The partitioned asset: one run per daily partition, leaving the newest missing.
+        if day >= 2:
+            partition = midnight.strftime("%Y-%m-%d")
+            start = midnight + timedelta(hours=3, minutes=rng.randint(0, 59))
+            _historical_run(instance, "analytics-team", "__ASSET_JOB", [["daily_order_counts"]], start,
+                            timedelta(seconds=rng.randint(30, 120)), None, partition=partition)
+            count += 1
+        # The stale asset was last materialized four days ago; it has a 24 h freshness window.
+        if day in (14, 11, 8, 4):
+            start = midnight + timedelta(hours=6)
+            _historical_run(instance, "analytics-team", "__ASSET_JOB", [["legacy_marketing_export"]], start,
+                            timedelta(seconds=90), None)
+            count += 1
+    return count
+
+
+def _graphql(url: str, query: str, variables: dict) -> dict:
+    body = json.dumps({"query": query, "variables": variables}).encode()
+    req = urllib.request.Request(url, data=body, headers={"content-type": "application/json"})
+    with urllib.request.urlopen(req, timeout=60) as resp:
+        payload = json.load(resp)
+    if payload.get("errors"):
+        raise RuntimeError(payload["errors"])
+    return payload["data"]
+
+
+LAUNCH = """
+mutation Launch($params: ExecutionParams!) {
+  launchRun(executionParams: $params) {
+    __typename
+    ... on LaunchRunSuccess { run { runId } }
+    ... on PythonError { message }
+    ... on RunConfigValidationInvalid { errors { message } }
+  }
+}"""
+STATUS = "query S($id: ID!) { runOrError(runId: $id) { ... on Run { status } } }"
+
+
+def launch_present(url: str) -> None:
+    """Runs each job once for real, in dependency order, and waits for each."""
+    for location, (job, _, _) in JOBS.items():
+        params = {"selector": {"repositoryLocationName": location, "repositoryName": REPOSITORY, "jobName": job},
+                  "runConfigData": {}}
+        result = _graphql(url, LAUNCH, {"params": params})["launchRun"]
+        if result["__typename"] != "LaunchRunSuccess":
+            raise RuntimeError(f"launching {job} in {location} failed: {result}")
+        run_id = result["run"]["runId"]
+        for _ in range(240):
+            status = _graphql(url, STATUS, {"id": run_id})["runOrError"]["status"]
+            if status in ("SUCCESS", "FAILURE", "CANCELED"):
+                print(f"[seed] {location}/{job}: {status}")
+                break
+            time.sleep(0.5)
+        else:
+            raise RuntimeError(f"run {run_id} of {job} did not finish")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--history", action="store_true", help="store 14 days of backdated runs")
+    parser.add_argument("--launch", metavar="GRAPHQL_URL", help="launch every job once on this webserver")
+    args = parser.parse_args()
+    if args.history:
+        with dg.DagsterInstance.get() as instance:
+            n = seed_history(instance, datetime.now(timezone.utc))
+            print(f"[seed] stored {n} backdated runs over {DAYS} days")
+    if args.launch:
+        launch_present(args.launch)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+import { z } from "zod";
+
+// Environment variable names only: the config never holds a token itself.
+const envVarName = z
+  .string()
+  .regex(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name such as DAGSTER_PROD_TOKEN");
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "must be lowercase letters, digits and dashes");
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+  .transform((u) => u.replace(/\/+$/, ""));
+
+export const deploymentSchema = z
+  .strictObject({
+    name: slug,
+    kind: z.enum(["oss", "plus"]),
+    graphqlUrl: httpUrl,
+    tokenEnv: envVarName.optional(),
+    uiUrl: httpUrl.optional(),
+  })
+  .check((ctx) => {
+    if (ctx.value.kind === "plus" && !ctx.value.tokenEnv) {
+      ctx.issues.push({
+        code: "custom",
+        input: ctx.value,
+        path: ["tokenEnv"],
+        message: "is required for a Dagster+ deployment (the name of the variable holding the token)",
+      });
+    }
+  });
+
+export const teamSchema = z.strictObject({
+  slug,
+  name: z.string().min(1),
+  owners: z.array(z.string().min(1)).default([]),
+  locations: z
+    .array(z.strictObject({ deployment: z.string().min(1), location: z.string().min(1) }))
+    .default([]),
+});
+
+export const refreshSchema = z
+  .strictObject({
+    locationStatusSeconds: z.number().positive().max(3600).default(5),
+    assetStatusSeconds: z.number().positive().max(3600).default(30),
+    runsSeconds: z.number().positive().max(86_400).default(60),
+    requestTimeoutSeconds: z.number().positive().max(300).default(15),
+  })
+  .default({
+    locationStatusSeconds: 5,
+    assetStatusSeconds: 30,
+    runsSeconds: 60,
+    requestTimeoutSeconds: 15,
+  });
+
+export const configSchema = z
+  .strictObject({
+    deployments: z.array(deploymentSchema).min(1, "must list at least one deployment"),
+    teams: z.array(teamSchema).default([]),
+    refresh: refreshSchema,
+  })
+  .check((ctx) => {
+    const { deployments, teams } = ctx.value;
+    const names = new Set<string>();
+    deployments.forEach((d, i) => {
+      if (names.has(d.name)) {
+        ctx.issues.push({
+          code: "custom",
+          input: d.name,
+          path: ["deployments", i, "name"],
+          message: `duplicates deployment "${d.name}"`,
+        });
+      }
+      names.add(d.name);
+    });
+    const slugs = new Set<string>();
+    teams.forEach((t, i) => {
+      if (slugs.has(t.slug)) {
+        ctx.issues.push({
+          code: "custom",
+          input: t.slug,
+          path: ["teams", i, "slug"],
+          message: `duplicates team "${t.slug}"`,
+        });
+      }
+      slugs.add(t.slug);
+      t.locations.forEach((loc, j) => {
+        if (!names.has(loc.deployment)) {
+          ctx.issues.push({
+            code: "custom",
+            input: loc.deployment,
+            path: ["teams", i, "locations", j, "deployment"],
+            message: `names no configured deployment ("${loc.deployment}")`,
+          });
+        }
+      });
+    });
+  });
+
+export type HealthboardConfig = z.infer<typeof configSchema>;
+export type DeploymentConfig = z.infer<typeof deploymentSchema>;
+export type TeamConfig = z.infer<typeof teamSchema>;

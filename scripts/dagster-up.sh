@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Starts the demo dagster-webserver (and daemon) in the background and waits
+# until its GraphQL endpoint answers. Idempotent: does nothing when the
+# webserver is already answering on the port.
+#   DAGSTER_PORT    (default 3070)
+#   DAGSTER_HOME    (default .dagster-home)
+#   DAGSTER_DAEMON  (default 1; 0 skips the daemon)
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+PORT="${DAGSTER_PORT:-3070}"
+export DAGSTER_HOME="${DAGSTER_HOME:-$ROOT/.dagster-home}"
+RUN_DIR="$DAGSTER_HOME/run"
+mkdir -p "$RUN_DIR" "$DAGSTER_HOME/switches"
+cp "$ROOT/demo/dagster.yaml" "$DAGSTER_HOME/dagster.yaml"
+bash "$ROOT/scripts/python-env.sh"
+
+ping() { curl -fsS -m 3 -H 'content-type: application/json' -d '{"query":"{version}"}' "http://127.0.0.1:$PORT/graphql" >/dev/null 2>&1; }
+
+if ping; then
+  echo "[dagster] already answering on :$PORT"
+  exit 0
+fi
+
+cd "$ROOT/demo"
+nohup "$ROOT/.venv/bin/dagster-webserver" -w workspace.yaml -h 127.0.0.1 -p "$PORT" \
+  >"$RUN_DIR/webserver-$PORT.log" 2>&1 &
+echo $! >"$RUN_DIR/webserver-$PORT.pid"
+if [[ "${DAGSTER_DAEMON:-1}" == "1" ]]; then
+  nohup "$ROOT/.venv/bin/dagster-daemon" run -w workspace.yaml >"$RUN_DIR/daemon.log" 2>&1 &
+  echo $! >"$RUN_DIR/daemon.pid"
+fi
+
+for _ in $(seq 1 120); do
+  if ping; then echo "[dagster] webserver up on http://127.0.0.1:$PORT"; exit 0; fi
+  sleep 1
+done
+echo "[dagster] webserver did not answer on :$PORT; log follows" >&2
+tail -50 "$RUN_DIR/webserver-$PORT.log" >&2
+exit 1
