@@ -27,7 +27,8 @@ export const deploymentSchema = z
         code: "custom",
         input: ctx.value,
         path: ["tokenEnv"],
-        message: "is required for a Dagster+ deployment (the name of the variable holding the token)",
+        message:
+          "is required for a Dagster+ deployment (the name of the variable holding the token)",
       });
     }
   });

@@ -1,0 +1,31 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { DeploymentSection } from "@/components/overview/deployment-section";
+import { TeamTiles } from "@/components/overview/team-tiles";
+import { Panel } from "@/components/panel/panel";
+import { PanelSkeleton } from "@/components/panel/panel-skeleton";
+import type { Overview } from "@/lib/overview/overview-model";
+import { overviewQuery } from "@/lib/queries/overview";
+
+export function OverviewClient({ initial, refreshMs }: { initial: Overview; refreshMs: number }) {
+  const { data } = useQuery({ ...overviewQuery(refreshMs), initialData: initial });
+  return (
+    <div className="space-y-8">
+      <Panel title="Teams" id="teams">
+        {data ? <TeamTiles teams={data.teams} /> : <PanelSkeleton />}
+      </Panel>
+      <Panel title="Deployments and code locations" id="locations">
+        {data ? (
+          <div className="space-y-6">
+            {data.deployments.map((d) => (
+              <DeploymentSection key={d.name} deployment={d} />
+            ))}
+          </div>
+        ) : (
+          <PanelSkeleton rows={4} />
+        )}
+      </Panel>
+    </div>
+  );
+}

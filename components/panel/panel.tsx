@@ -1,0 +1,36 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { ErrorBoundary } from "react-error-boundary";
+
+/** A titled panel whose render errors stay inside it. */
+export function Panel({ title, id, children }: { title: string; id: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-title`} data-testid={`panel-${id}`} className="space-y-3">
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
+        {title}
+      </h2>
+      <ErrorBoundary FallbackComponent={PanelError}>{children}</ErrorBoundary>
+    </section>
+  );
+}
+
+function PanelError({
+  error,
+  resetErrorBoundary,
+}: {
+  error: unknown;
+  resetErrorBoundary: () => void;
+}) {
+  return (
+    <div role="alert" className="rounded-lg border border-degraded/30 bg-degraded/10 p-4 text-sm">
+      <p className="font-medium">This panel failed to render.</p>
+      <p className="mt-1 text-slate-600 dark:text-slate-400">
+        {error instanceof Error ? error.message : "Unknown error"}
+      </p>
+      <button type="button" onClick={resetErrorBoundary} className="mt-2 underline">
+        Retry
+      </button>
+    </div>
+  );
+}

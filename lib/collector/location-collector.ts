@@ -1,0 +1,87 @@
+import { secondsToMs } from "@/lib/dagster/to-domain";
+import type { CodeLocationSnapshot, DeploymentSnapshot } from "@/lib/domain/types";
+import { mapLimit } from "./map-limit";
+import { SingleFlight } from "./single-flight";
+
+// Keeps one deployment's code locations and their definitions. The cheap
+// status query runs on every refresh; a location's definitions are refetched
+// only when its versionKey (or load status) moves. Framework-free: the
+// Dagster calls come in as functions, so tests drive it with real or fake ones.
+
+export interface LocationStatusRow {
+  name: string;
+  loadStatus: "LOADED" | "LOADING";
+  versionKey: string;
+  updateTimestamp: number;
+}
+
+export interface LocationSource {
+  fetchStatuses(): Promise<LocationStatusRow[]>;
+  fetchLocation(name: string): Promise<CodeLocationSnapshot>;
+}
+
+export interface CollectorOptions {
+  /** Data younger than this is served without asking Dagster. */
+  maxAgeMs: number;
+  /** Location definitions fetched in parallel at most. */
+  parallelism?: number;
+  now?: () => number;
+}
+
+export class LocationCollector {
+  private readonly locations = new Map<string, CodeLocationSnapshot>();
+  private readonly flight = new SingleFlight<DeploymentSnapshot>();
+  private last: DeploymentSnapshot;
+  private readonly now: () => number;
+
+  constructor(
+    readonly deployment: string,
+    private readonly source: LocationSource,
+    private readonly options: CollectorOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.last = { deployment, asOf: null, locations: [], error: null };
+  }
+
+  /** Fresh data when it is young enough; otherwise one shared refresh. Never rejects. */
+  async snapshot(): Promise<DeploymentSnapshot> {
+    const { asOf } = this.last;
+    if (asOf !== null && this.last.error === null && this.now() - asOf < this.options.maxAgeMs) {
+      return this.last;
+    }
+    return this.flight.run("locations", () => this.refresh());
+  }
+
+  private async refresh(): Promise<DeploymentSnapshot> {
+    try {
+      const rows = await this.source.fetchStatuses();
+      const changed = rows.filter((row) => {
+        const known = this.locations.get(row.name);
+        return (
+          !known ||
+          known.versionKey !== row.versionKey ||
+          (known.status === "loading") !== (row.loadStatus === "LOADING")
+        );
+      });
+      const fetched = await mapLimit(changed, this.options.parallelism ?? 4, (row) =>
+        this.source.fetchLocation(row.name),
+      );
+      for (const location of fetched) this.locations.set(location.name, location);
+      const names = new Set(rows.map((r) => r.name));
+      for (const name of this.locations.keys()) if (!names.has(name)) this.locations.delete(name);
+      // Keep Dagster's order; a LOADING row shows as loading even before its refetch lands.
+      const locations = rows.flatMap((row) => {
+        const loc = this.locations.get(row.name);
+        if (!loc) return [];
+        return row.loadStatus === "LOADING"
+          ? [{ ...loc, status: "loading" as const, updatedAt: secondsToMs(row.updateTimestamp) }]
+          : [loc];
+      });
+      this.last = { deployment: this.deployment, asOf: this.now(), locations, error: null };
+    } catch (err) {
+      // Stale-if-error: keep the last good data and say why it is old.
+      this.last = { ...this.last, error: err instanceof Error ? err.message : String(err) };
+    }
+    return this.last;
+  }
+}

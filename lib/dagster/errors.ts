@@ -1,0 +1,55 @@
+// Typed errors for everything that can go wrong between Healthboard and a
+// Dagster GraphQL endpoint. Panels show `message`; `retryable` drives back-off.
+
+export class DagsterError extends Error {
+  readonly retryable: boolean = false;
+  constructor(
+    readonly deployment: string,
+    message: string,
+  ) {
+    super(`${deployment}: ${message}`);
+    this.name = new.target.name;
+  }
+}
+
+/** A non-2xx HTTP answer. 429 and 5xx are retried; Retry-After is kept in ms. */
+export class DagsterHttpError extends DagsterError {
+  override readonly retryable: boolean;
+  constructor(
+    deployment: string,
+    readonly status: number,
+    readonly retryAfterMs: number | undefined,
+  ) {
+    super(deployment, `Dagster answered HTTP ${status}`);
+    this.retryable = status === 429 || status >= 500;
+  }
+}
+
+/** No usable answer: connection refused or reset, timeout, or a body that is not GraphQL JSON. */
+export class DagsterNetworkError extends DagsterError {
+  override readonly retryable = true;
+}
+
+/** The response carried GraphQL `errors` (a bad document or a server-side failure). */
+export class DagsterGraphQLError extends DagsterError {
+  constructor(
+    deployment: string,
+    readonly messages: string[],
+  ) {
+    super(deployment, `GraphQL error: ${messages.join("; ")}`);
+  }
+}
+
+/** An `…OrError` field resolved to a PythonError (or another error member of the union). */
+export class DagsterPythonError extends DagsterError {
+  constructor(
+    deployment: string,
+    readonly pythonMessage: string,
+    readonly className?: string | null,
+  ) {
+    super(deployment, pythonMessage);
+  }
+}
+
+/** Healthboard only reads: a document with a mutation or subscription is refused before it leaves. */
+export class ReadOnlyViolation extends DagsterError {}

@@ -1,0 +1,133 @@
+import "server-only";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { ClientError, GraphQLClient } from "graphql-request";
+import { readToken } from "@/lib/env";
+import {
+  DagsterError,
+  DagsterGraphQLError,
+  DagsterHttpError,
+  DagsterNetworkError,
+  DagsterPythonError,
+  ReadOnlyViolation,
+} from "./errors";
+import { findNonQueryOperation } from "./read-only-guard";
+
+// The one transport to Dagster. It owns the endpoint, the auth header (the token
+// is read here from the environment and goes nowhere else), the timeout, retries
+// with back-off, and the mapping of failures to typed errors.
+
+export interface DagsterTarget {
+  deployment: string;
+  kind: "oss" | "plus";
+  graphqlUrl: string;
+  /** Name of the environment variable that holds the token. */
+  tokenEnv?: string;
+  timeoutMs: number;
+}
+
+export interface RequestOptions {
+  maxAttempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  signal?: AbortSignal;
+  /** Injected in tests so back-off can be observed without waiting. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function headersFor(target: DagsterTarget): Record<string, string> {
+  const headers: Record<string, string> = { "user-agent": "healthboard" };
+  const token = target.tokenEnv ? readToken(target.tokenEnv) : undefined;
+  if (token) {
+    if (target.kind === "plus") headers["Dagster-Cloud-Api-Token"] = token;
+    else headers.authorization = `Bearer ${token}`;
+  }
+  return headers;
+}
+
+function toDagsterError(target: DagsterTarget, err: unknown, timedOut: boolean): DagsterError {
+  if (err instanceof DagsterError) return err;
+  if (err instanceof ClientError) {
+    const { status, errors, headers } = err.response;
+    if (status < 200 || status >= 300) {
+      return new DagsterHttpError(
+        target.deployment,
+        status,
+        parseRetryAfter(headers?.get?.("retry-after") ?? null),
+      );
+    }
+    if (errors && errors.length > 0) {
+      return new DagsterGraphQLError(
+        target.deployment,
+        errors.map((e) => e.message),
+      );
+    }
+  }
+  if (timedOut) {
+    return new DagsterNetworkError(target.deployment, `timed out after ${target.timeoutMs} ms`);
+  }
+  const reason =
+    err instanceof Error
+      ? err.cause instanceof Error
+        ? err.cause.message
+        : err.message
+      : String(err);
+  return new DagsterNetworkError(target.deployment, `request failed: ${reason}`);
+}
+
+/** Sends one of Healthboard's own query documents and returns its typed data. */
+export async function dagsterRequest<TResult, TVariables extends Record<string, unknown>>(
+  target: DagsterTarget,
+  document: TypedDocumentNode<TResult, TVariables>,
+  variables: TVariables,
+  options: RequestOptions = {},
+): Promise<TResult> {
+  const refused = findNonQueryOperation(document);
+  if (refused) {
+    throw new ReadOnlyViolation(
+      target.deployment,
+      `refused to send ${refused}: Healthboard only reads`,
+    );
+  }
+  const { maxAttempts = 3, baseDelayMs = 250, maxDelayMs = 30_000, sleep = defaultSleep } = options;
+  const client = new GraphQLClient(target.graphqlUrl, { headers: headersFor(target) });
+
+  for (let attempt = 1; ; attempt++) {
+    const timeout = AbortSignal.timeout(target.timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    try {
+      // graphql-request's overloads cannot see that TVariables fits; the cast is local.
+      return await client.request<TResult>({ document, variables, signal } as never);
+    } catch (err) {
+      const error = toDagsterError(target, err, timeout.aborted);
+      if (!error.retryable || attempt >= maxAttempts || options.signal?.aborted) throw error;
+      const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
+      const retryAfter = error instanceof DagsterHttpError ? error.retryAfterMs : undefined;
+      await sleep(Math.min(maxDelayMs, Math.max(backoff, retryAfter ?? 0)));
+    }
+  }
+}
+
+/** Narrows an `…OrError` union: returns the expected member or throws a typed error. */
+export function expectMember<T extends { __typename: string }, K extends T["__typename"]>(
+  deployment: string,
+  value: T,
+  typename: K,
+): Extract<T, { __typename: K }> {
+  if (value.__typename === typename) return value as Extract<T, { __typename: K }>;
+  const detail = value as { message?: unknown; className?: unknown };
+  throw new DagsterPythonError(
+    deployment,
+    typeof detail.message === "string" ? detail.message : `unexpected ${value.__typename}`,
+    typeof detail.className === "string" ? detail.className : value.__typename,
+  );
+}

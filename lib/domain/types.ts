@@ -1,0 +1,59 @@
+// Healthboard's domain types: what the rest of the app sees, never Dagster's
+// wire shapes. Times are epoch milliseconds throughout.
+
+/** An asset key as its path components; components may contain "/". */
+export type AssetKeyPath = string[];
+
+/** Node identity, as in the Dagster UI: JSON of the key path. */
+export function assetId(path: AssetKeyPath): string {
+  return JSON.stringify(path);
+}
+
+export type AssetOwner = { kind: "team"; team: string } | { kind: "user"; email: string };
+
+export type FreshnessPolicy =
+  | { kind: "time-window"; failWindowSeconds: number; warnWindowSeconds: number | null }
+  | { kind: "cron"; deadlineCron: string; lowerBoundDeltaSeconds: number; timezone: string };
+
+export interface AssetDefinition {
+  id: string;
+  key: AssetKeyPath;
+  deployment: string;
+  location: string;
+  group: string | null;
+  description: string | null;
+  kinds: string[];
+  owners: AssetOwner[];
+  upstream: AssetKeyPath[];
+  downstream: AssetKeyPath[];
+  jobNames: string[];
+  isPartitioned: boolean;
+  hasChecks: boolean;
+  freshnessPolicy: FreshnessPolicy | null;
+}
+
+export type LocationStatus = "loaded" | "loading" | "failed";
+
+export interface CodeLocationSnapshot {
+  deployment: string;
+  name: string;
+  status: LocationStatus;
+  error: { message: string; className: string | null } | null;
+  versionKey: string;
+  updatedAt: number;
+  /** Definitions owned by this location; Dagster's auto-created stubs are left out. */
+  assets: AssetDefinition[];
+}
+
+export interface DeploymentSnapshot {
+  deployment: string;
+  /** When the data was last fetched successfully. */
+  asOf: number | null;
+  locations: CodeLocationSnapshot[];
+  /** The last refresh failed: the data above is the last good data. */
+  error: string | null;
+}
+
+export function ownerLabel(owner: AssetOwner): string {
+  return owner.kind === "team" ? `team:${owner.team}` : owner.email;
+}

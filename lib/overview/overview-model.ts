@@ -1,0 +1,81 @@
+import type { HealthboardConfig } from "@/lib/config/config-schema";
+import type { DeploymentSnapshot, LocationStatus } from "@/lib/domain/types";
+import { assignTeam } from "@/lib/teams/assign-team";
+
+// The overview page's data: compact, serialisable, built from snapshots only.
+
+export interface OverviewLocation {
+  name: string;
+  status: LocationStatus;
+  error: string | null;
+  versionKey: string;
+  updatedAt: number;
+  assetCount: number;
+  dagsterUrl: string | null;
+}
+
+export interface OverviewDeployment {
+  name: string;
+  kind: "oss" | "plus";
+  dagsterUrl: string | null;
+  asOf: number | null;
+  error: string | null;
+  locations: OverviewLocation[];
+}
+
+export interface OverviewTeam {
+  slug: string;
+  name: string;
+  assetCount: number;
+}
+
+export interface Overview {
+  deployments: OverviewDeployment[];
+  teams: OverviewTeam[];
+}
+
+export function locationUrl(uiUrl: string | undefined, location: string): string | null {
+  return uiUrl ? `${uiUrl}/locations/${encodeURIComponent(location)}/assets` : null;
+}
+
+export function buildOverview(
+  config: HealthboardConfig,
+  snapshots: DeploymentSnapshot[],
+): Overview {
+  const byName = new Map(snapshots.map((s) => [s.deployment, s]));
+  const teamCounts = new Map<string, number>(config.teams.map((t) => [t.slug, 0]));
+
+  const deployments = config.deployments.map((d): OverviewDeployment => {
+    const snap = byName.get(d.name);
+    const locations = (snap?.locations ?? []).map((loc): OverviewLocation => {
+      for (const asset of loc.assets) {
+        const team = assignTeam(asset, config.teams);
+        if (team) teamCounts.set(team, (teamCounts.get(team) ?? 0) + 1);
+      }
+      return {
+        name: loc.name,
+        status: loc.status,
+        error: loc.error?.message ?? null,
+        versionKey: loc.versionKey,
+        updatedAt: loc.updatedAt,
+        assetCount: loc.assets.length,
+        dagsterUrl: locationUrl(d.uiUrl, loc.name),
+      };
+    });
+    return {
+      name: d.name,
+      kind: d.kind,
+      dagsterUrl: d.uiUrl ?? null,
+      asOf: snap?.asOf ?? null,
+      error: snap?.error ?? null,
+      locations,
+    };
+  });
+
+  const teams = config.teams.map((t) => ({
+    slug: t.slug,
+    name: t.name,
+    assetCount: teamCounts.get(t.slug) ?? 0,
+  }));
+  return { deployments, teams };
+}

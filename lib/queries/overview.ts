@@ -1,0 +1,15 @@
+import { queryOptions } from "@tanstack/react-query";
+import type { Overview } from "@/lib/overview/overview-model";
+
+/** The overview as the browser polls it, from Healthboard's own API (never Dagster). */
+export function overviewQuery(refetchIntervalMs: number) {
+  return queryOptions({
+    queryKey: ["healthboard", "overview"],
+    queryFn: async (): Promise<Overview> => {
+      const res = await fetch("/api/overview", { cache: "no-store" });
+      if (!res.ok) throw new Error(`overview: HTTP ${res.status}`);
+      return (await res.json()) as Overview;
+    },
+    refetchInterval: refetchIntervalMs,
+  });
+}
