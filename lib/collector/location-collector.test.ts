@@ -1,0 +1,179 @@
+import { describe, expect, it } from "vitest";
+import type { CodeLocationSnapshot } from "@/lib/domain/types";
+import {
+  LocationCollector,
+  type LocationSource,
+  type LocationStatusRow,
+} from "./location-collector";
+import { SingleFlight } from "./single-flight";
+
+function location(name: string, versionKey: string, assets = 0): CodeLocationSnapshot {
+  return {
+    deployment: "prod",
+    name,
+    status: "loaded",
+    error: null,
+    versionKey,
+    updatedAt: 1,
+    assets: Array.from({ length: assets }, (_, i) => ({
+      id: JSON.stringify([name, String(i)]),
+      key: [name, String(i)],
+      deployment: "prod",
+      location: name,
+      group: null,
+      description: null,
+      kinds: [],
+      owners: [],
+      upstream: [],
+      downstream: [],
+      jobNames: [],
+      isPartitioned: false,
+      hasChecks: false,
+      freshnessPolicy: null,
+    })),
+  };
+}
+
+/** An in-memory Dagster: statuses and definitions that tests change between refreshes. */
+class FakeSource implements LocationSource {
+  rows: LocationStatusRow[] = [];
+  versions = new Map<string, { version: string; assets: number }>();
+  statusCalls = 0;
+  locationCalls: string[] = [];
+  failStatuses: Error | null = null;
+
+  set(name: string, version: string, assets: number, loadStatus: "LOADED" | "LOADING" = "LOADED") {
+    this.versions.set(name, { version, assets });
+    const row = { name, loadStatus, versionKey: version, updateTimestamp: 10 };
+    this.rows = [...this.rows.filter((r) => r.name !== name), row];
+  }
+
+  async fetchStatuses() {
+    this.statusCalls++;
+    if (this.failStatuses) throw this.failStatuses;
+    return this.rows;
+  }
+
+  async fetchLocation(name: string) {
+    this.locationCalls.push(name);
+    const v = this.versions.get(name);
+    if (!v) throw new Error(`unknown ${name}`);
+    return location(name, v.version, v.assets);
+  }
+}
+
+function setup() {
+  let now = 1_000;
+  const source = new FakeSource();
+  const collector = new LocationCollector("prod", source, { maxAgeMs: 5_000, now: () => now });
+  return { source, collector, advance: (ms: number) => (now += ms), now: () => now };
+}
+
+describe("LocationCollector", () => {
+  it("fetches definitions only for locations whose version key changed", async () => {
+    const { source, collector, advance } = setup();
+    source.set("a", "v1", 2);
+    source.set("b", "v1", 3);
+    const first = await collector.snapshot();
+    expect(first.locations.map((l) => [l.name, l.assets.length])).toEqual([
+      ["a", 2],
+      ["b", 3],
+    ]);
+    expect(source.locationCalls).toEqual(["a", "b"]);
+
+    advance(6_000);
+    source.set("b", "v2", 5);
+    const second = await collector.snapshot();
+    expect(source.locationCalls).toEqual(["a", "b", "b"]);
+    expect(second.locations.find((l) => l.name === "b")?.assets).toHaveLength(5);
+  });
+
+  it("serves young data without asking Dagster", async () => {
+    const { source, collector, advance } = setup();
+    source.set("a", "v1", 1);
+    await collector.snapshot();
+    advance(1_000);
+    await collector.snapshot();
+    expect(source.statusCalls).toBe(1);
+    advance(5_000);
+    await collector.snapshot();
+    expect(source.statusCalls).toBe(2);
+  });
+
+  it("shares one upstream call among concurrent cold requests", async () => {
+    const { source, collector } = setup();
+    source.set("a", "v1", 1);
+    const results = await Promise.all(Array.from({ length: 1_000 }, () => collector.snapshot()));
+    expect(source.statusCalls).toBe(1);
+    expect(source.locationCalls).toEqual(["a"]);
+    expect(new Set(results).size).toBe(1);
+  });
+
+  it("keeps the last good data with its as-of time when Dagster fails", async () => {
+    const { source, collector, advance } = setup();
+    source.set("a", "v1", 4);
+    const good = await collector.snapshot();
+    advance(10_000);
+    source.failStatuses = new Error("connection refused");
+    const stale = await collector.snapshot();
+    expect(stale.error).toBe("connection refused");
+    expect(stale.asOf).toBe(good.asOf);
+    expect(stale.locations[0]?.assets).toHaveLength(4);
+
+    source.failStatuses = null;
+    const recovered = await collector.snapshot();
+    expect(recovered.error).toBeNull();
+    expect(recovered.asOf).toBeGreaterThan(good.asOf ?? 0);
+  });
+
+  it("drops locations that disappear and shows LOADING rows as loading", async () => {
+    const { source, collector, advance } = setup();
+    source.set("a", "v1", 1);
+    source.set("b", "v1", 1);
+    await collector.snapshot();
+    advance(6_000);
+    source.rows = source.rows.filter((r) => r.name !== "a");
+    source.set("b", "v1", 1, "LOADING");
+    const snap = await collector.snapshot();
+    expect(snap.locations.map((l) => [l.name, l.status])).toEqual([["b", "loading"]]);
+  });
+
+  it("reports an error with no data when the first refresh fails", async () => {
+    const { source, collector } = setup();
+    source.failStatuses = new Error("down");
+    const snap = await collector.snapshot();
+    expect(snap).toMatchObject({ asOf: null, locations: [], error: "down" });
+  });
+});
+
+describe("SingleFlight", () => {
+  it("runs once per key while in flight, then again afterwards", async () => {
+    const flight = new SingleFlight<number>();
+    let calls = 0;
+    let release: (v: number) => void = () => {};
+    const fn = () => {
+      calls++;
+      return new Promise<number>((resolve) => {
+        release = resolve;
+      });
+    };
+    const a = flight.run("k", fn);
+    const b = flight.run("k", fn);
+    const other = flight.run("other", async () => 7);
+    expect(calls).toBe(1);
+    release(42);
+    expect(await Promise.all([a, b, other])).toEqual([42, 42, 7]);
+    expect(flight.size).toBe(0);
+    await flight.run("k", async () => {
+      calls++;
+      return 1;
+    });
+    expect(calls).toBe(2);
+  });
+
+  it("forgets a rejected call so the next caller retries", async () => {
+    const flight = new SingleFlight<number>();
+    await expect(flight.run("k", async () => Promise.reject(new Error("x")))).rejects.toThrow("x");
+    expect(await flight.run("k", async () => 3)).toBe(3);
+  });
+});
