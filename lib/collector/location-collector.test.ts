@@ -83,21 +83,27 @@ describe("LocationCollector", () => {
 
     advance(6_000);
     source.set("b", "v2", 5);
-    const second = await collector.snapshot();
+    const second = await collector.revalidate();
     expect(source.locationCalls).toEqual(["a", "b", "b"]);
     expect(second.locations.find((l) => l.name === "b")?.assets).toHaveLength(5);
   });
 
-  it("serves young data without asking Dagster", async () => {
+  it("serves young data without asking Dagster, and old data while it revalidates", async () => {
     const { source, collector, advance } = setup();
     source.set("a", "v1", 1);
-    await collector.snapshot();
+    const first = await collector.snapshot();
     advance(1_000);
-    await collector.snapshot();
+    expect(await collector.snapshot()).toBe(first);
     expect(source.statusCalls).toBe(1);
+
     advance(5_000);
-    await collector.snapshot();
+    source.set("a", "v2", 3);
+    const stale = await collector.snapshot();
+    expect(stale.locations[0]?.assets).toHaveLength(1);
     expect(source.statusCalls).toBe(2);
+    const fresh = await collector.revalidate();
+    expect(fresh.locations[0]?.assets).toHaveLength(3);
+    expect(await collector.snapshot()).toBe(fresh);
   });
 
   it("shares one upstream call among concurrent cold requests", async () => {
@@ -115,13 +121,14 @@ describe("LocationCollector", () => {
     const good = await collector.snapshot();
     advance(10_000);
     source.failStatuses = new Error("connection refused");
-    const stale = await collector.snapshot();
+    const stale = await collector.revalidate();
     expect(stale.error).toBe("connection refused");
     expect(stale.asOf).toBe(good.asOf);
     expect(stale.locations[0]?.assets).toHaveLength(4);
 
     source.failStatuses = null;
-    const recovered = await collector.snapshot();
+    advance(10_000);
+    const recovered = await collector.revalidate();
     expect(recovered.error).toBeNull();
     expect(recovered.asOf).toBeGreaterThan(good.asOf ?? 0);
   });
@@ -134,7 +141,7 @@ describe("LocationCollector", () => {
     advance(6_000);
     source.rows = source.rows.filter((r) => r.name !== "a");
     source.set("b", "v1", 1, "LOADING");
-    const snap = await collector.snapshot();
+    const snap = await collector.revalidate();
     expect(snap.locations.map((l) => [l.name, l.status])).toEqual([["b", "loading"]]);
   });
 

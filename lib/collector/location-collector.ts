@@ -21,7 +21,7 @@ export interface LocationSource {
 }
 
 export interface CollectorOptions {
-  /** Data younger than this is served without asking Dagster. */
+  /** Data older than this is refreshed in the background on the next read. */
   maxAgeMs: number;
   /** Location definitions fetched in parallel at most. */
   parallelism?: number;
@@ -32,6 +32,7 @@ export class LocationCollector {
   private readonly locations = new Map<string, CodeLocationSnapshot>();
   private readonly flight = new SingleFlight<DeploymentSnapshot>();
   private last: DeploymentSnapshot;
+  private lastAttempt: number | null = null;
   private readonly now: () => number;
 
   constructor(
@@ -43,12 +44,19 @@ export class LocationCollector {
     this.last = { deployment, asOf: null, locations: [], error: null };
   }
 
-  /** Fresh data when it is young enough; otherwise one shared refresh. Never rejects. */
+  /**
+   * Stale-while-revalidate: once anything is known, answers at once with the
+   * latest data (or error) and refreshes in the background when it is older
+   * than maxAgeMs. Only the very first call waits for Dagster. Never rejects.
+   */
   async snapshot(): Promise<DeploymentSnapshot> {
-    const { asOf } = this.last;
-    if (asOf !== null && this.last.error === null && this.now() - asOf < this.options.maxAgeMs) {
-      return this.last;
-    }
+    if (this.lastAttempt === null) return this.revalidate();
+    if (this.now() - this.lastAttempt >= this.options.maxAgeMs) void this.revalidate();
+    return this.last;
+  }
+
+  /** Starts (or joins) a refresh and resolves with its result. */
+  revalidate(): Promise<DeploymentSnapshot> {
     return this.flight.run("locations", () => this.refresh());
   }
 
@@ -82,6 +90,7 @@ export class LocationCollector {
       // Stale-if-error: keep the last good data and say why it is old.
       this.last = { ...this.last, error: err instanceof Error ? err.message : String(err) };
     }
+    this.lastAttempt = this.now();
     return this.last;
   }
 }

@@ -86,13 +86,29 @@ describe("toLocationSnapshot", () => {
       versionKey: "v2",
       locationOrLoadError: {
         __typename: "PythonError",
-        message: "RuntimeError: broken on purpose",
-        className: "RuntimeError",
+        message:
+          "DagsterUserCodeLoadError: Error occurred during the loading of Dagster definitions\n",
+        className: "DagsterUserCodeLoadError",
+        errorChain: [
+          {
+            __typename: "ErrorChainLink",
+            isExplicitLink: true,
+            error: {
+              __typename: "PythonError",
+              message: "RuntimeError: broken on purpose\n",
+              className: "RuntimeError",
+            },
+          },
+        ],
       },
     });
     expect(snap).toMatchObject({
       status: "failed",
-      error: { message: "RuntimeError: broken on purpose", className: "RuntimeError" },
+      error: {
+        message:
+          "RuntimeError: broken on purpose\n\nDagsterUserCodeLoadError: Error occurred during the loading of Dagster definitions",
+        className: "RuntimeError",
+      },
       assets: [],
     });
   });

@@ -75,7 +75,15 @@ export function toLocationSnapshot(deployment: string, entry: LocationEntry): Co
   let assets: AssetDefinition[] = [];
   if (loadOrError?.__typename === "PythonError") {
     status = "failed";
-    error = { message: loadOrError.message, className: loadOrError.className ?? null };
+    // Dagster wraps import errors in DagsterUserCodeLoadError; the user's own
+    // exception is the last link of the chain, and it is what people need to see.
+    const root = loadOrError.errorChain.at(-1)?.error;
+    error = {
+      message: root
+        ? `${root.message.trim()}\n\n${loadOrError.message.trim()}`
+        : loadOrError.message.trim(),
+      className: root?.className ?? loadOrError.className ?? null,
+    };
   } else if (loadOrError?.__typename === "RepositoryLocation") {
     assets = loadOrError.repositories.flatMap((repo) =>
       repo.assetNodes

@@ -1,0 +1,45 @@
+import { defineConfig } from "@playwright/test";
+
+// The suite shares one real Dagster (started by scripts/test.sh) and some tests
+// break and fix its code locations, so tests run one at a time.
+const DAGSTER_URL = process.env.E2E_DAGSTER_URL ?? "http://127.0.0.1:3071";
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  metadata: { dagsterUrl: DAGSTER_URL },
+  webServer: {
+    command: `npx next start -p ${PORT}`,
+    url: `http://127.0.0.1:${PORT}/api/overview`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      HEALTHBOARD_CONFIG: "e2e/healthboard.e2e.yaml",
+      HEALTHBOARD_DATA_DIR: ".healthboard-e2e",
+      // A recognisable token: security tests scan every served byte for it.
+      E2E_DAGSTER_TOKEN: "hb-e2e-secret-token-7f3a9c",
+    },
+  },
+});

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs `next build` unless the sources are byte-identical to the last build's.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+STAMP=.next/healthboard-build.sha256
+want="$(find app components lib public next.config.js postcss.config.mjs tsconfig.json package-lock.json \
+  -type f -not -name '*.test.ts' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"
+if [[ -f .next/BUILD_ID && -f "$STAMP" && "$(cat "$STAMP")" == "$want" ]]; then
+  echo "[build] up to date"
+  exit 0
+fi
+npx next build
+echo "$want" >"$STAMP"

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The demo: real Dagster (three code locations, seeded history) plus Healthboard
+# at http://localhost:3000. Installs what it needs; fast when already installed.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+export DAGSTER_HOME="${DAGSTER_HOME:-$ROOT/.dagster-home}"
+export DAGSTER_PORT="${DAGSTER_PORT:-3070}"
+PORT="${PORT:-3000}"
+
+bash scripts/ensure-node-deps.sh
+bash scripts/python-env.sh
+bash scripts/dagster-up.sh
+bash scripts/seed-demo.sh
+bash scripts/build-if-stale.sh
+
+cat <<MSG
+
+  Healthboard   http://localhost:$PORT
+  Dagster UI    http://127.0.0.1:$DAGSTER_PORT
+  Switches      scripts/demo-switch.sh break ml-platform | fix ml-platform | redeploy analytics-team
+  Stop          Ctrl-C stops Healthboard; scripts/dagster-down.sh stops Dagster
+
+MSG
+exec npx next start -p "$PORT"
