@@ -8,6 +8,11 @@ export DAGSTER_HOME="${DAGSTER_HOME:-$ROOT/.dagster-home}"
 export DAGSTER_PORT="${DAGSTER_PORT:-3070}"
 PORT="${PORT:-3000}"
 
+if [[ "${RESEED:-0}" == "1" ]]; then
+  # History is relative to the time of seeding; start over to make it current.
+  bash scripts/dagster-down.sh
+  rm -rf "$DAGSTER_HOME"
+fi
 bash scripts/ensure-node-deps.sh
 bash scripts/python-env.sh
 bash scripts/dagster-up.sh

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Seeds a Dagster home once: 14 days of backdated history, then one real run
 # of every job on the running webserver. A marker file makes it idempotent;
-# RESEED=1 wipes the home and seeds again (history is relative to "now").
+# `RESEED=1 scripts/demo.sh` wipes the home and seeds again.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 export DAGSTER_HOME="${DAGSTER_HOME:-$ROOT/.dagster-home}"
