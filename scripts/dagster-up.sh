@@ -22,11 +22,12 @@ if ping; then
 fi
 
 cd "$ROOT/demo"
-nohup "$ROOT/.venv/bin/dagster-webserver" -w workspace.yaml -h 127.0.0.1 -p "$PORT" \
+# setsid: each gets its own process group, so dagster-down.sh also stops the code servers they spawn.
+setsid nohup "$ROOT/.venv/bin/dagster-webserver" -w workspace.yaml -h 127.0.0.1 -p "$PORT" \
   >"$RUN_DIR/webserver-$PORT.log" 2>&1 &
 echo $! >"$RUN_DIR/webserver-$PORT.pid"
 if [[ "${DAGSTER_DAEMON:-1}" == "1" ]]; then
-  nohup "$ROOT/.venv/bin/dagster-daemon" run -w workspace.yaml >"$RUN_DIR/daemon.log" 2>&1 &
+  setsid nohup "$ROOT/.venv/bin/dagster-daemon" run -w workspace.yaml >"$RUN_DIR/daemon.log" 2>&1 &
   echo $! >"$RUN_DIR/daemon.pid"
 fi
 
