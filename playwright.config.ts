@@ -32,7 +32,7 @@ export default defineConfig({
   metadata: { dagsterUrl: DAGSTER_URL },
   webServer: {
     command: `npx next start -p ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/api/overview`,
+    url: `http://127.0.0.1:${PORT}/api/v1/overview`,
     reuseExistingServer: false,
     timeout: 60_000,
     env: {

@@ -6,7 +6,7 @@ History (days -14 .. -1) is written through the DagsterInstance API, not by
 editing SQLite files:
   * each run is stored with `run_storage.add_historical_run(run, creation_time)`,
     so `Run.creationTime` is the backdated time;
-  * its events (RUN_START, ASSET_MATERIALIZATION, ASSET_FAILED_TO_MATERIALIZE,
+  * its events (ASSET_MATERIALIZATION_PLANNED, RUN_START, ASSET_MATERIALIZATION,
     RUN_SUCCESS / RUN_FAILURE) are stored with `instance.handle_new_event`, each
     an EventLogEntry whose `timestamp` is backdated. Dagster derives the run's
     status, startTime and endTime from those events, exactly as for a live run.
@@ -35,17 +35,12 @@ from datetime import datetime, timedelta, timezone
 
 import dagster as dg
 from dagster._core.events import (
-    AssetFailedToMaterializeData,
+    AssetMaterializationPlannedData,
     DagsterEvent,
     DagsterEventType,
     StepMaterializationData,
 )
 from dagster._core.events.log import EventLogEntry
-from dagster._core.definitions.events import (
-    AssetMaterializationFailure,
-    AssetMaterializationFailureReason,
-    AssetMaterializationFailureType,
-)
 from dagster._core.remote_origin import (
     RegisteredCodeLocationOrigin,
     RemoteJobOrigin,
@@ -107,23 +102,22 @@ def _historical_run(
     run = DagsterRun(job_name=job, run_id=str(uuid.uuid4()), status=DagsterRunStatus.NOT_STARTED,
                      tags=tags, remote_job_origin=_origin(location, job))
     instance.run_storage.add_historical_run(run, start)
+    # Like a real run: plan every asset, start, then materialize until the failing step.
+    for path in assets:
+        planned = AssetMaterializationPlannedData(dg.AssetKey(path), partition=partition)
+        _store(instance, run, start, DagsterEvent(DagsterEventType.ASSET_MATERIALIZATION_PLANNED.value, job,
+                                                  event_specific_data=planned))
     _store(instance, run, start, DagsterEvent(DagsterEventType.RUN_START.value, job, message="Started (seeded)"))
     step = duration / (len(assets) + 1)
     for i, path in enumerate(assets):
         at = start + step * (i + 1)
-        key = dg.AssetKey(path)
-        if fail_at is None or i < fail_at:
-            data = StepMaterializationData(dg.AssetMaterialization(asset_key=key, partition=partition))
-            _store(instance, run, at, DagsterEvent(DagsterEventType.ASSET_MATERIALIZATION.value, job,
-                                                   event_specific_data=data, step_key=path[-1]))
-            continue
-        reason = (AssetMaterializationFailureReason.FAILED_TO_MATERIALIZE if i == fail_at
-                  else AssetMaterializationFailureReason.UPSTREAM_FAILED_TO_MATERIALIZE)
-        failure = AssetMaterializationFailure(asset_key=key, partition=partition,
-                                              failure_type=AssetMaterializationFailureType.FAILED, reason=reason)
-        _store(instance, run, at, DagsterEvent(DagsterEventType.ASSET_FAILED_TO_MATERIALIZE.value, job,
-                                               event_specific_data=AssetFailedToMaterializeData(failure),
-                                               step_key=path[-1]))
+        if fail_at is not None and i >= fail_at:
+            # Dagster OSS records a step failure, not an asset event: the asset simply
+            # has no materialization from this run, and the run fails.
+            break
+        data = StepMaterializationData(dg.AssetMaterialization(asset_key=dg.AssetKey(path), partition=partition))
+        _store(instance, run, at, DagsterEvent(DagsterEventType.ASSET_MATERIALIZATION.value, job,
+                                               event_specific_data=data, step_key=path[-1]))
     end_type = DagsterEventType.RUN_SUCCESS if fail_at is None else DagsterEventType.RUN_FAILURE
     _store(instance, run, start + duration, DagsterEvent(end_type.value, job, message="Finished (seeded)"))
 

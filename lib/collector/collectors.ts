@@ -1,41 +1,101 @@
 import "server-only";
+import path from "node:path";
+import type { HealthboardConfig } from "@/lib/config/config-schema";
 import { loadConfig } from "@/lib/config/load-config";
-import type { DeploymentSnapshot } from "@/lib/domain/types";
-import { dagsterLocationSource } from "./dagster-location-source";
-import { LocationCollector } from "./location-collector";
+import type { DeployStore } from "@/lib/deploys/deploy-types";
+import { SqliteDeployStore } from "@/lib/deploys/sqlite-deploy-store";
+import { serverEnv } from "@/lib/env";
+import { buildSnapshot, deploymentFreshness } from "@/lib/snapshot/build-snapshot";
+import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
+import {
+  dagsterAssetStatusSource,
+  dagsterLocationSource,
+  dagsterRunSource,
+} from "./dagster-sources";
+import { DeploymentCollector, type DeploymentState } from "./deployment-collector";
 
-// One collector per configured deployment per server process. Kept on
-// globalThis so that dev-mode module reloads do not multiply upstream load.
+// The process-wide runtime: one collector per configured deployment, the
+// deploy store, and the latest snapshot. Kept on globalThis so dev-mode module
+// reloads do not multiply the polling loops.
 
-const registry = globalThis as typeof globalThis & {
-  __healthboardCollectors?: Map<string, LocationCollector>;
-};
-
-function collectors(): Map<string, LocationCollector> {
-  if (!registry.__healthboardCollectors) {
-    const config = loadConfig();
-    const map = new Map<string, LocationCollector>();
-    for (const d of config.deployments) {
-      const target = {
-        deployment: d.name,
-        kind: d.kind,
-        graphqlUrl: d.graphqlUrl,
-        tokenEnv: d.tokenEnv,
-        timeoutMs: config.refresh.requestTimeoutSeconds * 1000,
-      };
-      map.set(
-        d.name,
-        new LocationCollector(d.name, dagsterLocationSource(target), {
-          maxAgeMs: config.refresh.locationStatusSeconds * 1000,
-        }),
-      );
-    }
-    registry.__healthboardCollectors = map;
-  }
-  return registry.__healthboardCollectors;
+interface Runtime {
+  config: HealthboardConfig;
+  collectors: DeploymentCollector[];
+  deploys: DeployStore;
+  snapshot: HealthSnapshot | null;
 }
 
-/** Every deployment's latest snapshot; a failing deployment never blocks the others. */
-export async function allDeploymentSnapshots(): Promise<DeploymentSnapshot[]> {
-  return Promise.all([...collectors().values()].map((c) => c.snapshot()));
+const holder = globalThis as typeof globalThis & { __healthboard?: Runtime };
+
+function createRuntime(): Runtime {
+  const config = loadConfig();
+  const deploys = new SqliteDeployStore(
+    path.join(serverEnv().HEALTHBOARD_DATA_DIR, "deploys.sqlite"),
+  );
+  const r = config.refresh;
+  const collectors = config.deployments.map((d) => {
+    const target = {
+      deployment: d.name,
+      kind: d.kind,
+      graphqlUrl: d.graphqlUrl,
+      tokenEnv: d.tokenEnv,
+      timeoutMs: r.requestTimeoutSeconds * 1000,
+    };
+    return new DeploymentCollector(
+      d.name,
+      {
+        locations: dagsterLocationSource(target),
+        statuses: dagsterAssetStatusSource(target),
+        runs: (repositoriesOf) => dagsterRunSource(target, repositoriesOf),
+      },
+      deploys,
+      {
+        locationIntervalMs: r.locationStatusSeconds * 1000,
+        assetIntervalMs: r.assetStatusSeconds * 1000,
+        runsIntervalMs: r.runsSeconds * 1000,
+        runsWindowMs: r.runsWindowDays * 86_400_000,
+        batchSize: r.assetBatchSize,
+        parallelism: r.assetParallelism,
+      },
+    );
+  });
+  return { config, collectors, deploys, snapshot: null };
+}
+
+function runtime(): Runtime {
+  holder.__healthboard ??= createRuntime();
+  return holder.__healthboard;
+}
+
+/** Starts every collector; called once per server process from instrumentation.ts. */
+export function startCollectors(): void {
+  for (const c of runtime().collectors) void c.start();
+}
+
+/** Waits for each deployment's first cycle, but never longer than `maxWaitMs`. */
+async function firstData(maxWaitMs: number): Promise<void> {
+  const started = Promise.all(runtime().collectors.map((c) => c.start()));
+  await Promise.race([started, new Promise((resolve) => setTimeout(resolve, maxWaitMs))]);
+}
+
+export function deploymentStates(): DeploymentState[] {
+  return runtime().collectors.map((c) => c.state());
+}
+
+/** The shared snapshot, rebuilt only when a collector's content changed. */
+export async function getSnapshot(): Promise<HealthSnapshot> {
+  await firstData(20_000);
+  const rt = runtime();
+  const states = deploymentStates();
+  const generation = states.map((s) => `${s.deployment}:${s.generation}`).join(",");
+  if (rt.snapshot?.generation !== generation) {
+    rt.snapshot = buildSnapshot(states, rt.config.teams, generation, Date.now());
+  }
+  // As-of times move on every poll without changing content: read them live.
+  const snap = rt.snapshot;
+  return { ...snap, deployments: states.map(deploymentFreshness) };
+}
+
+export function deployStore(): DeployStore {
+  return runtime().deploys;
 }

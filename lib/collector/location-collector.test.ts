@@ -15,6 +15,7 @@ function location(name: string, versionKey: string, assets = 0): CodeLocationSna
     error: null,
     versionKey,
     updatedAt: 1,
+    repositories: ["__repository__"],
     assets: Array.from({ length: assets }, (_, i) => ({
       id: JSON.stringify([name, String(i)]),
       key: [name, String(i)],

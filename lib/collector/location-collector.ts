@@ -55,6 +55,11 @@ export class LocationCollector {
     return this.last;
   }
 
+  /** The latest data without touching Dagster. */
+  current(): DeploymentSnapshot {
+    return this.last;
+  }
+
   /** Starts (or joins) a refresh and resolves with its result. */
   revalidate(): Promise<DeploymentSnapshot> {
     return this.flight.run("locations", () => this.refresh());

@@ -48,13 +48,11 @@ export const refreshSchema = z
     assetStatusSeconds: z.number().positive().max(3600).default(30),
     runsSeconds: z.number().positive().max(86_400).default(60),
     requestTimeoutSeconds: z.number().positive().max(300).default(15),
+    runsWindowDays: z.number().int().min(1).max(90).default(30),
+    assetBatchSize: z.number().int().min(1).max(1000).default(250),
+    assetParallelism: z.number().int().min(1).max(16).default(2),
   })
-  .default({
-    locationStatusSeconds: 5,
-    assetStatusSeconds: 30,
-    runsSeconds: 60,
-    requestTimeoutSeconds: 15,
-  });
+  .prefault({});
 
 export const configSchema = z
   .strictObject({

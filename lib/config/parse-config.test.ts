@@ -40,6 +40,9 @@ describe("parseConfig", () => {
       assetStatusSeconds: 30,
       runsSeconds: 60,
       requestTimeoutSeconds: 15,
+      runsWindowDays: 30,
+      assetBatchSize: 250,
+      assetParallelism: 2,
     });
     expect(config.teams[0]?.owners).toEqual(["team:analytics"]);
   });

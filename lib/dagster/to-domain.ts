@@ -73,6 +73,7 @@ export function toLocationSnapshot(deployment: string, entry: LocationEntry): Co
   let status: LocationStatus = entry.loadStatus === "LOADING" ? "loading" : "loaded";
   let error: CodeLocationSnapshot["error"] = null;
   let assets: AssetDefinition[] = [];
+  let repositories: string[] = [];
   if (loadOrError?.__typename === "PythonError") {
     status = "failed";
     // Dagster wraps import errors in DagsterUserCodeLoadError; the user's own
@@ -85,6 +86,7 @@ export function toLocationSnapshot(deployment: string, entry: LocationEntry): Co
       className: root?.className ?? loadOrError.className ?? null,
     };
   } else if (loadOrError?.__typename === "RepositoryLocation") {
+    repositories = loadOrError.repositories.map((repo) => repo.name);
     assets = loadOrError.repositories.flatMap((repo) =>
       repo.assetNodes
         .filter((node) => !node.isAutoCreatedStub)
@@ -98,6 +100,7 @@ export function toLocationSnapshot(deployment: string, entry: LocationEntry): Co
     error,
     versionKey: entry.versionKey,
     updatedAt: secondsToMs(entry.updatedTimestamp),
+    repositories,
     assets,
   };
 }

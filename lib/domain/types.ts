@@ -41,6 +41,8 @@ export interface CodeLocationSnapshot {
   error: { message: string; className: string | null } | null;
   versionKey: string;
   updatedAt: number;
+  /** Repository names inside the location (`__repository__` for Definitions). */
+  repositories: string[];
   /** Definitions owned by this location; Dagster's auto-created stubs are left out. */
   assets: AssetDefinition[];
 }

@@ -67,6 +67,7 @@ describe("buildOverview", () => {
       error: null,
       versionKey: "v1",
       updatedAt: 5,
+      repositories: ["__repository__"],
       assets: [
         asset("analytics-team", []),
         asset("analytics-team", [{ kind: "team", team: "ml" }]),

@@ -1,0 +1,66 @@
+import type { AssetDefinition } from "@/lib/domain/types";
+import type { AssetStatus } from "@/lib/health/status-types";
+import { mapLimit } from "./map-limit";
+
+// Refreshes the status of every known asset in batches of keys with bounded
+// parallelism. A failed batch keeps its assets' last good statuses, so one
+// slow or failing request never blanks the rest. Framework-free.
+
+export interface AssetStatusSource {
+  fetchStatuses(batch: readonly AssetDefinition[]): Promise<Map<string, AssetStatus>>;
+}
+
+export interface AssetStatusState {
+  statuses: ReadonlyMap<string, AssetStatus>;
+  /** The oldest successful batch time of the current statuses (epoch ms), or null. */
+  asOf: number | null;
+  error: string | null;
+}
+
+export class AssetStatusCollector {
+  private statuses = new Map<string, AssetStatus>();
+  private fetchedAt = new Map<string, number>();
+  private lastError: string | null = null;
+
+  constructor(
+    private readonly source: AssetStatusSource,
+    private readonly options: { batchSize: number; parallelism: number; now?: () => number },
+  ) {}
+
+  /** One refresh of all given assets: ⌈N / batchSize⌉ upstream requests. */
+  async refresh(assets: readonly AssetDefinition[]): Promise<void> {
+    const now = this.options.now ?? Date.now;
+    const batches: AssetDefinition[][] = [];
+    for (let i = 0; i < assets.length; i += this.options.batchSize) {
+      batches.push(assets.slice(i, i + this.options.batchSize));
+    }
+    const errors: string[] = [];
+    await mapLimit(batches, this.options.parallelism, async (batch) => {
+      try {
+        const result = await this.source.fetchStatuses(batch);
+        const at = now();
+        for (const [id, status] of result) {
+          this.statuses.set(id, status);
+          this.fetchedAt.set(id, at);
+        }
+      } catch (err) {
+        errors.push(err instanceof Error ? err.message : String(err));
+      }
+    });
+    // Forget assets that are no longer defined.
+    const live = new Set(assets.map((a) => a.id));
+    for (const id of this.statuses.keys()) {
+      if (!live.has(id)) {
+        this.statuses.delete(id);
+        this.fetchedAt.delete(id);
+      }
+    }
+    this.lastError = errors[0] ?? null;
+  }
+
+  state(): AssetStatusState {
+    let asOf: number | null = null;
+    for (const t of this.fetchedAt.values()) asOf = asOf === null ? t : Math.min(asOf, t);
+    return { statuses: this.statuses, asOf, error: this.lastError };
+  }
+}

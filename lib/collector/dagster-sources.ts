@@ -1,0 +1,109 @@
+import "server-only";
+import {
+  AssetStatusesDocument,
+  CodeLocationStatusesDocument,
+  LocationAssetsDocument,
+  RunsForLocationDocument,
+} from "@/lib/dagster/generated/graphql";
+import { toAssetStatuses } from "@/lib/dagster/to-asset-status";
+import { toLocationSnapshot } from "@/lib/dagster/to-domain";
+import { type DagsterTarget, dagsterRequest, expectMember } from "@/lib/dagster/transport";
+import type { RunRecord } from "@/lib/domain/run-types";
+import type { AssetDefinition } from "@/lib/domain/types";
+import type { AssetStatusSource } from "./asset-status-collector";
+import type { LocationSource } from "./location-collector";
+import { fetchAllRunPages } from "./paginate-runs";
+import type { RunSource } from "./run-collector";
+
+// The real sources: Healthboard's own query documents over the one transport.
+
+export function dagsterLocationSource(target: DagsterTarget): LocationSource {
+  return {
+    async fetchStatuses() {
+      const data = await dagsterRequest(target, CodeLocationStatusesDocument, {});
+      const statuses = expectMember(
+        target.deployment,
+        data.locationStatusesOrError,
+        "WorkspaceLocationStatusEntries",
+      );
+      return statuses.entries.map((e) => ({
+        name: e.name,
+        loadStatus: e.loadStatus,
+        versionKey: e.versionKey,
+        updateTimestamp: e.updateTimestamp,
+      }));
+    },
+    async fetchLocation(name) {
+      const data = await dagsterRequest(target, LocationAssetsDocument, { name });
+      const entry = expectMember(
+        target.deployment,
+        data.workspaceLocationEntryOrError ?? {
+          __typename: "PythonError" as const,
+          message: `code location ${name} not found`,
+        },
+        "WorkspaceLocationEntry",
+      );
+      return toLocationSnapshot(target.deployment, entry);
+    },
+  };
+}
+
+const keyInput = (a: AssetDefinition) => ({ path: a.key });
+
+export function dagsterAssetStatusSource(target: DagsterTarget): AssetStatusSource {
+  return {
+    async fetchStatuses(batch) {
+      const data = await dagsterRequest(target, AssetStatusesDocument, {
+        keys: batch.map(keyInput),
+        freshnessKeys: batch.filter((a) => a.freshnessPolicy).map(keyInput),
+        checkKeys: batch.filter((a) => a.hasChecks).map(keyInput),
+        partitionedKeys: batch.filter((a) => a.isPartitioned).map(keyInput),
+      });
+      expectMember(target.deployment, data.assetsOrError, "AssetConnection");
+      return toAssetStatuses(data);
+    },
+  };
+}
+
+const RUN_PAGE = 500;
+const toMs = (s: number | null | undefined) => (s == null ? null : Math.round(s * 1000));
+
+/** Runs of a location, found by Dagster's `.dagster/repository` tag for each of its repositories. */
+export function dagsterRunSource(
+  target: DagsterTarget,
+  repositoriesOf: (location: string) => string[],
+): RunSource {
+  return {
+    async fetchRuns(location, window) {
+      const out: RunRecord[] = [];
+      for (const repository of repositoriesOf(location)) {
+        const filter = {
+          tags: [{ key: ".dagster/repository", value: `${repository}@${location}` }],
+          ...window,
+        };
+        const rows = await fetchAllRunPages(async (cursor, limit) => {
+          const data = await dagsterRequest(target, RunsForLocationDocument, {
+            filter,
+            cursor,
+            limit,
+          });
+          return expectMember(target.deployment, data.runsOrError, "Runs");
+        }, RUN_PAGE);
+        for (const r of rows) {
+          out.push({
+            id: r.runId,
+            deployment: target.deployment,
+            location,
+            job: r.jobName,
+            status: r.status,
+            createdAt: Math.round(r.creationTime * 1000),
+            startedAt: toMs(r.startTime),
+            endedAt: toMs(r.endTime),
+            updatedAt: toMs(r.updateTime),
+          });
+        }
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,159 @@
+import type { DeployStore } from "@/lib/deploys/deploy-types";
+import { trackDeploys } from "@/lib/deploys/track-deploys";
+import type { RunRecord } from "@/lib/domain/run-types";
+import type { DeploymentSnapshot } from "@/lib/domain/types";
+import type { AssetStatus } from "@/lib/health/status-types";
+import { AssetStatusCollector, type AssetStatusSource } from "./asset-status-collector";
+import { LocationCollector, type LocationSource } from "./location-collector";
+import { RunCollector, type RunSource } from "./run-collector";
+
+// One per configured deployment per server process. Three loops poll Dagster
+// on their own intervals, whoever is looking: the cheap location-status poll,
+// asset statuses in key batches, and runs per location. Readers only ever see
+// the latest state, so upstream load does not grow with viewers.
+
+export interface DeploymentState {
+  deployment: string;
+  /** Bumped on every change a reader could see; keys snapshot caches. */
+  generation: number;
+  locations: DeploymentSnapshot;
+  statuses: ReadonlyMap<string, AssetStatus>;
+  statusesAsOf: number | null;
+  statusesError: string | null;
+  runs: RunRecord[];
+  runsAsOf: number | null;
+  runsError: string | null;
+}
+
+export interface DeploymentCollectorOptions {
+  locationIntervalMs: number;
+  assetIntervalMs: number;
+  runsIntervalMs: number;
+  runsWindowMs: number;
+  batchSize?: number;
+  parallelism?: number;
+}
+
+export class DeploymentCollector {
+  readonly locations: LocationCollector;
+  private readonly assets: AssetStatusCollector;
+  private readonly runs: RunCollector;
+  private readonly repositories = new Map<string, string[]>();
+  private generation = 0;
+  private timers: NodeJS.Timeout[] = [];
+  private firstCycle: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    readonly deployment: string,
+    sources: {
+      locations: LocationSource;
+      statuses: AssetStatusSource;
+      runs: (repositoriesOf: (location: string) => string[]) => RunSource;
+    },
+    private readonly deploys: DeployStore,
+    private readonly options: DeploymentCollectorOptions,
+  ) {
+    this.locations = new LocationCollector(deployment, sources.locations, {
+      maxAgeMs: options.locationIntervalMs,
+    });
+    this.assets = new AssetStatusCollector(sources.statuses, {
+      batchSize: options.batchSize ?? 250,
+      parallelism: options.parallelism ?? 2,
+    });
+    this.runs = new RunCollector(
+      sources.runs((location) => this.repositories.get(location) ?? ["__repository__"]),
+      { windowMs: options.runsWindowMs },
+    );
+  }
+
+  /** Polls location statuses and records deploy transitions. */
+  async refreshLocations(): Promise<void> {
+    const before = signature(this.locations.current());
+    const snap = await this.locations.revalidate();
+    if (snap.error === null) {
+      const now = Date.now();
+      for (const loc of snap.locations) {
+        if (loc.repositories.length > 0) this.repositories.set(loc.name, loc.repositories);
+        const events = trackDeploys(this.deploys.lastKnown(this.deployment, loc.name), loc, now);
+        this.deploys.append(events);
+      }
+    }
+    if (signature(snap) !== before) this.generation++;
+  }
+
+  async refreshAssets(): Promise<void> {
+    const defs = this.locations.current().locations.flatMap((l) => l.assets);
+    await this.assets.refresh(defs);
+    this.generation++;
+  }
+
+  async refreshRuns(): Promise<void> {
+    await this.runs.refresh(this.locations.current().locations.map((l) => l.name));
+    this.generation++;
+  }
+
+  /** Starts the loops; resolves when the first full cycle has finished. */
+  start(): Promise<void> {
+    if (this.firstCycle) return this.firstCycle;
+    const loop = (fn: () => Promise<void>, intervalMs: number) => {
+      const tick = async () => {
+        if (this.stopped) return;
+        await fn().catch(() => undefined); // errors are kept in state, never thrown
+        if (this.stopped) return;
+        const timer = setTimeout(tick, intervalMs);
+        timer.unref?.();
+        this.timers.push(timer);
+        if (this.timers.length > 16) this.timers = this.timers.slice(-8);
+      };
+      return tick;
+    };
+    this.firstCycle = (async () => {
+      await this.refreshLocations();
+      await Promise.all([this.refreshAssets(), this.refreshRuns()]);
+    })();
+    void this.firstCycle.then(() => {
+      const { locationIntervalMs, assetIntervalMs, runsIntervalMs } = this.options;
+      for (const [fn, ms] of [
+        [() => this.refreshLocations(), locationIntervalMs],
+        [() => this.refreshAssets(), assetIntervalMs],
+        [() => this.refreshRuns(), runsIntervalMs],
+      ] as const) {
+        const timer = setTimeout(loop(fn, ms), ms);
+        timer.unref?.();
+        this.timers.push(timer);
+      }
+    });
+    return this.firstCycle;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers = [];
+  }
+
+  state(): DeploymentState {
+    const assets = this.assets.state();
+    const runs = this.runs.state();
+    return {
+      deployment: this.deployment,
+      generation: this.generation,
+      locations: this.locations.current(),
+      statuses: assets.statuses,
+      statusesAsOf: assets.asOf,
+      statusesError: assets.error,
+      runs: runs.runs,
+      runsAsOf: runs.asOf,
+      runsError: runs.error,
+    };
+  }
+}
+
+/** What a reader of locations can see change, apart from the as-of time. */
+function signature(snap: DeploymentSnapshot): string {
+  const parts = snap.locations.map(
+    (l) => `${l.name}|${l.versionKey}|${l.status}|${l.error?.message ?? ""}`,
+  );
+  return `${snap.error ?? ""}#${parts.join("#")}`;
+}

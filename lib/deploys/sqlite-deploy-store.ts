@@ -1,0 +1,114 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { DeployEvent, DeployStore, KnownLocationState } from "./deploy-types";
+
+// Deploy history in an embedded SQLite file (WAL, so readers never block the
+// collector's writes). Schema changes are numbered migrations tracked in
+// PRAGMA user_version; never edit one that has shipped, add the next.
+
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE deploy_events (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     deployment TEXT NOT NULL,
+     location TEXT NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('observed', 'deploy', 'deploy_failed', 'recovery')),
+     version_key TEXT NOT NULL,
+     error TEXT,
+     at INTEGER NOT NULL
+   );
+   CREATE INDEX deploy_events_by_location ON deploy_events (deployment, location, at);`,
+];
+
+interface Row {
+  deployment: string;
+  location: string;
+  kind: DeployEvent["kind"];
+  version_key: string;
+  error: string | null;
+  at: number;
+}
+
+export class SqliteDeployStore implements DeployStore {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.migrate();
+  }
+
+  private migrate(): void {
+    const current = this.db.pragma("user_version", { simple: true }) as number;
+    for (let v = current; v < MIGRATIONS.length; v++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[v] as string);
+        this.db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  }
+
+  get journalMode(): string {
+    return this.db.pragma("journal_mode", { simple: true }) as string;
+  }
+
+  get schemaVersion(): number {
+    return this.db.pragma("user_version", { simple: true }) as number;
+  }
+
+  append(events: readonly DeployEvent[]): void {
+    if (events.length === 0) return;
+    const insert = this.db.prepare(
+      "INSERT INTO deploy_events (deployment, location, kind, version_key, error, at) VALUES (?, ?, ?, ?, ?, ?)",
+    );
+    this.db.transaction(() => {
+      for (const e of events)
+        insert.run(e.deployment, e.location, e.kind, e.versionKey, e.error, e.at);
+    })();
+  }
+
+  lastKnown(deployment: string, location: string): KnownLocationState | null {
+    const row = this.db
+      .prepare(
+        `SELECT version_key, kind FROM deploy_events WHERE deployment = ? AND location = ?
+         ORDER BY id DESC LIMIT 1`,
+      )
+      .get(deployment, location) as { version_key: string; kind: DeployEvent["kind"] } | undefined;
+    return row ? { versionKey: row.version_key, failed: row.kind === "deploy_failed" } : null;
+  }
+
+  list(query: {
+    deployment?: string;
+    location?: string;
+    since?: number;
+    until?: number;
+  }): DeployEvent[] {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    const add = (clause: string, value: string | number | undefined) => {
+      if (value === undefined) return;
+      where.push(clause);
+      args.push(value);
+    };
+    add("deployment = ?", query.deployment);
+    add("location = ?", query.location);
+    add("at >= ?", query.since);
+    add("at < ?", query.until);
+    const sql = `SELECT deployment, location, kind, version_key, error, at FROM deploy_events
+      ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY at, id`;
+    return (this.db.prepare(sql).all(...args) as Row[]).map((r) => ({
+      deployment: r.deployment,
+      location: r.location,
+      kind: r.kind,
+      versionKey: r.version_key,
+      error: r.error,
+      at: r.at,
+    }));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,104 @@
+import type { AssetStatus, HealthStatus } from "./status-types";
+
+// The unified health model, following Dagster+'s asset health semantics
+// (dagster/_core/definitions/asset_health in Dagster 1.13): three components,
+// and an overall status that is the most severe of them. On open source the
+// components are computed here; when Dagster+ supplies assetHealth, it wins.
+// docs/health-model.md explains each rule with examples.
+
+export interface AssetHealth {
+  overall: Exclude<HealthStatus, "NOT_APPLICABLE">;
+  materialization: HealthStatus;
+  freshness: HealthStatus;
+  checks: HealthStatus;
+  source: "dagster-plus" | "computed";
+}
+
+const FAILED_RUN = new Set(["FAILURE", "CANCELED"]);
+
+export function materializationHealth(status: AssetStatus): HealthStatus {
+  const { partitions } = status;
+  if (partitions) {
+    if (partitions.failed === 0 && partitions.materialized === 0) return "UNKNOWN";
+    return partitions.failed > 0 ? "DEGRADED" : "HEALTHY";
+  }
+  const last = status.lastMaterializedAt ?? Number.NEGATIVE_INFINITY;
+  // Failure events, where Dagster records them.
+  if (status.lastFailedAt !== null && status.lastFailedAt > last) return "DEGRADED";
+  // Open source records no failure event for a failed step: the latest run that
+  // planned this asset failed, and it did not produce the latest materialization.
+  const run = status.latestRun;
+  if (run && FAILED_RUN.has(run.status) && run.id !== status.lastMaterializationRunId) {
+    const runTime = run.endedAt ?? run.startedAt ?? Number.POSITIVE_INFINITY;
+    if (runTime >= last) return "DEGRADED";
+  }
+  return status.lastMaterializedAt === null ? "UNKNOWN" : "HEALTHY";
+}
+
+export function freshnessHealth(status: AssetStatus): HealthStatus {
+  return status.freshness ?? "NOT_APPLICABLE";
+}
+
+export function checksHealth(status: AssetStatus): HealthStatus {
+  const checks = status.checks;
+  if (!checks || checks.length === 0) return "NOT_APPLICABLE";
+  if (checks.some((c) => c.outcome === "failed")) return "DEGRADED";
+  if (checks.some((c) => c.outcome === "warning")) return "WARNING";
+  if (checks.some((c) => c.outcome === "not_executed")) return "UNKNOWN";
+  return "HEALTHY";
+}
+
+/** Dagster's overall_status_from_component_statuses, rule for rule. */
+export function overallHealth(
+  materialization: HealthStatus,
+  checks: HealthStatus,
+  freshness: HealthStatus,
+): AssetHealth["overall"] {
+  const all = [materialization, checks, freshness];
+  if (all.includes("DEGRADED")) return "DEGRADED";
+  if (all.includes("WARNING")) return "WARNING";
+  // A never-materialized asset is UNKNOWN however its checks or freshness look.
+  if (materialization === "UNKNOWN") return "UNKNOWN";
+  if (all.every((s) => s === "UNKNOWN" || s === "NOT_APPLICABLE")) return "UNKNOWN";
+  return "HEALTHY";
+}
+
+export function assetHealth(status: AssetStatus | undefined): AssetHealth {
+  if (!status) {
+    return {
+      overall: "UNKNOWN",
+      materialization: "UNKNOWN",
+      freshness: "UNKNOWN",
+      checks: "UNKNOWN",
+      source: "computed",
+    };
+  }
+  if (status.plusHealth) {
+    const p = status.plusHealth;
+    return {
+      overall: p.overall === "NOT_APPLICABLE" ? "UNKNOWN" : p.overall,
+      materialization: p.materialization,
+      freshness: p.freshness,
+      checks: p.checks,
+      source: "dagster-plus",
+    };
+  }
+  const materialization = materializationHealth(status);
+  const freshness = freshnessHealth(status);
+  const checks = checksHealth(status);
+  return {
+    overall: overallHealth(materialization, checks, freshness),
+    materialization,
+    freshness,
+    checks,
+    source: "computed",
+  };
+}
+
+/** Severity order for sorting and worst-of aggregation. */
+export const SEVERITY: Record<AssetHealth["overall"], number> = {
+  DEGRADED: 3,
+  WARNING: 2,
+  UNKNOWN: 1,
+  HEALTHY: 0,
+};

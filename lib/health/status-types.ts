@@ -1,0 +1,50 @@
+// What Healthboard knows of an asset's current state, normalised from Dagster's
+// wire formats (all times epoch ms). Input to the health model.
+
+export type RunStatus =
+  | "QUEUED"
+  | "NOT_STARTED"
+  | "MANAGED"
+  | "STARTING"
+  | "STARTED"
+  | "SUCCESS"
+  | "FAILURE"
+  | "CANCELING"
+  | "CANCELED"
+  | "SUSPENDED";
+
+export type CheckOutcome = "passed" | "warning" | "failed" | "not_executed";
+
+export type HealthStatus = "HEALTHY" | "WARNING" | "DEGRADED" | "UNKNOWN" | "NOT_APPLICABLE";
+
+export interface PlusAssetHealth {
+  overall: HealthStatus;
+  materialization: HealthStatus;
+  freshness: HealthStatus;
+  checks: HealthStatus;
+}
+
+export interface AssetStatus {
+  lastMaterializedAt: number | null;
+  lastMaterializationRunId: string | null;
+  /** Dagster+ (and some OSS setups) record failed materializations as events. */
+  lastFailedAt: number | null;
+  latestRun: {
+    id: string;
+    status: RunStatus;
+    startedAt: number | null;
+    endedAt: number | null;
+  } | null;
+  inProgressRunIds: string[];
+  /**
+   * Dagster's own freshness verdict for a 1.11+ policy (it reports it as a
+   * health status: HEALTHY = passing); null when the asset has no policy.
+   */
+  freshness: HealthStatus | null;
+  /** null when the asset defines no checks. */
+  checks: { name: string; outcome: CheckOutcome }[] | null;
+  /** Only for partitioned assets. */
+  partitions: { materialized: number; failed: number; total: number } | null;
+  /** Dagster+'s own verdict; always null on open source. */
+  plusHealth: PlusAssetHealth | null;
+}

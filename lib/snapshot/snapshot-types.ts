@@ -1,0 +1,33 @@
+import type { RunRecord } from "@/lib/domain/run-types";
+import type { CodeLocationSnapshot } from "@/lib/domain/types";
+import type { AssetHealth } from "@/lib/health/health-model";
+import type { AssetStatus } from "@/lib/health/status-types";
+import type { LineageGraph } from "@/lib/lineage/graph-types";
+
+/** How current each part of a deployment's data is (epoch ms), and why it is old. */
+export interface DeploymentFreshness {
+  deployment: string;
+  locationsAsOf: number | null;
+  statusesAsOf: number | null;
+  runsAsOf: number | null;
+  errors: string[];
+}
+
+/** Everything every page reads: built once per change, shared by all viewers. */
+export interface HealthSnapshot {
+  /** Changes whenever the content changes; the basis of ETags. */
+  generation: string;
+  builtAt: number;
+  graph: LineageGraph;
+  /** Per logical asset: the worst health among its definitions. */
+  health: Map<string, AssetHealth>;
+  /** Per definition, keyed by definitionKey(deployment, assetId). */
+  statuses: Map<string, AssetStatus>;
+  locations: CodeLocationSnapshot[];
+  runs: RunRecord[];
+  deployments: DeploymentFreshness[];
+}
+
+export function definitionKey(deployment: string, assetId: string): string {
+  return `${deployment}\u0000${assetId}`;
+}
