@@ -12,6 +12,7 @@ export default defineConfig({
   },
   test: {
     include: ["lib/**/*.test.ts"],
+    exclude: ["lib/**/*.integration.test.ts", "node_modules/**"],
     environment: "node",
   },
 });

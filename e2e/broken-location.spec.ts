@@ -7,6 +7,7 @@ test.afterAll(async () => {
 
 test("a broken ml-platform shows as failed with its error while the others still show", async ({
   page,
+  request,
 }) => {
   await setBroken("ml-platform", true);
   // Dagster itself must report the failure before Healthboard can.
@@ -32,7 +33,22 @@ test("a broken ml-platform shows as failed with its error while the others still
     await expect(other.getByTestId("location-asset-count")).toHaveText(String(loc.assets.length));
   }
 
+  // The deploy history recorded the failed load with its error.
+  const deploys = await (
+    await request.get("/api/v1/deploys?deployment=local&location=ml-platform")
+  ).json();
+  expect(deploys.events.at(-1)).toMatchObject({ kind: "deploy_failed", location: "ml-platform" });
+  expect(deploys.events.at(-1).error).toContain("broken on purpose");
+
   // Fixing it again is picked up by the open page's polling, without a reload.
   await setBroken("ml-platform", false);
   await expect(row.getByTestId("location-status")).toHaveText("Loaded", { timeout: 30_000 });
+  await expect
+    .poll(async () => {
+      const after = await (
+        await request.get("/api/v1/deploys?deployment=local&location=ml-platform")
+      ).json();
+      return after.events.slice(-2).map((e: { kind: string }) => e.kind);
+    })
+    .toEqual(["deploy", "recovery"]);
 });

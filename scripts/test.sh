@@ -33,5 +33,8 @@ bash scripts/dagster-up.sh
 bash scripts/check-codegen.sh "http://127.0.0.1:$DAGSTER_PORT/graphql"
 bash scripts/seed-demo.sh
 
+step "integration tests (collector against the real Dagster)"
+E2E_DAGSTER_URL="http://127.0.0.1:$DAGSTER_PORT" npx vitest run --config vitest.integration.config.ts
+
 step "end-to-end tests"
 npx playwright test
