@@ -3,16 +3,20 @@ import { createHash } from "node:crypto";
 // Compact JSON for the browser with a strong ETag: a poll whose data did not
 // change costs a 304 and no body. Compression is Next's (gzip on `next start`).
 
-export function jsonWithEtag(
-  request: Request,
-  body: unknown,
-  init: { maxAgeSeconds?: number } = {},
-): Response {
+interface Encoded {
+  text: string;
+  etag: string;
+}
+
+function encode(body: unknown): Encoded {
   const text = JSON.stringify(body);
-  const etag = `"${createHash("sha1").update(text).digest("base64url")}"`;
+  return { text, etag: `"${createHash("sha1").update(text).digest("base64url")}"` };
+}
+
+function respond(request: Request, { text, etag }: Encoded, maxAgeSeconds = 0): Response {
   const headers = {
     etag,
-    "cache-control": `private, max-age=${init.maxAgeSeconds ?? 0}, must-revalidate`,
+    "cache-control": `private, max-age=${maxAgeSeconds}, must-revalidate`,
     "content-type": "application/json; charset=utf-8",
   };
   const match = request.headers.get("if-none-match");
@@ -20,6 +24,34 @@ export function jsonWithEtag(
     return new Response(null, { status: 304, headers });
   }
   return new Response(text, { status: 200, headers });
+}
+
+export function jsonWithEtag(
+  request: Request,
+  body: unknown,
+  init: { maxAgeSeconds?: number } = {},
+): Response {
+  return respond(request, encode(body), init.maxAgeSeconds);
+}
+
+// Bodies derived from a snapshot are serialised once per snapshot generation
+// and shared by every viewer: 200 viewers polling cost one JSON.stringify.
+const MAX_ENTRIES = 256;
+const encoded = new Map<string, Encoded & { generation: string }>();
+
+export function snapshotJson(
+  request: Request,
+  cacheKey: string,
+  generation: string,
+  build: () => unknown,
+): Response {
+  let entry = encoded.get(cacheKey);
+  if (entry?.generation !== generation) {
+    entry = { ...encode(build()), generation };
+    if (encoded.size >= MAX_ENTRIES) encoded.clear();
+    encoded.set(cacheKey, entry);
+  }
+  return respond(request, entry);
 }
 
 /** A 400 with a message that names the bad parameter; the input is never echoed raw. */

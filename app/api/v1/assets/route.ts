@@ -1,7 +1,7 @@
 import { toAssetRows } from "@/lib/api/assets-payload";
 import { assetParamsSchema, parseParams } from "@/lib/api/request-params";
 import { getSnapshot } from "@/lib/collector/collectors";
-import { badRequest, jsonWithEtag } from "@/lib/http/json-response";
+import { badRequest, snapshotJson } from "@/lib/http/json-response";
 
 export const dynamic = "force-dynamic";
 
@@ -9,9 +9,15 @@ export async function GET(request: Request) {
   const params = parseParams(assetParamsSchema, request.url);
   if (!params.ok) return badRequest(params.message);
   const snapshot = await getSnapshot();
-  return jsonWithEtag(request, {
-    generation: snapshot.generation,
-    deployments: snapshot.deployments,
-    assets: toAssetRows(snapshot, params.value),
-  });
+  const { team, deployment, location } = params.value;
+  // As-of times live beside the assets in /api/v1/overview, so this body only changes with content.
+  return snapshotJson(
+    request,
+    `assets|${team ?? ""}|${deployment ?? ""}|${location ?? ""}`,
+    snapshot.generation,
+    () => ({
+      generation: snapshot.generation,
+      assets: toAssetRows(snapshot, params.value),
+    }),
+  );
 }

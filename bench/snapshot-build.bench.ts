@@ -1,0 +1,99 @@
+// Snapshot build time, memory and graph payload size at N = 1k, 10k, 25k.
+// Run: npm run bench:snapshot   (bundles this file with esbuild, runs it in node)
+import { brotliCompressSync, gzipSync } from "node:zlib";
+import { toGraphPayload } from "@/lib/api/graph-payload";
+import type { DeploymentSnapshot } from "@/lib/domain/types";
+import type { AssetStatus } from "@/lib/health/status-types";
+import { buildSnapshot, type DeploymentInput } from "@/lib/snapshot/build-snapshot";
+import { syntheticDefinitions } from "./synthetic-definitions";
+
+const SIZES = [1_000, 10_000, 25_000];
+const RUNS = 7;
+
+function input(n: number): DeploymentInput {
+  const defs = syntheticDefinitions(n);
+  const byLocation = new Map<string, typeof defs>();
+  for (const d of defs) byLocation.set(d.location, [...(byLocation.get(d.location) ?? []), d]);
+  const locations: DeploymentSnapshot = {
+    deployment: "prod",
+    asOf: Date.now(),
+    error: null,
+    locations: [...byLocation].map(([name, assets]) => ({
+      deployment: "prod",
+      name,
+      status: "loaded",
+      error: null,
+      versionKey: "v1",
+      updatedAt: Date.now(),
+      repositories: ["__repository__"],
+      assets,
+    })),
+  };
+  const statuses = new Map<string, AssetStatus>();
+  defs.forEach((d, i) =>
+    statuses.set(d.id, {
+      lastMaterializedAt: Date.now() - i * 1000,
+      lastMaterializationRunId: `r${i}`,
+      lastFailedAt: null,
+      latestRun: {
+        id: i % 17 === 0 ? `f${i}` : `r${i}`,
+        status: i % 17 === 0 ? "FAILURE" : "SUCCESS",
+        startedAt: 1,
+        endedAt: Date.now(),
+      },
+      inProgressRunIds: [],
+      freshness: d.freshnessPolicy ? (i % 3 === 0 ? "DEGRADED" : "HEALTHY") : null,
+      checks: null,
+      partitions: null,
+      plusHealth: null,
+    }),
+  );
+  return {
+    deployment: "prod",
+    locations,
+    statuses,
+    statusesAsOf: Date.now(),
+    statusesError: null,
+    runs: [],
+    runsAsOf: Date.now(),
+    runsError: null,
+  };
+}
+
+const teams = Array.from({ length: 12 }, (_, i) => {
+  const t = `team_${String(i).padStart(2, "0")}`;
+  return { slug: t, name: t, owners: [`team:${t}`], locations: [] };
+});
+
+console.log(`node ${process.version}, ${new Date().toISOString()}`);
+console.log(
+  "| N | build median (ms) | build p90 (ms) | heap after (MB) | RSS (MB) | payload raw B/asset | gzip B/asset | brotli B/asset |",
+);
+console.log("|---|---|---|---|---|---|---|---|");
+for (const n of SIZES) {
+  const data = input(n);
+  const times: number[] = [];
+  let snap = buildSnapshot([data], teams, "g", Date.now());
+  for (let r = 0; r < RUNS; r++) {
+    const t0 = performance.now();
+    snap = buildSnapshot([data], teams, `g${r}`, Date.now());
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  globalThis.gc?.();
+  const mem = process.memoryUsage();
+  const raw = Buffer.from(
+    JSON.stringify(
+      toGraphPayload(
+        snap,
+        teams.map((t) => t.slug),
+      ),
+    ),
+  );
+  const gz = gzipSync(raw, { level: 6 }).length;
+  const br = brotliCompressSync(raw).length;
+  const f = (x: number) => x.toFixed(1);
+  console.log(
+    `| ${n} | ${f(times[Math.floor(RUNS / 2)] as number)} | ${f(times[Math.floor(RUNS * 0.9)] as number)} | ${f(mem.heapUsed / 2 ** 20)} | ${f(mem.rss / 2 ** 20)} | ${f(raw.length / n)} | ${f(gz / n)} | ${f(br / n)} |`,
+  );
+}

@@ -1,0 +1,243 @@
+// Upstream Dagster requests per refresh with V concurrent viewers, against a
+// real dagster-webserver loaded with the synthetic workload.
+//
+//   node bench/upstream-load.mjs --assets 1000 [--viewers 1,50,200] [--seconds 30]
+//
+// Needs `npm run build` first. Starts its own webserver (:3090), counting proxy
+// (:3091) and Healthboard (:3092), and stops them at the end.
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { startCountingProxy } from "./count-proxy.mjs";
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const N = Number(arg("assets", "1000"));
+const K = 12;
+const VIEWERS = arg("viewers", "1,50,200").split(",").map(Number);
+const SECONDS = Number(arg("seconds", "30"));
+const ASSET_INTERVAL_S = 10;
+const ROOT = path.resolve(import.meta.dirname, "..");
+const OUT = path.join(ROOT, "bench/.out", `n${N}`);
+const WORKLOAD = path.join(ROOT, "bench/.workloads", `n${N}`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const children = [];
+
+function start(cmd, args, opts, logName) {
+  mkdirSync(OUT, { recursive: true });
+  const log = path.join(OUT, logName);
+  const child = spawn(cmd, args, { ...opts, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const chunks = [];
+  child.stdout.on("data", (c) => chunks.push(c));
+  child.stderr.on("data", (c) => chunks.push(c));
+  child.on("exit", () => writeFileSync(log, Buffer.concat(chunks)));
+  children.push(child);
+  return child;
+}
+
+async function gql(port, query) {
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query }),
+  });
+  return (await res.json()).data;
+}
+
+async function until(what, fn, timeoutMs) {
+  const t0 = Date.now();
+  while (Date.now() - t0 < timeoutMs) {
+    try {
+      if (await fn()) return Date.now() - t0;
+    } catch {}
+    await sleep(1000);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const rssMb = (pid) =>
+  Number(
+    execFileSync("ps", ["-o", "rss=", "-p", String(pid)])
+      .toString()
+      .trim(),
+  ) / 1024;
+
+function stopAll() {
+  for (const c of children) {
+    try {
+      process.kill(-c.pid, "SIGTERM");
+    } catch {}
+  }
+}
+process.on("exit", stopAll);
+
+async function main() {
+  execFileSync(
+    path.join(ROOT, ".venv/bin/python"),
+    [
+      "bench/generate_workload.py",
+      "--assets",
+      String(N),
+      "--locations",
+      String(K),
+      "--out",
+      WORKLOAD,
+    ],
+    { cwd: ROOT, stdio: "inherit" },
+  );
+  const home = path.join(OUT, "dagster-home");
+  rmSync(home, { recursive: true, force: true });
+  mkdirSync(home, { recursive: true });
+  writeFileSync(path.join(home, "dagster.yaml"), "telemetry:\n  enabled: false\n");
+
+  const tLoad = Date.now();
+  start(
+    path.join(ROOT, ".venv/bin/dagster-webserver"),
+    ["-w", "workspace.yaml", "-h", "127.0.0.1", "-p", "3090"],
+    { cwd: WORKLOAD, env: { ...process.env, DAGSTER_HOME: home } },
+    "webserver.log",
+  );
+  await until(
+    "all locations loaded",
+    async () => {
+      const d = await gql(
+        3090,
+        "{ locationStatusesOrError { ... on WorkspaceLocationStatusEntries { entries { loadStatus } } } }",
+      );
+      const e = d.locationStatusesOrError.entries;
+      return e.length === K && e.every((x) => x.loadStatus === "LOADED");
+    },
+    900_000,
+  );
+  console.log(
+    `dagster-webserver loaded ${N} assets in ${K} locations in ${((Date.now() - tLoad) / 1000).toFixed(0)} s`,
+  );
+
+  const proxy = await startCountingProxy(3091, 3090);
+  const config = path.join(OUT, "healthboard.yaml");
+  writeFileSync(
+    config,
+    [
+      "deployments:",
+      "  - { name: bench, kind: oss, graphqlUrl: 'http://127.0.0.1:3091/graphql' }",
+      "refresh:",
+      `  locationStatusSeconds: 5`,
+      `  assetStatusSeconds: ${ASSET_INTERVAL_S}`,
+      `  runsSeconds: ${ASSET_INTERVAL_S}`,
+      `  requestTimeoutSeconds: 60`,
+    ].join("\n"),
+  );
+  proxy.reset(); // count everything from Healthboard's boot on
+  const hb = start(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", "3092"],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        HEALTHBOARD_CONFIG: config,
+        HEALTHBOARD_DATA_DIR: path.join(OUT, "hb-data"),
+      },
+    },
+    "healthboard.log",
+  );
+  await until(
+    "healthboard up",
+    async () => (await fetch("http://127.0.0.1:3092/api/v1/deploys")).ok,
+    60_000,
+  );
+
+  // Cold: 1,000 simultaneous requests while the first cycle is still running.
+  const tCold = Date.now();
+  const cold = await Promise.all(
+    Array.from({ length: 1000 }, () =>
+      fetch("http://127.0.0.1:3092/api/v1/graph").then((r) => r.status),
+    ),
+  );
+  const coldMs = Date.now() - tCold;
+  console.log(
+    `\n1,000 simultaneous cold requests: ${cold.filter((s) => s === 200).length} × 200 in ${coldMs} ms`,
+  );
+  console.log("upstream requests from boot to the end of the burst:", proxy.snapshot());
+  const graphBytes = (await (await fetch("http://127.0.0.1:3092/api/v1/graph")).arrayBuffer())
+    .byteLength;
+  const gz = (
+    await fetch("http://127.0.0.1:3092/api/v1/graph", { headers: { "accept-encoding": "gzip" } })
+  ).headers.get("content-length");
+  console.log(
+    `graph payload: ${graphBytes} B raw (${(graphBytes / N).toFixed(1)} B/asset)${gz ? `, ${gz} B gzip` : ""}`,
+  );
+
+  const rows = [];
+  for (const v of VIEWERS) {
+    await sleep(2000);
+    proxy.reset();
+    const stopAt = Date.now() + SECONDS * 1000;
+    let served = 0;
+    let errors = 0;
+    const viewer = async () => {
+      const etags = {};
+      while (Date.now() < stopAt) {
+        for (const url of ["/api/v1/graph", "/api/v1/assets", "/api/v1/overview"]) {
+          try {
+            const r = await fetch(`http://127.0.0.1:3092${url}`, {
+              headers: etags[url] ? { "if-none-match": etags[url] } : {},
+            });
+            if (r.status !== 200 && r.status !== 304) errors++;
+            etags[url] = r.headers.get("etag") ?? etags[url];
+            await r.arrayBuffer();
+            served++;
+          } catch {
+            errors++;
+          }
+        }
+        await sleep(1000);
+      }
+    };
+    await Promise.all(Array.from({ length: v }, viewer));
+    const counts = proxy.snapshot();
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    const refreshes = SECONDS / ASSET_INTERVAL_S;
+    rows.push({
+      v,
+      served,
+      errors,
+      total,
+      perRefresh: total / refreshes,
+      counts,
+      rss: rssMb(hb.pid),
+    });
+    if (v === VIEWERS[VIEWERS.length - 1]) {
+      await sleep(15000);
+      console.log(
+        `Healthboard RSS 15 s after the last viewers stopped: ${rssMb(hb.pid).toFixed(0)} MB`,
+      );
+    }
+  }
+  const bound = Math.ceil(N / 250) + K;
+  console.log(
+    `\nN=${N}, K=${K}, asset refresh every ${ASSET_INTERVAL_S} s, ${SECONDS} s per row; bound ⌈N/250⌉+K = ${bound} (+ constant)`,
+  );
+  console.log(
+    "| viewers | viewer requests | errors | upstream requests | per asset refresh | by operation | Healthboard RSS (MB) |",
+  );
+  console.log("|---|---|---|---|---|---|---|");
+  for (const r of rows) {
+    const ops = Object.entries(r.counts)
+      .map(([k, c]) => `${k} ${c}`)
+      .join(", ");
+    console.log(
+      `| ${r.v} | ${r.served} | ${r.errors} | ${r.total} | ${r.perRefresh.toFixed(1)} | ${ops} | ${r.rss.toFixed(0)} |`,
+    );
+  }
+  await proxy.close();
+}
+
+main()
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(stopAll);
