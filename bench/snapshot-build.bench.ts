@@ -30,7 +30,7 @@ function input(n: number): DeploymentInput {
     })),
   };
   const statuses = new Map<string, AssetStatus>();
-  defs.forEach((d, i) =>
+  defs.forEach((d, i) => {
     statuses.set(d.id, {
       lastMaterializedAt: Date.now() - i * 1000,
       lastMaterializationRunId: `r${i}`,
@@ -46,8 +46,8 @@ function input(n: number): DeploymentInput {
       checks: null,
       partitions: null,
       plusHealth: null,
-    }),
-  );
+    });
+  });
   return {
     deployment: "prod",
     locations,
