@@ -57,6 +57,7 @@ function input(n: number): DeploymentInput {
     runs: [],
     runsAsOf: Date.now(),
     runsError: null,
+    materializations: new Map(),
   };
 }
 

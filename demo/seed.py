@@ -100,7 +100,8 @@ def _historical_run(
 ) -> None:
     tags = {"dagster/partition": partition} if partition else {}
     run = DagsterRun(job_name=job, run_id=str(uuid.uuid4()), status=DagsterRunStatus.NOT_STARTED,
-                     tags=tags, remote_job_origin=_origin(location, job))
+                     tags=tags, remote_job_origin=_origin(location, job),
+                     asset_selection=frozenset(dg.AssetKey(p) for p in assets))
     instance.run_storage.add_historical_run(run, start)
     # Like a real run: plan every asset, start, then materialize until the failing step.
     for path in assets:
@@ -118,8 +119,14 @@ def _historical_run(
         data = StepMaterializationData(dg.AssetMaterialization(asset_key=dg.AssetKey(path), partition=partition))
         _store(instance, run, at, DagsterEvent(DagsterEventType.ASSET_MATERIALIZATION.value, job,
                                                event_specific_data=data, step_key=path[-1]))
-    end_type = DagsterEventType.RUN_SUCCESS if fail_at is None else DagsterEventType.RUN_FAILURE
-    _store(instance, run, start + duration, DagsterEvent(end_type.value, job, message="Finished (seeded)"))
+    if fail_at is None:
+        _store(instance, run, start + duration, DagsterEvent(DagsterEventType.RUN_SUCCESS.value, job,
+                                                             message="Finished (seeded)"))
+    else:
+        # Dagster tags a failed run with the reason; a step failure is the usual one.
+        instance.add_run_tags(run.run_id, {"dagster/failure_reason": "STEP_FAILURE"})
+        _store(instance, run, start + duration, DagsterEvent(DagsterEventType.RUN_FAILURE.value, job,
+                                                             message=f"Step {assets[fail_at][-1]} failed (seeded)"))
 
 
 def seed_history(instance: dg.DagsterInstance, now: datetime) -> int:

@@ -9,6 +9,7 @@ import { startTcpProxy } from "@/lib/testing/tcp-proxy";
 import {
   dagsterAssetStatusSource,
   dagsterLocationSource,
+  dagsterMaterializationSource,
   dagsterRunSource,
 } from "./dagster-sources";
 import { DeploymentCollector } from "./deployment-collector";
@@ -64,6 +65,7 @@ function collector(graphqlUrl: string, store: DeployStore) {
     {
       locations: dagsterLocationSource(target),
       statuses: dagsterAssetStatusSource(target),
+      materializations: dagsterMaterializationSource(target),
       runs: (repos) => dagsterRunSource(target, repos),
     },
     store,

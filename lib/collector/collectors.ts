@@ -10,6 +10,7 @@ import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import {
   dagsterAssetStatusSource,
   dagsterLocationSource,
+  dagsterMaterializationSource,
   dagsterRunSource,
 } from "./dagster-sources";
 import { DeploymentCollector, type DeploymentState } from "./deployment-collector";
@@ -46,6 +47,7 @@ function createRuntime(): Runtime {
       {
         locations: dagsterLocationSource(target),
         statuses: dagsterAssetStatusSource(target),
+        materializations: dagsterMaterializationSource(target),
         runs: (repositoriesOf) => dagsterRunSource(target, repositoriesOf),
       },
       deploys,

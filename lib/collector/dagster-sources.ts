@@ -3,6 +3,7 @@ import {
   AssetStatusesDocument,
   CodeLocationStatusesDocument,
   LocationAssetsDocument,
+  MaterializationHistoryDocument,
   RunsForLocationDocument,
 } from "@/lib/dagster/generated/graphql";
 import { toAssetStatuses } from "@/lib/dagster/to-asset-status";
@@ -10,8 +11,10 @@ import { toLocationSnapshot } from "@/lib/dagster/to-domain";
 import { type DagsterTarget, dagsterRequest, expectMember } from "@/lib/dagster/transport";
 import type { RunRecord } from "@/lib/domain/run-types";
 import type { AssetDefinition } from "@/lib/domain/types";
+import { assetId } from "@/lib/domain/types";
 import type { AssetStatusSource } from "./asset-status-collector";
 import type { LocationSource } from "./location-collector";
+import type { MaterializationSource } from "./materialization-collector";
 import { fetchAllRunPages } from "./paginate-runs";
 import type { RunSource } from "./run-collector";
 
@@ -100,10 +103,31 @@ export function dagsterRunSource(
             startedAt: toMs(r.startTime),
             endedAt: toMs(r.endTime),
             updatedAt: toMs(r.updateTime),
+            assetIds: (r.assetSelection ?? []).map((k) => assetId(k.path)),
+            failureReason: r.tags.find((t) => t.key === "dagster/failure_reason")?.value ?? null,
           });
         }
       }
       return out;
+    },
+  };
+}
+
+export function dagsterMaterializationSource(target: DagsterTarget): MaterializationSource {
+  return {
+    async fetchSince(batch, afterMs, limit) {
+      const data = await dagsterRequest(target, MaterializationHistoryDocument, {
+        keys: batch.map(keyInput),
+        afterMillis: String(Math.floor(afterMs)),
+        limit,
+      });
+      const assets = expectMember(target.deployment, data.assetsOrError, "AssetConnection");
+      return new Map(
+        assets.nodes.map((n) => [
+          assetId(n.key.path),
+          n.assetMaterializations.map((m) => ({ at: Number(m.timestamp), runId: m.runId })),
+        ]),
+      );
     },
   };
 }

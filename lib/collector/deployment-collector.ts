@@ -1,10 +1,11 @@
 import type { DeployStore } from "@/lib/deploys/deploy-types";
 import { trackDeploys } from "@/lib/deploys/track-deploys";
-import type { RunRecord } from "@/lib/domain/run-types";
+import type { MaterializationRecord, RunRecord } from "@/lib/domain/run-types";
 import type { DeploymentSnapshot } from "@/lib/domain/types";
 import type { AssetStatus } from "@/lib/health/status-types";
 import { AssetStatusCollector, type AssetStatusSource } from "./asset-status-collector";
 import { LocationCollector, type LocationSource } from "./location-collector";
+import { MaterializationCollector, type MaterializationSource } from "./materialization-collector";
 import { RunCollector, type RunSource } from "./run-collector";
 
 // One per configured deployment per server process. Three loops poll Dagster
@@ -23,6 +24,8 @@ export interface DeploymentState {
   runs: RunRecord[];
   runsAsOf: number | null;
   runsError: string | null;
+  /** Per asset id, ascending by time, over the runs window. */
+  materializations: ReadonlyMap<string, MaterializationRecord[]>;
 }
 
 export interface DeploymentCollectorOptions {
@@ -38,6 +41,7 @@ export class DeploymentCollector {
   readonly locations: LocationCollector;
   private readonly assets: AssetStatusCollector;
   private readonly runs: RunCollector;
+  private readonly materializations: MaterializationCollector;
   private readonly repositories = new Map<string, string[]>();
   private generation = 0;
   private timers: NodeJS.Timeout[] = [];
@@ -49,6 +53,7 @@ export class DeploymentCollector {
     sources: {
       locations: LocationSource;
       statuses: AssetStatusSource;
+      materializations: MaterializationSource;
       runs: (repositoriesOf: (location: string) => string[]) => RunSource;
     },
     private readonly deploys: DeployStore,
@@ -65,6 +70,11 @@ export class DeploymentCollector {
       sources.runs((location) => this.repositories.get(location) ?? ["__repository__"]),
       { windowMs: options.runsWindowMs },
     );
+    this.materializations = new MaterializationCollector(sources.materializations, {
+      windowMs: options.runsWindowMs,
+      batchSize: options.batchSize ?? 250,
+      parallelism: options.parallelism ?? 2,
+    });
   }
 
   /** Polls location statuses and records deploy transitions. */
@@ -88,8 +98,13 @@ export class DeploymentCollector {
     this.generation++;
   }
 
+  /** Runs and materialization history: the slower, history-shaped data. */
   async refreshRuns(): Promise<void> {
-    await this.runs.refresh(this.locations.current().locations.map((l) => l.name));
+    const locations = this.locations.current().locations;
+    await Promise.all([
+      this.runs.refresh(locations.map((l) => l.name)),
+      this.materializations.refresh(locations.flatMap((l) => l.assets)),
+    ]);
     this.generation++;
   }
 
@@ -145,7 +160,8 @@ export class DeploymentCollector {
       statusesError: assets.error,
       runs: runs.runs,
       runsAsOf: runs.asOf,
-      runsError: runs.error,
+      runsError: runs.error ?? this.materializations.state().error,
+      materializations: this.materializations.state().history,
     };
   }
 }

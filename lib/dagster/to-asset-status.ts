@@ -57,11 +57,11 @@ export function toAssetStatuses(data: AssetStatusesQuery): Map<string, AssetStat
       s.lastMaterializedAt =
         node.latestMaterializationTimestamp == null
           ? null
-          : Math.round(node.latestMaterializationTimestamp);
+          : Math.floor(node.latestMaterializationTimestamp);
       s.lastFailedAt =
         node.latestFailedToMaterializeTimestamp == null
           ? null
-          : Math.round(node.latestFailedToMaterializeTimestamp);
+          : Math.floor(node.latestFailedToMaterializeTimestamp);
       const h = node.assetHealth;
       s.plusHealth = h
         ? {

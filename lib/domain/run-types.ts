@@ -11,4 +11,14 @@ export interface RunRecord {
   startedAt: number | null;
   endedAt: number | null;
   updatedAt: number | null;
+  /** Ids of the assets the run targeted (empty for op jobs). */
+  assetIds: string[];
+  /** Dagster's `dagster/failure_reason` tag on failed runs, e.g. STEP_FAILURE. */
+  failureReason: string | null;
+}
+
+/** One materialization of an asset (epoch ms). */
+export interface MaterializationRecord {
+  at: number;
+  runId: string;
 }

@@ -1,5 +1,5 @@
 import type { TeamConfig } from "@/lib/config/config-schema";
-import type { RunRecord } from "@/lib/domain/run-types";
+import type { MaterializationRecord, RunRecord } from "@/lib/domain/run-types";
 import type { CodeLocationSnapshot, DeploymentSnapshot } from "@/lib/domain/types";
 import { type AssetHealth, assetHealth, SEVERITY } from "@/lib/health/health-model";
 import type { AssetStatus } from "@/lib/health/status-types";
@@ -16,6 +16,7 @@ export interface DeploymentInput {
   runs: RunRecord[];
   runsAsOf: number | null;
   runsError: string | null;
+  materializations: ReadonlyMap<string, MaterializationRecord[]>;
 }
 
 /** Joins every deployment's definitions, statuses and runs into one snapshot. Pure. */
@@ -36,6 +37,12 @@ export function buildSnapshot(
     for (const [id, status] of d.statuses) statuses.set(definitionKey(d.deployment, id), status);
   }
 
+  const materializations = new Map<string, MaterializationRecord[]>();
+  for (const d of inputs) {
+    for (const [id, list] of d.materializations)
+      materializations.set(definitionKey(d.deployment, id), list);
+  }
+
   const health = new Map<string, AssetHealth>();
   for (const node of graph.nodes.values()) {
     let worst: AssetHealth | undefined;
@@ -54,6 +61,7 @@ export function buildSnapshot(
     statuses,
     locations,
     runs: inputs.flatMap((d) => d.runs),
+    materializations,
     deployments: inputs.map(deploymentFreshness),
   };
 }

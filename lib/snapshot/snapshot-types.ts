@@ -1,4 +1,4 @@
-import type { RunRecord } from "@/lib/domain/run-types";
+import type { MaterializationRecord, RunRecord } from "@/lib/domain/run-types";
 import type { CodeLocationSnapshot } from "@/lib/domain/types";
 import type { AssetHealth } from "@/lib/health/health-model";
 import type { AssetStatus } from "@/lib/health/status-types";
@@ -25,6 +25,8 @@ export interface HealthSnapshot {
   statuses: Map<string, AssetStatus>;
   locations: CodeLocationSnapshot[];
   runs: RunRecord[];
+  /** Per definition, ascending by time, over the runs window. */
+  materializations: Map<string, MaterializationRecord[]>;
   deployments: DeploymentFreshness[];
 }
 
