@@ -4,7 +4,8 @@ import type { AssetStatusesQuery } from "./generated/graphql";
 
 // Reshapes one AssetStatuses answer into domain statuses keyed by asset id.
 // Units, checked against Dagster 1.13.28: Asset.latest*Timestamp are float
-// epoch milliseconds; Run.startTime/endTime are float epoch seconds.
+// epoch milliseconds (floored here, to equal the string ms of the matching
+// MaterializationEvent); Run.startTime/endTime are float epoch seconds.
 
 type CheckExecution = NonNullable<
   Extract<
