@@ -1,0 +1,172 @@
+import type { TeamConfig } from "@/lib/config/config-schema";
+import { deployStats } from "@/lib/deploys/deploy-stats";
+import type { DeployEvent } from "@/lib/deploys/deploy-types";
+import type { KpiSample } from "@/lib/history/kpi-store";
+import {
+  type DeploymentFreshness,
+  definitionKey,
+  type HealthSnapshot,
+} from "@/lib/snapshot/snapshot-types";
+import { type DependencyReport, dependencyReport } from "./dependency-report";
+import { deployReport, type LocationDeploys } from "./deploy-report";
+import { type DurationPoint, executionTimes } from "./execution-times";
+import { type FailureReport, failureReport } from "./failure-report";
+import { type FreshnessReport, freshnessReport } from "./freshness-report";
+import { isDegraded, isStale, teamAssets } from "./team-assets";
+import { RANGE_MS, type RangeKey, type TimeWindow, timeWindow } from "./time-range";
+
+// Everything a team page shows, computed from the shared snapshot, the deploy
+// history and KPI samples. Pure: the route hands it its inputs.
+
+export interface Kpis {
+  owned: number;
+  healthyPct: number | null;
+  stale: number;
+  degraded: number;
+  failures: number;
+  deploySuccessRate: number | null;
+}
+
+export interface TeamAssetRow {
+  id: string;
+  key: string[];
+  deployment: string;
+  location: string;
+  group: string | null;
+  health: string;
+  materialization: string;
+  freshness: string;
+  checks: string;
+  stale: boolean;
+  degraded: boolean;
+  lastMaterializedAt: number | null;
+}
+
+export interface TeamPageModel {
+  team: { slug: string; name: string };
+  window: TimeWindow;
+  generation: string;
+  freshnessOfData: DeploymentFreshness[];
+  kpis: Kpis;
+  previous: { [K in keyof Kpis]: Kpis[K] | null };
+  assets: TeamAssetRow[];
+  locations: { deployment: string; location: string }[];
+  freshness: FreshnessReport;
+  failures: FailureReport;
+  deploys: LocationDeploys[];
+  dependencies: DependencyReport;
+  executionTimes: DurationPoint[];
+}
+
+export interface TeamPageInputs {
+  snapshot: HealthSnapshot;
+  team: TeamConfig;
+  range: RangeKey;
+  location?: string;
+  now: number;
+  deployEvents: readonly DeployEvent[];
+  /** The KPI sample nearest one range ago, if any. */
+  previousSample: KpiSample | null;
+  runsWindowMs: number;
+}
+
+export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
+  const { snapshot, team, now } = input;
+  const window = timeWindow(input.range, now);
+  const assets = teamAssets(snapshot, team.slug, input.location);
+  const ids = new Set(assets.map((a) => a.node.id));
+
+  const locationSet = new Map<string, { deployment: string; location: string }>();
+  for (const l of team.locations) locationSet.set(`${l.deployment}/${l.location}`, l);
+  for (const a of assets)
+    locationSet.set(`${a.def.deployment}/${a.def.location}`, {
+      deployment: a.def.deployment,
+      location: a.def.location,
+    });
+  const locations = [...locationSet.values()].filter(
+    (l) => !input.location || l.location === input.location,
+  );
+  const inTeamLocation = (deployment: string, location: string) =>
+    locationSet.has(`${deployment}/${location}`) &&
+    (!input.location || location === input.location);
+
+  const runs = snapshot.runs.filter((r) => inTeamLocation(r.deployment, r.location));
+  const byId = new Map(assets.map((a) => [a.node.id, a]));
+  const historyOfId = (id: string) => {
+    const a = byId.get(id);
+    return a ? (snapshot.materializations.get(definitionKey(a.def.deployment, id)) ?? []) : [];
+  };
+
+  const failures = failureReport(
+    runs,
+    ids,
+    historyOfId,
+    (id) => byId.get(id)?.def.location ?? "",
+    window,
+  );
+  const deploys = deployReport(locations, snapshot.locations, input.deployEvents, window);
+  const healthy = assets.filter((a) => a.health.overall === "HEALTHY").length;
+  const teamDeploys = input.deployEvents.filter((e) => inTeamLocation(e.deployment, e.location));
+  const kpis: Kpis = {
+    owned: assets.length,
+    healthyPct: assets.length ? healthy / assets.length : null,
+    stale: assets.filter(isStale).length,
+    degraded: assets.filter(isDegraded).length,
+    failures: failures.totals.runsFailed,
+    deploySuccessRate: deployStats(teamDeploys, window.since, window.until + 1).successRate,
+  };
+
+  // The previous period: same length, just before this one.
+  const span = RANGE_MS[input.range];
+  const prevSince = window.since - span;
+  const runsCover = prevSince >= now - input.runsWindowMs;
+  const prev = input.previousSample;
+  const previous = {
+    owned: prev?.owned ?? null,
+    healthyPct: prev && prev.owned ? prev.healthy / prev.owned : null,
+    stale: prev?.stale ?? null,
+    degraded: prev?.degraded ?? null,
+    failures: runsCover
+      ? runs.filter(
+          (r) => r.status === "FAILURE" && r.createdAt >= prevSince && r.createdAt < window.since,
+        ).length
+      : null,
+    deploySuccessRate: deployStats(teamDeploys, prevSince, window.since).successRate,
+  };
+
+  const deployments = new Set(locations.map((l) => l.deployment));
+  return {
+    team: { slug: team.slug, name: team.name },
+    window,
+    generation: snapshot.generation,
+    freshnessOfData: snapshot.deployments.filter((d) => deployments.has(d.deployment)),
+    kpis,
+    previous,
+    assets: assets.map((a) => ({
+      id: a.node.id,
+      key: a.node.key,
+      deployment: a.def.deployment,
+      location: a.def.location,
+      group: a.def.group,
+      health: a.health.overall,
+      materialization: a.health.materialization,
+      freshness: a.health.freshness,
+      checks: a.health.checks,
+      stale: isStale(a),
+      degraded: isDegraded(a),
+      lastMaterializedAt: a.status?.lastMaterializedAt ?? null,
+    })),
+    locations,
+    freshness: freshnessReport(
+      assets,
+      team.slug,
+      snapshot.graph,
+      (a) => historyOfId(a.node.id),
+      window,
+    ),
+    failures,
+    deploys,
+    dependencies: dependencyReport(snapshot.graph, snapshot.health, ids, team.slug),
+    executionTimes: executionTimes(runs, window),
+  };
+}

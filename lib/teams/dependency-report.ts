@@ -1,0 +1,72 @@
+import type { AssetHealth } from "@/lib/health/health-model";
+import type { HealthStatus } from "@/lib/health/status-types";
+import type { LineageGraph } from "@/lib/lineage/graph-types";
+
+export interface ForeignAsset {
+  id: string;
+  key: string[];
+  team: string | null;
+  deployment: string | null;
+  location: string | null;
+  isStub: boolean;
+  health: AssetHealth["overall"];
+  freshness: HealthStatus;
+  /** The team's own assets on the other side of the edge. */
+  via: string[][];
+}
+
+export interface DependencyReport {
+  /** Other teams' assets this team reads from: is my breakage caused upstream? */
+  upstream: ForeignAsset[];
+  /** Other teams' assets that read from this team, at risk when what they read is unhealthy. */
+  downstream: (ForeignAsset & { atRisk: boolean })[];
+}
+
+const UNHEALTHY = new Set(["WARNING", "DEGRADED"]);
+const SEVERITY: Record<string, number> = { DEGRADED: 3, WARNING: 2, UNKNOWN: 1, HEALTHY: 0 };
+
+export function dependencyReport(
+  graph: LineageGraph,
+  health: ReadonlyMap<string, AssetHealth>,
+  teamAssetIds: ReadonlySet<string>,
+  team: string,
+): DependencyReport {
+  const collect = (direction: "upstream" | "downstream") => {
+    const found = new Map<string, ForeignAsset>();
+    for (const id of teamAssetIds) {
+      const own = graph.nodes.get(id);
+      for (const otherId of graph[direction].get(id) ?? []) {
+        const other = graph.nodes.get(otherId);
+        if (!other || other.team === team || teamAssetIds.has(otherId)) continue;
+        let row = found.get(otherId);
+        if (!row) {
+          const def = other.definitions[0];
+          const h = health.get(otherId);
+          row = {
+            id: otherId,
+            key: other.key,
+            team: other.team,
+            deployment: def?.deployment ?? null,
+            location: def?.location ?? null,
+            isStub: other.isStub,
+            health: h?.overall ?? "UNKNOWN",
+            freshness: h?.freshness ?? "UNKNOWN",
+            via: [],
+          };
+          found.set(otherId, row);
+        }
+        if (own) row.via.push(own.key);
+      }
+    }
+    return [...found.values()].sort(
+      (a, b) => (SEVERITY[b.health] ?? 0) - (SEVERITY[a.health] ?? 0) || a.id.localeCompare(b.id),
+    );
+  };
+  const upstream = collect("upstream");
+  const downstream = collect("downstream").map((row) => ({
+    ...row,
+    atRisk: row.via.some((key) => UNHEALTHY.has(health.get(JSON.stringify(key))?.overall ?? "")),
+  }));
+  downstream.sort((a, b) => Number(b.atRisk) - Number(a.atRisk) || a.id.localeCompare(b.id));
+  return { upstream, downstream };
+}

@@ -1,0 +1,36 @@
+import { type DeployStats, deployStats } from "@/lib/deploys/deploy-stats";
+import type { DeployEvent } from "@/lib/deploys/deploy-types";
+import type { CodeLocationSnapshot } from "@/lib/domain/types";
+import type { TimeWindow } from "./time-range";
+
+export interface LocationDeploys {
+  deployment: string;
+  location: string;
+  status: CodeLocationSnapshot["status"] | "unknown";
+  error: string | null;
+  versionKey: string | null;
+  stats: DeployStats;
+  /** Deploys, failures and recoveries in the window, oldest first. */
+  timeline: DeployEvent[];
+}
+
+export function deployReport(
+  locations: readonly { deployment: string; location: string }[],
+  current: readonly CodeLocationSnapshot[],
+  events: readonly DeployEvent[],
+  window: TimeWindow,
+): LocationDeploys[] {
+  return locations.map(({ deployment, location }) => {
+    const loc = current.find((l) => l.deployment === deployment && l.name === location);
+    const mine = events.filter((e) => e.deployment === deployment && e.location === location);
+    return {
+      deployment,
+      location,
+      status: loc?.status ?? "unknown",
+      error: loc?.error?.message ?? null,
+      versionKey: loc?.versionKey ?? null,
+      stats: deployStats(mine, window.since, window.until + 1),
+      timeline: mine.filter((e) => e.at >= window.since && e.kind !== "observed"),
+    };
+  });
+}

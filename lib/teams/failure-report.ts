@@ -1,0 +1,135 @@
+import type { MaterializationRecord, RunRecord } from "@/lib/domain/run-types";
+import { bucketOf, buckets, type TimeWindow } from "./time-range";
+
+export interface TrendPoint {
+  bucket: number;
+  location: string;
+  runsSucceeded: number;
+  runsFailed: number;
+  materializations: number;
+}
+
+export interface RecentFailure {
+  runId: string;
+  deployment: string;
+  location: string;
+  job: string;
+  status: string;
+  reason: string | null;
+  at: number;
+}
+
+export interface Recovery {
+  id: string;
+  failedAt: number;
+  recoveredAt: number | null;
+}
+
+export interface FailureReport {
+  trend: TrendPoint[];
+  totals: { runsSucceeded: number; runsFailed: number; materializations: number };
+  recent: RecentFailure[];
+  recoveries: Recovery[];
+  /** Median time from a failure to the asset's next materialization, over recovered episodes. */
+  medianRecoveryMs: number | null;
+}
+
+const FAILED = new Set(["FAILURE"]);
+const isInWindow = (w: TimeWindow, at: number) => at >= w.since && at < w.until;
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/**
+ * Runs are the team's locations' runs, counted by creation time. Materializations
+ * and recoveries use the team's assets (ids) and their histories.
+ */
+export function failureReport(
+  runs: readonly RunRecord[],
+  assetIds: ReadonlySet<string>,
+  historyOf: (id: string) => readonly MaterializationRecord[],
+  locationOf: (id: string) => string,
+  window: TimeWindow,
+): FailureReport {
+  const points = new Map<string, TrendPoint>();
+  const locations = new Set([...runs.map((r) => r.location), ...[...assetIds].map(locationOf)]);
+  for (const b of buckets(window)) {
+    for (const location of locations) {
+      points.set(`${b}|${location}`, {
+        bucket: b,
+        location,
+        runsSucceeded: 0,
+        runsFailed: 0,
+        materializations: 0,
+      });
+    }
+  }
+  const totals = { runsSucceeded: 0, runsFailed: 0, materializations: 0 };
+  for (const r of runs) {
+    const b = bucketOf(window, r.createdAt);
+    if (b === null) continue;
+    const p = points.get(`${b}|${r.location}`);
+    if (r.status === "SUCCESS") {
+      totals.runsSucceeded++;
+      if (p) p.runsSucceeded++;
+    } else if (FAILED.has(r.status)) {
+      totals.runsFailed++;
+      if (p) p.runsFailed++;
+    }
+  }
+  for (const id of assetIds) {
+    for (const m of historyOf(id)) {
+      const b = bucketOf(window, m.at);
+      if (b === null) continue;
+      totals.materializations++;
+      const p = points.get(`${b}|${locationOf(id)}`);
+      if (p) p.materializations++;
+    }
+  }
+
+  const recent = runs
+    .filter((r) => FAILED.has(r.status) && isInWindow(window, r.createdAt))
+    .sort((a, b) => b.createdAt - a.createdAt)
+    .slice(0, 25)
+    .map((r) => ({
+      runId: r.id,
+      deployment: r.deployment,
+      location: r.location,
+      job: r.job,
+      status: r.status,
+      reason: r.failureReason,
+      at: r.endedAt ?? r.updatedAt ?? r.createdAt,
+    }));
+
+  // A failure episode of an asset: a failed run that targeted it and did not
+  // materialize it, until the asset's next materialization (the recovery).
+  const recoveries: Recovery[] = [];
+  const failedRuns = runs
+    .filter((r) => FAILED.has(r.status))
+    .sort((a, b) => a.createdAt - b.createdAt);
+  for (const id of assetIds) {
+    const history = historyOf(id);
+    const materializedIn = new Set(history.map((m) => m.runId));
+    let openUntil = Number.NEGATIVE_INFINITY;
+    for (const run of failedRuns) {
+      if (!run.assetIds.includes(id) || materializedIn.has(run.id)) continue;
+      const failedAt = run.endedAt ?? run.updatedAt ?? run.createdAt;
+      if (failedAt < openUntil) continue; // still inside the previous episode
+      const next = history.find((m) => m.at > failedAt);
+      if (isInWindow(window, failedAt))
+        recoveries.push({ id, failedAt, recoveredAt: next?.at ?? null });
+      openUntil = next?.at ?? Number.POSITIVE_INFINITY;
+    }
+  }
+  recoveries.sort((a, b) => b.failedAt - a.failedAt);
+  const medianRecoveryMs = median(
+    recoveries
+      .filter((r) => r.recoveredAt !== null)
+      .map((r) => (r.recoveredAt as number) - r.failedAt),
+  );
+  return { trend: [...points.values()], totals, recent, recoveries, medianRecoveryMs };
+}

@@ -1,0 +1,192 @@
+import { describe, expect, it } from "vitest";
+import type { RunRecord } from "@/lib/domain/run-types";
+import { assetId } from "@/lib/domain/types";
+import type { AssetHealth } from "@/lib/health/health-model";
+import { buildGraph } from "@/lib/lineage/build-graph";
+import { def } from "@/lib/testing/asset-fixtures";
+import { dependencyReport } from "./dependency-report";
+import { executionTimes, percentile } from "./execution-times";
+import { failureReport, median } from "./failure-report";
+import { freshnessSamples } from "./freshness-report";
+import { buckets, timeWindow } from "./time-range";
+
+const H = 3_600_000;
+const D = 24 * H;
+const NOW = Date.parse("2026-11-27T12:30:00Z");
+
+function run(
+  id: string,
+  createdAt: number,
+  status: RunRecord["status"],
+  extra: Partial<RunRecord> = {},
+): RunRecord {
+  return {
+    id,
+    deployment: "prod",
+    location: "ml",
+    job: "train",
+    status,
+    createdAt,
+    startedAt: createdAt,
+    endedAt: createdAt + 10 * 60_000,
+    updatedAt: createdAt + 10 * 60_000,
+    assetIds: [],
+    failureReason: status === "FAILURE" ? "STEP_FAILURE" : null,
+    ...extra,
+  };
+}
+
+describe("timeWindow", () => {
+  it("aligns day buckets to UTC midnight and covers the range", () => {
+    const w = timeWindow("7d", NOW);
+    const b = buckets(w);
+    expect(b).toHaveLength(7);
+    expect(new Date(b[0] as number).toISOString()).toBe("2026-11-21T00:00:00.000Z");
+    expect(w.until).toBe(NOW);
+  });
+
+  it("uses hourly buckets over 24 h", () => {
+    expect(buckets(timeWindow("24h", NOW))).toHaveLength(24);
+  });
+});
+
+describe("freshnessSamples", () => {
+  it("counts the hours at which the newest materialization was within the window", () => {
+    const since = 0;
+    const until = 10 * H;
+    // Materialized at 0 h and 6 h, fail window 2 h: fresh at 0,1,2 and 6,7,8.
+    const s = freshnessSamples(
+      [
+        { at: 0, runId: "a" },
+        { at: 6 * H, runId: "b" },
+      ],
+      2 * H,
+      since,
+      until,
+    );
+    expect(s).toEqual({ pass: 6, total: 10 });
+  });
+
+  it("fails every sample before the first known materialization", () => {
+    expect(freshnessSamples([], H, 0, 5 * H)).toEqual({ pass: 0, total: 5 });
+  });
+});
+
+describe("failureReport", () => {
+  const w = timeWindow("7d", NOW);
+  const id = assetId(["model"]);
+  const day = (n: number) => w.since + n * D + 3 * H;
+
+  it("counts runs per day and location by creation time, and lists recent failures", () => {
+    const runs = [
+      run("s1", day(0), "SUCCESS"),
+      run("f1", day(0), "FAILURE"),
+      run("f2", day(2), "FAILURE"),
+      run("old", w.since - D, "FAILURE"),
+    ];
+    const r = failureReport(
+      runs,
+      new Set(),
+      () => [],
+      () => "ml",
+      w,
+    );
+    expect(r.totals).toEqual({ runsSucceeded: 1, runsFailed: 2, materializations: 0 });
+    const first = r.trend.find((p) => p.bucket === w.since);
+    expect(first).toMatchObject({ runsSucceeded: 1, runsFailed: 1 });
+    expect(r.recent.map((f) => f.runId)).toEqual(["f2", "f1"]);
+    expect(r.recent[0]?.reason).toBe("STEP_FAILURE");
+  });
+
+  it("measures time to recovery from a failure that did not materialize the asset to its next materialization", () => {
+    const runs = [
+      run("f1", day(1), "FAILURE", { assetIds: [id] }),
+      run("f2", day(1) + 2 * H, "FAILURE", { assetIds: [id] }), // same episode
+      run("f3", day(4), "FAILURE", { assetIds: [id] }), // materialized before the run failed: not an asset failure
+      run("f4", day(5), "FAILURE", { assetIds: [id] }), // never recovered
+    ];
+    const history = [
+      { at: day(0), runId: "s0" },
+      { at: day(1) + 5 * H, runId: "s1" },
+      { at: day(4) + 60_000, runId: "f3" },
+    ];
+    const r = failureReport(
+      runs,
+      new Set([id]),
+      () => history,
+      () => "ml",
+      w,
+    );
+    const failedAt = day(1) + 10 * 60_000;
+    expect(r.recoveries).toEqual([
+      { id, failedAt: day(5) + 10 * 60_000, recoveredAt: null },
+      { id, failedAt, recoveredAt: day(1) + 5 * H },
+    ]);
+    expect(r.medianRecoveryMs).toBe(day(1) + 5 * H - failedAt);
+    expect(r.totals.materializations).toBe(3);
+  });
+
+  it("has a median helper for odd and even counts", () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 2, 3])).toBe(2.5);
+    expect(median([])).toBeNull();
+  });
+});
+
+describe("executionTimes", () => {
+  it("computes nearest-rank p50 and p95 per bucket", () => {
+    const w = timeWindow("7d", NOW);
+    const runs = Array.from({ length: 20 }, (_, i) =>
+      run(`r${i}`, w.since + H, "SUCCESS", { startedAt: 0, endedAt: (i + 1) * 1000 }),
+    );
+    const first = executionTimes(runs, w).find((p) => p.bucket === w.since);
+    expect(first).toMatchObject({ runs: 20, p50Ms: 10_000, p95Ms: 19_000 });
+    expect(percentile([], 50)).toBeNull();
+  });
+});
+
+describe("dependencyReport", () => {
+  it("lists other teams' upstream assets and flags downstream consumers at risk", () => {
+    const teams = [
+      { slug: "analytics", name: "A", owners: ["team:analytics"], locations: [] },
+      { slug: "ml", name: "M", owners: ["team:ml"], locations: [] },
+      { slug: "finance", name: "F", owners: ["team:finance"], locations: [] },
+    ];
+    const owner = (team: string) => ({ owners: [{ kind: "team" as const, team }] });
+    const graph = buildGraph(
+      [
+        def(["orders"], { location: "a" }, {}, owner("analytics")),
+        def(["features"], { location: "m" }, { upstream: [["orders"]] }, owner("ml")),
+        def(["model"], { location: "m" }, { upstream: [["features"], ["s3", "raw"]] }, owner("ml")),
+        def(["forecast"], { location: "f" }, { upstream: [["model"]] }, owner("finance")),
+        def(["report"], { location: "f" }, { upstream: [["features"]] }, owner("finance")),
+      ],
+      teams,
+    );
+    const h = (overall: AssetHealth["overall"]): AssetHealth => ({
+      overall,
+      materialization: overall,
+      freshness: "NOT_APPLICABLE",
+      checks: "NOT_APPLICABLE",
+      source: "computed",
+    });
+    const health = new Map([
+      [assetId(["orders"]), h("DEGRADED")],
+      [assetId(["features"]), h("HEALTHY")],
+      [assetId(["model"]), h("DEGRADED")],
+      [assetId(["forecast"]), h("HEALTHY")],
+      [assetId(["report"]), h("HEALTHY")],
+    ]);
+    const ml = new Set([assetId(["features"]), assetId(["model"])]);
+    const r = dependencyReport(graph, health, ml, "ml");
+    expect(r.upstream.map((u) => [u.key, u.team, u.health, u.isStub])).toEqual([
+      [["orders"], "analytics", "DEGRADED", false],
+      [["s3", "raw"], null, "UNKNOWN", true],
+    ]);
+    expect(r.upstream[0]?.via).toEqual([["features"]]);
+    expect(r.downstream.map((d) => [d.key, d.atRisk])).toEqual([
+      [["forecast"], true],
+      [["report"], false],
+    ]);
+  });
+});
