@@ -4,12 +4,30 @@ import type { ReactNode } from "react";
 import { ErrorBoundary } from "react-error-boundary";
 
 /** A titled panel whose render errors stay inside it. */
-export function Panel({ title, id, children }: { title: string; id: string; children: ReactNode }) {
+export function Panel({
+  title,
+  id,
+  actions,
+  children,
+}: {
+  title: string;
+  id: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   return (
-    <section aria-labelledby={`${id}-title`} data-testid={`panel-${id}`} className="space-y-3">
-      <h2 id={`${id}-title`} className="text-lg font-semibold">
-        {title}
-      </h2>
+    <section
+      aria-labelledby={`${id}-title`}
+      data-testid={`panel-${id}`}
+      id={id}
+      className="space-y-3"
+    >
+      <div className="flex items-center justify-between gap-2">
+        <h2 id={`${id}-title`} className="text-lg font-semibold">
+          {title}
+        </h2>
+        {actions ? <div className="flex gap-2">{actions}</div> : null}
+      </div>
       <ErrorBoundary FallbackComponent={PanelError}>{children}</ErrorBoundary>
     </section>
   );
@@ -31,6 +49,17 @@ function PanelError({
       <button type="button" onClick={resetErrorBoundary} className="mt-2 underline">
         Retry
       </button>
+    </div>
+  );
+}
+
+/** The card a panel's body sits in. */
+export function Card({ children, className = "" }: { children: ReactNode; className?: string }) {
+  return (
+    <div
+      className={`rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 ${className}`}
+    >
+      {children}
     </div>
   );
 }

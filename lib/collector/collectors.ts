@@ -5,8 +5,10 @@ import { loadConfig } from "@/lib/config/load-config";
 import type { DeployStore } from "@/lib/deploys/deploy-types";
 import { SqliteDeployStore } from "@/lib/deploys/sqlite-deploy-store";
 import { serverEnv } from "@/lib/env";
+import { SqliteKpiStore } from "@/lib/history/kpi-store";
 import { buildSnapshot, deploymentFreshness } from "@/lib/snapshot/build-snapshot";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
+import { isDegraded, isStale, teamAssets } from "@/lib/teams/team-assets";
 import {
   dagsterAssetStatusSource,
   dagsterLocationSource,
@@ -23,6 +25,7 @@ interface Runtime {
   config: HealthboardConfig;
   collectors: DeploymentCollector[];
   deploys: DeployStore;
+  kpis: SqliteKpiStore;
   snapshot: HealthSnapshot | null;
 }
 
@@ -30,9 +33,9 @@ const holder = globalThis as typeof globalThis & { __healthboard?: Runtime };
 
 function createRuntime(): Runtime {
   const config = loadConfig();
-  const deploys = new SqliteDeployStore(
-    path.join(serverEnv().HEALTHBOARD_DATA_DIR, "deploys.sqlite"),
-  );
+  const dataDir = serverEnv().HEALTHBOARD_DATA_DIR;
+  const deploys = new SqliteDeployStore(path.join(dataDir, "deploys.sqlite"));
+  const kpis = new SqliteKpiStore(path.join(dataDir, "kpis.sqlite"));
   const r = config.refresh;
   const collectors = config.deployments.map((d) => {
     const target = {
@@ -61,7 +64,7 @@ function createRuntime(): Runtime {
       },
     );
   });
-  return { config, collectors, deploys, snapshot: null };
+  return { config, collectors, deploys, kpis, snapshot: null };
 }
 
 function runtime(): Runtime {
@@ -69,9 +72,36 @@ function runtime(): Runtime {
   return holder.__healthboard;
 }
 
+const KPI_SAMPLE_MS = 3_600_000;
+
+/** Samples each team's KPIs at most hourly, for "change against the previous period". */
+async function sampleKpis(): Promise<void> {
+  const rt = runtime();
+  const snapshot = await getSnapshot();
+  if (snapshot.deployments.some((d) => d.statusesAsOf === null)) return; // nothing known yet
+  for (const team of rt.config.teams) {
+    const assets = teamAssets(snapshot, team.slug);
+    rt.kpis.record(
+      {
+        team: team.slug,
+        at: Date.now(),
+        owned: assets.length,
+        healthy: assets.filter((a) => a.health.overall === "HEALTHY").length,
+        stale: assets.filter(isStale).length,
+        degraded: assets.filter(isDegraded).length,
+      },
+      KPI_SAMPLE_MS,
+    );
+  }
+}
+
 /** Starts every collector; called once per server process from instrumentation.ts. */
 export function startCollectors(): void {
-  for (const c of runtime().collectors) void c.start();
+  const rt = runtime();
+  for (const c of rt.collectors) void c.start();
+  const sample = () => void sampleKpis().catch(() => undefined);
+  void Promise.all(rt.collectors.map((c) => c.start())).then(sample);
+  setInterval(sample, 5 * 60_000).unref();
 }
 
 /** Waits for each deployment's first cycle, but never longer than `maxWaitMs`. */
@@ -100,4 +130,8 @@ export async function getSnapshot(): Promise<HealthSnapshot> {
 
 export function deployStore(): DeployStore {
   return runtime().deploys;
+}
+
+export function kpiStore(): SqliteKpiStore {
+  return runtime().kpis;
 }

@@ -51,6 +51,8 @@ export interface TeamPageModel {
   previous: { [K in keyof Kpis]: Kpis[K] | null };
   assets: TeamAssetRow[];
   locations: { deployment: string; location: string }[];
+  /** Every code location of the team, whatever the location filter. */
+  allLocations: string[];
   freshness: FreshnessReport;
   failures: FailureReport;
   deploys: LocationDeploys[];
@@ -83,6 +85,16 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
       deployment: a.def.deployment,
       location: a.def.location,
     });
+  if (input.location) {
+    // The filter narrows the assets; the team's other locations stay choosable.
+    for (const a of teamAssets(snapshot, team.slug)) {
+      locationSet.set(`${a.def.deployment}/${a.def.location}`, {
+        deployment: a.def.deployment,
+        location: a.def.location,
+      });
+    }
+  }
+  const allLocations = [...new Set([...locationSet.values()].map((l) => l.location))].sort();
   const locations = [...locationSet.values()].filter(
     (l) => !input.location || l.location === input.location,
   );
@@ -123,7 +135,7 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
   const prev = input.previousSample;
   const previous = {
     owned: prev?.owned ?? null,
-    healthyPct: prev && prev.owned ? prev.healthy / prev.owned : null,
+    healthyPct: prev?.owned ? prev.healthy / prev.owned : null,
     stale: prev?.stale ?? null,
     degraded: prev?.degraded ?? null,
     failures: runsCover
@@ -157,6 +169,7 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
       lastMaterializedAt: a.status?.lastMaterializedAt ?? null,
     })),
     locations,
+    allLocations,
     freshness: freshnessReport(
       assets,
       team.slug,

@@ -1,0 +1,17 @@
+import { parseParams } from "@/lib/api/request-params";
+import { teamParamsSchema, teamSlugSchema } from "@/lib/api/team-params";
+import { badRequest, jsonWithEtag } from "@/lib/http/json-response";
+import { getTeamPage } from "@/lib/teams/get-team-page";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ team: string }> }) {
+  const { team } = await params;
+  const query = parseParams(teamParamsSchema.strict(), request.url);
+  if (!query.ok) return badRequest(query.message);
+  const model = teamSlugSchema.safeParse(team).success
+    ? await getTeamPage(team, query.value.range, query.value.location)
+    : null;
+  if (!model) return Response.json({ error: "unknown team" }, { status: 404 });
+  return jsonWithEtag(request, model);
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { AssetListPanel } from "@/components/team/asset-list-panel";
+import { DataAgeBanner } from "@/components/team/data-age-banner";
+import { DependenciesPanel } from "@/components/team/dependencies-panel";
+import { DeploysPanel } from "@/components/team/deploys-panel";
+import { ExecutionTimesPanel } from "@/components/team/execution-times-panel";
+import { FailuresPanel } from "@/components/team/failures-panel";
+import { FreshnessPanel } from "@/components/team/freshness-panel";
+import { KpiHeader } from "@/components/team/kpi-header";
+import { ViewControls } from "@/components/team/view-controls";
+import type { DagsterUrls } from "@/lib/links/dagster-links";
+import { teamQuery } from "@/lib/queries/team";
+import type { TeamPageModel } from "@/lib/teams/build-team-page";
+import type { AssetList } from "@/lib/teams/team-href";
+
+export function TeamPageClient({
+  initial,
+  location,
+  list,
+  urls,
+  refreshMs,
+  allLocations,
+}: {
+  initial: TeamPageModel;
+  location?: string;
+  list: AssetList;
+  urls: DagsterUrls;
+  refreshMs: number;
+  allLocations: string[];
+}) {
+  const { data = initial, dataUpdatedAt } = useQuery({
+    ...teamQuery(initial.team.slug, initial.window.range, location, refreshMs),
+    initialData: initial,
+  });
+  return (
+    <div className="space-y-8">
+      <ViewControls
+        team={data.team.slug}
+        range={data.window.range}
+        location={location}
+        locations={allLocations}
+        list={list}
+      />
+      <DataAgeBanner
+        freshness={data.freshnessOfData}
+        staleAfterMs={3 * refreshMs}
+        now={dataUpdatedAt || data.window.until}
+      />
+      <KpiHeader model={data} location={location} />
+      <div className="grid gap-8 xl:grid-cols-2">
+        <FreshnessPanel model={data} urls={urls} />
+        <FailuresPanel model={data} urls={urls} />
+      </div>
+      <DependenciesPanel model={data} urls={urls} />
+      <div className="grid gap-8 xl:grid-cols-2">
+        <DeploysPanel model={data} urls={urls} />
+        <ExecutionTimesPanel model={data} />
+      </div>
+      <AssetListPanel model={data} urls={urls} list={list} location={location} />
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { teamSlugSchema } from "@/lib/api/team-params";
+import { loadConfig } from "@/lib/config/load-config";
+import { getTeamPage } from "@/lib/teams/get-team-page";
+import { loadTeamSearchParams } from "@/lib/teams/team-search-params";
+import { TeamPageClient } from "./_components/team-page-client";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ team: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { team } = await params;
+  const config = loadConfig().teams.find((t) => t.slug === team);
+  return { title: config ? `${config.name} health` : "Team not found" };
+}
+
+export default async function TeamPage({ params, searchParams }: Props) {
+  const { team } = await params;
+  if (!teamSlugSchema.safeParse(team).success) notFound();
+  const view = loadTeamSearchParams(await searchParams);
+  const model = await getTeamPage(team, view.range, view.location);
+  if (!model) notFound();
+  const config = loadConfig();
+  const urls = Object.fromEntries(config.deployments.map((d) => [d.name, d.uiUrl ?? null]));
+  return (
+    <>
+      <h1 className="mb-1 text-2xl font-semibold tracking-tight">{model.team.name}</h1>
+      <p className="mb-6 text-sm text-slate-500">
+        Team <code>{model.team.slug}</code> · {model.assets.length} assets in{" "}
+        {model.allLocations.length} code locations
+      </p>
+      {view.problems.length > 0 ? (
+        <p
+          role="alert"
+          className="mb-4 rounded border border-warning/40 bg-warning/10 px-3 py-2 text-sm"
+          data-testid="param-problems"
+        >
+          {view.problems.join(" ")}
+        </p>
+      ) : null}
+      <TeamPageClient
+        initial={model}
+        location={view.location}
+        list={view.list}
+        urls={urls}
+        refreshMs={config.refresh.assetStatusSeconds * 1000}
+        allLocations={model.allLocations}
+      />
+    </>
+  );
+}

@@ -1,0 +1,133 @@
+import Link from "next/link";
+import { ExternalLink } from "@/components/external-link";
+import { HealthBadge } from "@/components/health-badge";
+import { CsvButton } from "@/components/panel/csv-button";
+import { Card, Panel } from "@/components/panel/panel";
+import { formatKey } from "@/lib/format";
+import { assetUrl, type DagsterUrls } from "@/lib/links/dagster-links";
+import type { TeamAssetRow, TeamPageModel } from "@/lib/teams/build-team-page";
+import { ASSET_LISTS, type AssetList, teamHref } from "@/lib/teams/team-href";
+
+const FILTERS: Record<AssetList, (a: TeamAssetRow) => boolean> = {
+  all: () => true,
+  healthy: (a) => a.health === "HEALTHY",
+  stale: (a) => a.stale,
+  degraded: (a) => a.degraded,
+  unhealthy: (a) => a.health === "WARNING" || a.health === "DEGRADED",
+};
+
+export function AssetListPanel({
+  model,
+  urls,
+  list,
+  location,
+}: {
+  model: TeamPageModel;
+  urls: DagsterUrls;
+  list: AssetList;
+  location?: string;
+}) {
+  const rows = model.assets.filter(FILTERS[list]);
+  return (
+    <Panel
+      title="Assets"
+      id="assets"
+      actions={
+        <CsvButton
+          filename={`${model.team.slug}-assets-${list}.csv`}
+          header={[
+            "asset",
+            "deployment",
+            "location",
+            "group",
+            "health",
+            "materialization",
+            "freshness",
+            "checks",
+            "last_materialized_utc",
+          ]}
+          rows={() =>
+            rows.map((a) => [
+              formatKey(a.key),
+              a.deployment,
+              a.location,
+              a.group ?? "",
+              a.health,
+              a.materialization,
+              a.freshness,
+              a.checks,
+              a.lastMaterializedAt ? new Date(a.lastMaterializedAt).toISOString() : "",
+            ])
+          }
+        />
+      }
+    >
+      <Card>
+        <nav aria-label="Asset lists" className="mb-3 flex flex-wrap gap-2 text-sm">
+          {ASSET_LISTS.map((l) => (
+            <Link
+              key={l}
+              href={teamHref(
+                model.team.slug,
+                { range: model.window.range, location, list: l },
+                "assets",
+              )}
+              aria-current={l === list ? "page" : undefined}
+              className={`rounded-full px-3 py-0.5 ring-1 ring-slate-300 dark:ring-slate-700 ${l === list ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900" : ""}`}
+            >
+              {l} ({model.assets.filter(FILTERS[l]).length})
+            </Link>
+          ))}
+        </nav>
+        <table className="w-full text-left text-sm" data-testid="asset-table">
+          <thead className="text-xs text-slate-500">
+            <tr>
+              <th scope="col" className="py-1 font-medium">
+                Asset
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Location
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Health
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Materialization
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Freshness
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Checks
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+            {rows.map((a) => (
+              <tr key={a.id} data-asset={a.id}>
+                <td className="py-1.5">
+                  <ExternalLink href={assetUrl(urls, a.deployment, a.key)}>
+                    {formatKey(a.key)}
+                  </ExternalLink>
+                </td>
+                <td className="py-1.5">{a.location}</td>
+                <td className="py-1.5">
+                  <HealthBadge status={a.health} />
+                </td>
+                <td className="py-1.5">
+                  <HealthBadge status={a.materialization} />
+                </td>
+                <td className="py-1.5">
+                  <HealthBadge status={a.freshness} />
+                </td>
+                <td className="py-1.5">
+                  <HealthBadge status={a.checks} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+    </Panel>
+  );
+}

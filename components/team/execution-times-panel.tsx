@@ -1,0 +1,39 @@
+import { CsvButton } from "@/components/panel/csv-button";
+import { Card, Panel } from "@/components/panel/panel";
+import type { TeamPageModel } from "@/lib/teams/build-team-page";
+import { mapDurations } from "@/lib/teams/chart-data";
+import { ChartLineDurations } from "./chart-line-durations";
+
+export function ExecutionTimesPanel({ model }: { model: TeamPageModel }) {
+  const { data, locations } = mapDurations(model.executionTimes, model.window.range === "24h");
+  const hasRuns = model.executionTimes.some((p) => p.runs > 0);
+  return (
+    <Panel
+      title="Execution times"
+      id="execution-times"
+      actions={
+        <CsvButton
+          filename={`${model.team.slug}-execution-times.csv`}
+          header={["bucket_utc", "location", "runs", "p50_seconds", "p95_seconds"]}
+          rows={() =>
+            model.executionTimes.map((p) => [
+              new Date(p.bucket).toISOString(),
+              p.location,
+              p.runs,
+              p.p50Ms === null ? "" : p.p50Ms / 1000,
+              p.p95Ms === null ? "" : p.p95Ms / 1000,
+            ])
+          }
+        />
+      }
+    >
+      <Card>
+        {hasRuns ? (
+          <ChartLineDurations data={data} locations={locations} />
+        ) : (
+          <p className="text-sm text-slate-500">No finished runs in this range.</p>
+        )}
+      </Card>
+    </Panel>
+  );
+}

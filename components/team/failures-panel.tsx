@@ -1,0 +1,109 @@
+import { ExternalLink } from "@/components/external-link";
+import { CsvButton } from "@/components/panel/csv-button";
+import { Card, Panel } from "@/components/panel/panel";
+import { formatDuration } from "@/lib/format";
+import { type DagsterUrls, runUrl } from "@/lib/links/dagster-links";
+import type { TeamPageModel } from "@/lib/teams/build-team-page";
+import { mapRunsTrend } from "@/lib/teams/chart-data";
+import { ChartBarRuns } from "./chart-bar-runs";
+
+export function FailuresPanel({ model, urls }: { model: TeamPageModel; urls: DagsterUrls }) {
+  const f = model.failures;
+  const hourly = model.window.range === "24h";
+  const openEpisodes = f.recoveries.filter((r) => r.recoveredAt === null).length;
+  return (
+    <Panel
+      title="Failures"
+      id="failures"
+      actions={
+        <CsvButton
+          filename={`${model.team.slug}-failures.csv`}
+          header={["bucket_utc", "location", "runs_succeeded", "runs_failed", "materializations"]}
+          rows={() =>
+            f.trend.map((p) => [
+              new Date(p.bucket).toISOString(),
+              p.location,
+              p.runsSucceeded,
+              p.runsFailed,
+              p.materializations,
+            ])
+          }
+        />
+      }
+    >
+      <Card className="space-y-4">
+        <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+          <div>
+            <dt className="text-xs text-slate-500">Failed runs</dt>
+            <dd className="text-xl font-semibold tabular-nums" data-testid="failures-total">
+              {f.totals.runsFailed}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">Succeeded runs</dt>
+            <dd className="text-xl font-semibold tabular-nums">{f.totals.runsSucceeded}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">Materializations</dt>
+            <dd className="text-xl font-semibold tabular-nums">{f.totals.materializations}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">Median time to recovery</dt>
+            <dd className="text-xl font-semibold tabular-nums">
+              {formatDuration(f.medianRecoveryMs)}
+            </dd>
+            {openEpisodes > 0 ? (
+              <dd className="text-xs text-degraded">{openEpisodes} not recovered</dd>
+            ) : null}
+          </div>
+        </dl>
+        <ChartBarRuns data={mapRunsTrend(f.trend, hourly)} />
+        <div>
+          <h3 className="mb-2 text-sm font-medium">Recent failures</h3>
+          {f.recent.length === 0 ? (
+            <p className="text-sm text-slate-500">No failed runs in this range.</p>
+          ) : (
+            <table className="w-full text-left text-sm" data-testid="recent-failures">
+              <thead className="text-xs text-slate-500">
+                <tr>
+                  <th scope="col" className="py-1 font-medium">
+                    When (UTC)
+                  </th>
+                  <th scope="col" className="py-1 font-medium">
+                    Location
+                  </th>
+                  <th scope="col" className="py-1 font-medium">
+                    Job
+                  </th>
+                  <th scope="col" className="py-1 font-medium">
+                    Reason
+                  </th>
+                  <th scope="col" className="py-1 font-medium">
+                    Run
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+                {f.recent.map((r) => (
+                  <tr key={r.runId}>
+                    <td className="py-1.5 whitespace-nowrap">
+                      {new Date(r.at).toISOString().slice(0, 16).replace("T", " ")}
+                    </td>
+                    <td className="py-1.5">{r.location}</td>
+                    <td className="py-1.5">{r.job}</td>
+                    <td className="py-1.5">{r.reason ?? r.status}</td>
+                    <td className="py-1.5 font-mono text-xs">
+                      <ExternalLink href={runUrl(urls, r.deployment, r.runId)}>
+                        {r.runId.slice(0, 8)}
+                      </ExternalLink>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      </Card>
+    </Panel>
+  );
+}

@@ -1,0 +1,140 @@
+import { ExternalLink } from "@/components/external-link";
+import { HealthBadge } from "@/components/health-badge";
+import { CsvButton } from "@/components/panel/csv-button";
+import { Card, Panel } from "@/components/panel/panel";
+import { formatDuration, formatKey, formatPct } from "@/lib/format";
+import { assetUrl, type DagsterUrls } from "@/lib/links/dagster-links";
+import type { TeamPageModel } from "@/lib/teams/build-team-page";
+
+export function FreshnessPanel({ model, urls }: { model: TeamPageModel; urls: DagsterUrls }) {
+  const f = model.freshness;
+  const deploymentOf = new Map(model.assets.map((a) => [a.id, a.deployment]));
+  return (
+    <Panel
+      title="Freshness"
+      id="freshness"
+      actions={
+        <CsvButton
+          filename={`${model.team.slug}-freshness.csv`}
+          header={[
+            "asset",
+            "location",
+            "state",
+            "last_materialized_utc",
+            "window_seconds",
+            "late_seconds",
+          ]}
+          rows={() =>
+            f.overdue.map((o) => [
+              formatKey(o.key),
+              o.location,
+              o.state,
+              o.lastMaterializedAt ? new Date(o.lastMaterializedAt).toISOString() : "",
+              o.windowSeconds ?? "",
+              Number.isFinite(o.lateMs) ? Math.round(o.lateMs / 1000) : "never",
+            ])
+          }
+        />
+      }
+    >
+      <Card className="space-y-4">
+        <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-6">
+          {(["HEALTHY", "WARNING", "DEGRADED", "UNKNOWN"] as const).map((state) => (
+            <div key={state}>
+              <dt className="text-xs text-slate-500">
+                <HealthBadge status={state} />
+              </dt>
+              <dd
+                className="mt-1 text-xl font-semibold tabular-nums"
+                data-testid={`freshness-${state}`}
+              >
+                {f.byState[state]}
+              </dd>
+            </div>
+          ))}
+          <div>
+            <dt className="text-xs text-slate-500">No policy</dt>
+            <dd className="mt-1 text-xl font-semibold tabular-nums">{f.withoutPolicy}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">Pass rate ({model.window.range})</dt>
+            <dd
+              className="mt-1 text-xl font-semibold tabular-nums"
+              data-testid="freshness-pass-rate"
+            >
+              {formatPct(f.passRate)}
+            </dd>
+          </div>
+        </dl>
+
+        <div>
+          <h3 className="mb-2 text-sm font-medium">Overdue, most late first</h3>
+          {f.overdue.length === 0 ? (
+            <p className="text-sm text-slate-500">Nothing is overdue.</p>
+          ) : (
+            <table className="w-full text-left text-sm" data-testid="overdue-table">
+              <thead className="text-xs text-slate-500">
+                <tr>
+                  <th scope="col" className="py-1 font-medium">
+                    Asset
+                  </th>
+                  <th scope="col" className="py-1 font-medium">
+                    State
+                  </th>
+                  <th scope="col" className="py-1 font-medium">
+                    Last materialized
+                  </th>
+                  <th scope="col" className="py-1 text-right font-medium">
+                    Late by
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+                {f.overdue.map((o) => (
+                  <tr key={o.id}>
+                    <td className="py-1.5">
+                      <ExternalLink href={assetUrl(urls, deploymentOf.get(o.id) ?? "", o.key)}>
+                        {formatKey(o.key)}
+                      </ExternalLink>
+                    </td>
+                    <td className="py-1.5">
+                      <HealthBadge status={o.state} />
+                    </td>
+                    <td className="py-1.5 text-slate-600 dark:text-slate-400">
+                      {o.lastMaterializedAt
+                        ? new Date(o.lastMaterializedAt)
+                            .toISOString()
+                            .slice(0, 16)
+                            .replace("T", " ")
+                        : "never"}
+                    </td>
+                    <td className="py-1.5 text-right tabular-nums">{formatDuration(o.lateMs)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+
+        <div>
+          <h3 className="mb-2 text-sm font-medium">Consumed by other teams</h3>
+          {f.consumedByOtherTeams.length === 0 ? (
+            <p className="text-sm text-slate-500">No other team reads these assets.</p>
+          ) : (
+            <ul className="space-y-1 text-sm" data-testid="consumed-by">
+              {f.consumedByOtherTeams.map((c) => (
+                <li key={c.id}>
+                  <span className="font-medium">{formatKey(c.key)}</span>
+                  <span className="text-slate-500"> → </span>
+                  {c.consumers
+                    .map((x) => `${x.team} (${x.assets.map(formatKey).join(", ")})`)
+                    .join("; ")}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </Card>
+    </Panel>
+  );
+}

@@ -1,0 +1,36 @@
+import { ASSET_LISTS, type AssetList } from "./team-href";
+import { DEFAULT_RANGE, isRange, type RangeKey } from "./time-range";
+
+export interface TeamView {
+  range: RangeKey;
+  location?: string;
+  list: AssetList;
+  /** Human-readable notes about parameters that were ignored; never the raw input. */
+  problems: string[];
+}
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** Reads a team page's view from its query string; bad values fall back with a note. */
+export function loadTeamSearchParams(
+  params: Record<string, string | string[] | undefined>,
+): TeamView {
+  const problems: string[] = [];
+  const rawRange = first(params.range);
+  let range: RangeKey = DEFAULT_RANGE;
+  if (rawRange !== undefined) {
+    if (isRange(rawRange)) range = rawRange;
+    else problems.push(`Unknown range; showing ${DEFAULT_RANGE}. Use one of 24h, 7d, 14d, 30d.`);
+  }
+  const rawList = first(params.list);
+  let list: AssetList = "all";
+  if (rawList !== undefined) {
+    if ((ASSET_LISTS as readonly string[]).includes(rawList)) list = rawList as AssetList;
+    else problems.push("Unknown asset list; showing all assets.");
+  }
+  const rawLocation = first(params.location);
+  const location = rawLocation && rawLocation.length <= 200 ? rawLocation : undefined;
+  if (rawLocation !== undefined && !location)
+    problems.push("Invalid location filter; showing all locations.");
+  return { range, location, list, problems };
+}
