@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs `next build` unless the sources are byte-identical to the last build's.
 set -euo pipefail
+export NEXT_TELEMETRY_DISABLED=1
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 STAMP=.next/healthboard-build.sha256

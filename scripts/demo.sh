@@ -2,6 +2,7 @@
 # The demo: real Dagster (three code locations, seeded history) plus Healthboard
 # at http://localhost:3000. Installs what it needs; fast when already installed.
 set -euo pipefail
+export NEXT_TELEMETRY_DISABLED=1
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 export DAGSTER_HOME="${DAGSTER_HOME:-$ROOT/.dagster-home}"

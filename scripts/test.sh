@@ -3,6 +3,7 @@
 # Playwright suite in Debian's Chromium against a real, freshly seeded
 # dagster-webserver (its own home and port, so a running demo is untouched).
 set -euo pipefail
+export NEXT_TELEMETRY_DISABLED=1
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 step() { printf '\n== %s\n' "$*"; }

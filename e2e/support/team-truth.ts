@@ -1,0 +1,118 @@
+import { dagsterQuery, workspaceTruth } from "./dagster";
+
+// Ground truth for team pages, computed from Dagster's GraphQL API directly.
+// The rules are written out here on their own, from Dagster's documented
+// semantics, not imported from Healthboard.
+
+export const TEAMS = [
+  { slug: "analytics", owner: "team:analytics", location: "analytics-team" },
+  { slug: "ml", owner: "team:ml", location: "ml-platform" },
+  { slug: "finance", owner: "team:finance", location: "finance-reporting" },
+] as const;
+
+export type TeamSlug = (typeof TEAMS)[number]["slug"];
+
+interface NodeTruth {
+  assetKey: { path: string[] };
+  dependencyKeys: { path: string[] }[];
+  freshnessStatusInfo: { freshnessStatus: string } | null;
+  assetChecksOrError: {
+    checks?: {
+      executionForLatestMaterialization: {
+        status: string;
+        evaluation: { severity: string } | null;
+      } | null;
+    }[];
+  };
+}
+
+interface LatestTruth {
+  assetKey: { path: string[] };
+  latestMaterialization: { runId: string } | null;
+  latestRun: { runId: string; status: string } | null;
+}
+
+export interface TeamTruth {
+  assets: string[];
+  degraded: string[];
+  stale: string[];
+  upstreamOfOtherTeams: string[];
+  locations: string[];
+}
+
+export async function teamTruth(slug: TeamSlug): Promise<TeamTruth> {
+  const locations = await workspaceTruth();
+  const all = locations.flatMap((l) => l.assets.map((a) => ({ ...a, location: l.name })));
+  const teamOf = (a: { owners: string[]; location: string }) =>
+    TEAMS.find((t) => a.owners.includes(t.owner))?.slug ??
+    TEAMS.find((t) => t.location === a.location)?.slug ??
+    null;
+  const mine = all.filter((a) => teamOf(a) === slug);
+  const keys = mine.map((a) => ({ path: a.path }));
+  const data = await dagsterQuery<{ assetNodes: NodeTruth[]; assetsLatestInfo: LatestTruth[] }>(
+    `query T($keys: [AssetKeyInput!]!) {
+      assetNodes(assetKeys: $keys) {
+        assetKey { path }
+        dependencyKeys { path }
+        freshnessStatusInfo { freshnessStatus }
+        assetChecksOrError { ... on AssetChecks { checks { executionForLatestMaterialization { status evaluation { severity } } } } }
+      }
+      assetsLatestInfo(assetKeys: $keys) { assetKey { path } latestMaterialization { runId } latestRun { runId status } }
+    }`,
+    { keys },
+  );
+  const id = (p: string[]) => JSON.stringify(p);
+  const latest = new Map(data.assetsLatestInfo.map((l) => [id(l.assetKey.path), l]));
+  const degraded: string[] = [];
+  const stale: string[] = [];
+  const upstream = new Set<string>();
+  const byId = new Map(all.map((a) => [id(a.path), a]));
+  for (const node of data.assetNodes) {
+    const key = id(node.assetKey.path);
+    const l = latest.get(key);
+    const runFailed =
+      !!l?.latestRun &&
+      ["FAILURE", "CANCELED"].includes(l.latestRun.status) &&
+      l.latestMaterialization?.runId !== l.latestRun.runId;
+    const checkFailed = (node.assetChecksOrError.checks ?? []).some((c) => {
+      const e = c.executionForLatestMaterialization;
+      return (
+        e?.status === "EXECUTION_FAILED" ||
+        (e?.status === "FAILED" && e.evaluation?.severity !== "WARN")
+      );
+    });
+    if (runFailed || checkFailed) degraded.push(key);
+    const f = node.freshnessStatusInfo?.freshnessStatus;
+    if (f === "WARNING" || f === "DEGRADED") stale.push(key);
+    for (const dep of node.dependencyKeys) {
+      const other = byId.get(id(dep.path));
+      if (!other || teamOf(other) !== slug) upstream.add(id(dep.path));
+    }
+  }
+  return {
+    assets: mine.map((a) => id(a.path)).sort(),
+    degraded: degraded.sort(),
+    stale: stale.sort(),
+    upstreamOfOtherTeams: [...upstream].sort(),
+    locations: [...new Set(mine.map((a) => a.location))],
+  };
+}
+
+/** Failed runs of the given locations created at or after `since` (epoch ms). */
+export async function failedRunsSince(locations: string[], since: number): Promise<number> {
+  let total = 0;
+  for (const location of locations) {
+    const data = await dagsterQuery<{ runsOrError: { results: { runId: string }[] } }>(
+      `query R($filter: RunsFilter!) { runsOrError(filter: $filter, limit: 10000) { ... on Runs { results { runId } } } }`,
+      {
+        filter: {
+          tags: [{ key: ".dagster/repository", value: `__repository__@${location}` }],
+          statuses: ["FAILURE"],
+          createdAfter: since / 1000,
+        },
+      },
+    );
+    total += data.runsOrError.results.length;
+  }
+  return total;
+}
