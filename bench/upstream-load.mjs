@@ -122,6 +122,11 @@ async function main() {
     [
       "deployments:",
       "  - { name: bench, kind: oss, graphqlUrl: 'http://127.0.0.1:3091/graphql' }",
+      "teams:",
+      ...Array.from({ length: K }, (_, i) => {
+        const t = `team_${String(i).padStart(2, "0")}`;
+        return `  - { slug: ${t.replace("_", "-")}, name: ${t}, owners: ['team:${t}'] }`;
+      }),
       "refresh:",
       `  locationStatusSeconds: 5`,
       `  assetStatusSeconds: ${ASSET_INTERVAL_S}`,
@@ -232,7 +237,65 @@ async function main() {
       `| ${r.v} | ${r.served} | ${r.errors} | ${r.total} | ${r.perRefresh.toFixed(1)} | ${ops} | ${r.rss.toFixed(0)} |`,
     );
   }
+  await pageTimings();
   await proxy.close();
+}
+
+/** Warm server response time of the team page and its API, and LCP in headless Chromium. */
+async function pageTimings() {
+  const url = "http://127.0.0.1:3092/teams/team-00?range=7d";
+  const times = async (target) => {
+    const out = [];
+    for (let i = 0; i < 21; i++) {
+      const t0 = performance.now();
+      const r = await fetch(target);
+      await r.arrayBuffer();
+      out.push(performance.now() - t0);
+    }
+    out.sort((a, b) => a - b);
+    return { p50: out[10], p90: out[18] };
+  };
+  await fetch(url); // warm
+  const page = await times(url);
+  const api = await times("http://127.0.0.1:3092/api/v1/teams/team-00?range=7d");
+  const { chromium } = await import("@playwright/test");
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  const lcps = [];
+  for (let i = 0; i < 5; i++) {
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    await p.goto(url, { waitUntil: "networkidle" });
+    lcps.push(
+      await p.evaluate(
+        () =>
+          new Promise((resolve) => {
+            new PerformanceObserver((list) => {
+              const entries = list.getEntries();
+              resolve(entries[entries.length - 1].startTime);
+            }).observe({ type: "largest-contentful-paint", buffered: true });
+          }),
+      ),
+    );
+    await ctx.close();
+  }
+  await browser.close();
+  lcps.sort((a, b) => a - b);
+  console.log(
+    `\nteam page (team-00, ${N} assets in the deployment): server response p50 ${page.p50.toFixed(0)} ms, p90 ${page.p90.toFixed(0)} ms (21 warm requests)`,
+  );
+  console.log(
+    `team API: p50 ${api.p50.toFixed(0)} ms, p90 ${api.p90.toFixed(0)} ms; LCP median of 5 cold contexts: ${lcps[2].toFixed(0)} ms (min ${lcps[0].toFixed(0)}, max ${lcps[4].toFixed(0)})`,
+  );
 }
 
 main()

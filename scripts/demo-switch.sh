@@ -8,8 +8,13 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 export DAGSTER_HOME="${DAGSTER_HOME:-$ROOT/.dagster-home}"
 PORT="${DAGSTER_PORT:-3070}"
 DIR="${HEALTHBOARD_DEMO_SWITCHES:-$DAGSTER_HOME/switches}"
-action="${1:?usage: demo-switch.sh break|fix|redeploy LOCATION [VERSION]}"
-location="${2:?missing LOCATION}"
+if [[ $# -lt 2 ]]; then
+  echo "usage: scripts/demo-switch.sh break|fix|redeploy LOCATION [VERSION]" >&2
+  echo "  locations: analytics-team, ml-platform, finance-reporting" >&2
+  exit 2
+fi
+action="$1"
+location="$2"
 mkdir -p "$DIR"
 case "$action" in
   break) touch "$DIR/$location.broken" ;;
