@@ -259,16 +259,10 @@ async function pageTimings() {
   const page = await times(url);
   const api = await times("http://127.0.0.1:3092/api/v1/teams/team-00?range=7d");
   const { chromium } = await import("@playwright/test");
+  const launch = (await import("../scripts/chromium.json", { with: { type: "json" } })).default;
   const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+    executablePath: launch.executablePath,
+    args: launch.args,
   });
   const lcps = [];
   for (let i = 0; i < 5; i++) {

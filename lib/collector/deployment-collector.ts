@@ -1,8 +1,7 @@
 import type { DeployStore } from "@/lib/deploys/deploy-types";
 import { trackDeploys } from "@/lib/deploys/track-deploys";
-import type { MaterializationRecord, RunRecord } from "@/lib/domain/run-types";
 import type { DeploymentSnapshot } from "@/lib/domain/types";
-import type { AssetStatus } from "@/lib/health/status-types";
+import type { DeploymentInput } from "@/lib/snapshot/build-snapshot";
 import { AssetStatusCollector, type AssetStatusSource } from "./asset-status-collector";
 import { LocationCollector, type LocationSource } from "./location-collector";
 import { MaterializationCollector, type MaterializationSource } from "./materialization-collector";
@@ -13,19 +12,10 @@ import { RunCollector, type RunSource } from "./run-collector";
 // asset statuses in key batches, and runs per location. Readers only ever see
 // the latest state, so upstream load does not grow with viewers.
 
-export interface DeploymentState {
-  deployment: string;
+/** What a collector holds: the snapshot's input for one deployment, plus its generation. */
+export interface DeploymentState extends DeploymentInput {
   /** Bumped on every change a reader could see; keys snapshot caches. */
   generation: number;
-  locations: DeploymentSnapshot;
-  statuses: ReadonlyMap<string, AssetStatus>;
-  statusesAsOf: number | null;
-  statusesError: string | null;
-  runs: RunRecord[];
-  runsAsOf: number | null;
-  runsError: string | null;
-  /** Per asset id, ascending by time, over the runs window. */
-  materializations: ReadonlyMap<string, MaterializationRecord[]>;
 }
 
 export interface DeploymentCollectorOptions {

@@ -16,6 +16,7 @@ export interface DeploymentInput {
   runs: RunRecord[];
   runsAsOf: number | null;
   runsError: string | null;
+  /** Per asset id, ascending by time, over the runs window. */
   materializations: ReadonlyMap<string, MaterializationRecord[]>;
 }
 
