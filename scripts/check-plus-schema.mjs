@@ -14,7 +14,9 @@ if (!sdlFile) {
 const schema = buildSchema(readFileSync(sdlFile, "utf8"), { assumeValidSDL: true });
 const dir = path.resolve(import.meta.dirname, "../lib/dagster/queries");
 let problems = 0;
-for (const file of readdirSync(dir).filter((f) => f.endsWith(".graphql")).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith(".graphql"))
+  .sort()) {
   const errors = validate(schema, parse(readFileSync(path.join(dir, file), "utf8")));
   problems += errors.length;
   console.log(`${errors.length === 0 ? "ok  " : "FAIL"} ${file}`);

@@ -27,8 +27,13 @@ export class AssetStatusCollector {
     private readonly options: { batchSize: number; parallelism: number; now?: () => number },
   ) {}
 
-  /** One refresh of all given assets: ⌈N / batchSize⌉ upstream requests. */
-  async refresh(assets: readonly AssetDefinition[]): Promise<void> {
+  /**
+   * One refresh of all given assets: ⌈N / batchSize⌉ upstream requests.
+   * Resolves true when any status differs from before, so the snapshot (and
+   * every ETag derived from it) changes only when the content does.
+   */
+  async refresh(assets: readonly AssetDefinition[]): Promise<boolean> {
+    let changed = false;
     const now = this.options.now ?? Date.now;
     const batches: AssetDefinition[][] = [];
     for (let i = 0; i < assets.length; i += this.options.batchSize) {
@@ -40,6 +45,8 @@ export class AssetStatusCollector {
         const result = await this.source.fetchStatuses(batch);
         const at = now();
         for (const [id, status] of result) {
+          const before = this.statuses.get(id);
+          if (!before || JSON.stringify(before) !== JSON.stringify(status)) changed = true;
           this.statuses.set(id, status);
           this.fetchedAt.set(id, at);
         }
@@ -53,9 +60,13 @@ export class AssetStatusCollector {
       if (!live.has(id)) {
         this.statuses.delete(id);
         this.fetchedAt.delete(id);
+        changed = true;
       }
     }
-    this.lastError = errors[0] ?? null;
+    const error = errors[0] ?? null;
+    if (error !== this.lastError) changed = true;
+    this.lastError = error;
+    return changed;
   }
 
   state(): AssetStatusState {

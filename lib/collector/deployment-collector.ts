@@ -84,18 +84,17 @@ export class DeploymentCollector {
 
   async refreshAssets(): Promise<void> {
     const defs = this.locations.current().locations.flatMap((l) => l.assets);
-    await this.assets.refresh(defs);
-    this.generation++;
+    if (await this.assets.refresh(defs)) this.generation++;
   }
 
   /** Runs and materialization history: the slower, history-shaped data. */
   async refreshRuns(): Promise<void> {
     const locations = this.locations.current().locations;
-    await Promise.all([
+    const changed = await Promise.all([
       this.runs.refresh(locations.map((l) => l.name)),
       this.materializations.refresh(locations.flatMap((l) => l.assets)),
     ]);
-    this.generation++;
+    if (changed.some(Boolean)) this.generation++;
   }
 
   /** Starts the loops; resolves when the first full cycle has finished. */

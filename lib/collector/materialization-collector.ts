@@ -34,7 +34,9 @@ export class MaterializationCollector {
     },
   ) {}
 
-  async refresh(assets: readonly AssetDefinition[]): Promise<void> {
+  /** Resolves true when any asset's history gained or lost an entry. */
+  async refresh(assets: readonly AssetDefinition[]): Promise<boolean> {
+    let changed = false;
     const now = (this.options.now ?? Date.now)();
     const windowStart = now - this.options.windowMs;
     // Assets first seen since the last fetch need their whole window.
@@ -57,22 +59,33 @@ export class MaterializationCollector {
             (this.history.get(a.id) ?? []).map((m) => [`${m.runId}@${m.at}`, m]),
           );
           for (const m of result.get(a.id) ?? []) merged.set(`${m.runId}@${m.at}`, m);
-          this.history.set(
-            a.id,
-            [...merged.values()].filter((m) => m.at >= windowStart).sort((x, y) => x.at - y.at),
-          );
+          const next = [...merged.values()]
+            .filter((m) => m.at >= windowStart)
+            .sort((x, y) => x.at - y.at);
+          const before = this.history.get(a.id);
+          if (!before || before.length !== next.length || before.at(-1)?.at !== next.at(-1)?.at)
+            changed = true;
+          this.history.set(a.id, next);
         }
       } catch (err) {
         errors.push(err instanceof Error ? err.message : String(err));
       }
     });
     const live = new Set(assets.map((a) => a.id));
-    for (const id of this.history.keys()) if (!live.has(id)) this.history.delete(id);
-    this.lastError = errors[0] ?? null;
+    for (const id of this.history.keys()) {
+      if (!live.has(id)) {
+        this.history.delete(id);
+        changed = true;
+      }
+    }
+    const error = errors[0] ?? null;
+    if (error !== this.lastError) changed = true;
+    this.lastError = error;
     if (errors.length === 0) {
       this.lastFetch = now;
       this.asOf = now;
     }
+    return changed;
   }
 
   state(): {

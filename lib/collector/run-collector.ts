@@ -25,7 +25,9 @@ export class RunCollector {
     private readonly options: { windowMs: number; now?: () => number },
   ) {}
 
-  async refresh(locations: readonly string[]): Promise<void> {
+  /** Resolves true when any run was added, changed or dropped. */
+  async refresh(locations: readonly string[]): Promise<boolean> {
+    let changed = false;
     const now = (this.options.now ?? Date.now)();
     const windowStart = now - this.options.windowMs;
     const errors: string[] = [];
@@ -38,8 +40,17 @@ export class RunCollector {
       try {
         const fetched = await this.source.fetchRuns(location, filter);
         const byId = this.runs.get(location) ?? new Map<string, RunRecord>();
-        for (const run of fetched) byId.set(run.id, run);
-        for (const [id, run] of byId) if (run.createdAt < windowStart) byId.delete(id);
+        for (const run of fetched) {
+          const before = byId.get(run.id);
+          if (!before || JSON.stringify(before) !== JSON.stringify(run)) changed = true;
+          byId.set(run.id, run);
+        }
+        for (const [id, run] of byId) {
+          if (run.createdAt < windowStart) {
+            byId.delete(id);
+            changed = true;
+          }
+        }
         this.runs.set(location, byId);
         this.lastFetch.set(location, now);
         this.asOfByLocation.set(location, now);
@@ -53,9 +64,13 @@ export class RunCollector {
         this.runs.delete(location);
         this.lastFetch.delete(location);
         this.asOfByLocation.delete(location);
+        changed = true;
       }
     }
-    this.lastError = errors[0] ?? null;
+    const error = errors[0] ?? null;
+    if (error !== this.lastError) changed = true;
+    this.lastError = error;
+    return changed;
   }
 
   state(): { runs: RunRecord[]; asOf: number | null; error: string | null } {

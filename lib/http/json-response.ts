@@ -1,43 +1,56 @@
 import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 
 // Compact JSON for the browser with a strong ETag: a poll whose data did not
-// change costs a 304 and no body. Compression is Next's (gzip on `next start`).
+// change costs a 304 and no body. Bodies derived from a snapshot are encoded
+// and gzipped once per snapshot generation and shared by every viewer.
 
 interface Encoded {
-  text: string;
+  body: Buffer;
   etag: string;
+  gzip?: Buffer;
 }
 
-function encode(body: unknown): Encoded {
-  const text = JSON.stringify(body);
-  return { text, etag: `"${createHash("sha1").update(text).digest("base64url")}"` };
+function encode(value: unknown): Encoded {
+  const body = Buffer.from(JSON.stringify(value), "utf8");
+  return { body, etag: `"${createHash("sha1").update(body).digest("base64url")}"` };
 }
 
-function respond(request: Request, { text, etag }: Encoded, maxAgeSeconds = 0): Response {
-  const headers = {
-    etag,
+const acceptsGzip = (request: Request) =>
+  /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "");
+
+function respond(request: Request, encoded: Encoded, maxAgeSeconds = 0): Response {
+  const headers: Record<string, string> = {
+    etag: encoded.etag,
     "cache-control": `private, max-age=${maxAgeSeconds}, must-revalidate`,
     "content-type": "application/json; charset=utf-8",
+    vary: "accept-encoding",
   };
   const match = request.headers.get("if-none-match");
-  if (match?.split(",").some((t) => t.trim() === etag || t.trim() === `W/${etag}`)) {
+  if (
+    match?.split(",").some((t) => t.trim() === encoded.etag || t.trim() === `W/${encoded.etag}`)
+  ) {
     return new Response(null, { status: 304, headers });
   }
-  return new Response(text, { status: 200, headers });
+  // Small bodies are left to Next's own compression; large ones are gzipped once here.
+  if (encoded.body.length > 8_192 && acceptsGzip(request)) {
+    encoded.gzip ??= gzipSync(encoded.body, { level: 6 });
+    headers["content-encoding"] = "gzip";
+    return new Response(new Uint8Array(encoded.gzip), { status: 200, headers });
+  }
+  return new Response(new Uint8Array(encoded.body), { status: 200, headers });
 }
 
 export function jsonWithEtag(
   request: Request,
-  body: unknown,
+  value: unknown,
   init: { maxAgeSeconds?: number } = {},
 ): Response {
-  return respond(request, encode(body), init.maxAgeSeconds);
+  return respond(request, encode(value), init.maxAgeSeconds);
 }
 
-// Bodies derived from a snapshot are serialised once per snapshot generation
-// and shared by every viewer: 200 viewers polling cost one JSON.stringify.
 const MAX_ENTRIES = 256;
-const encoded = new Map<string, Encoded & { generation: string }>();
+const cache = new Map<string, Encoded & { generation: string }>();
 
 export function snapshotJson(
   request: Request,
@@ -45,11 +58,11 @@ export function snapshotJson(
   generation: string,
   build: () => unknown,
 ): Response {
-  let entry = encoded.get(cacheKey);
+  let entry = cache.get(cacheKey);
   if (entry?.generation !== generation) {
     entry = { ...encode(build()), generation };
-    if (encoded.size >= MAX_ENTRIES) encoded.clear();
-    encoded.set(cacheKey, entry);
+    if (cache.size >= MAX_ENTRIES) cache.clear();
+    cache.set(cacheKey, entry);
   }
   return respond(request, entry);
 }
