@@ -7,6 +7,7 @@
 // (:3091) and Healthboard (:3092), and stops them at the end.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { startCountingProxy } from "./count-proxy.mjs";
 
@@ -166,13 +167,24 @@ async function main() {
     `\n1,000 simultaneous cold requests: ${cold.filter((s) => s === 200).length} × 200 in ${coldMs} ms`,
   );
   console.log("upstream requests from boot to the end of the burst:", proxy.snapshot());
-  const graphBytes = (await (await fetch("http://127.0.0.1:3092/api/v1/graph")).arrayBuffer())
-    .byteLength;
-  const gz = (
-    await fetch("http://127.0.0.1:3092/api/v1/graph", { headers: { "accept-encoding": "gzip" } })
-  ).headers.get("content-length");
+  // node:http, not fetch: fetch would undo the gzip and hide its size.
+  const size = (encoding) =>
+    new Promise((resolve, reject) => {
+      const headers = { "accept-encoding": encoding };
+      http
+        .get("http://127.0.0.1:3092/api/v1/graph", { headers }, (res) => {
+          let n = 0;
+          res.on("data", (c) => {
+            n += c.length;
+          });
+          res.on("end", () => resolve(n));
+        })
+        .on("error", reject);
+    });
+  const raw = await size("identity");
+  const gz = await size("gzip");
   console.log(
-    `graph payload: ${graphBytes} B raw (${(graphBytes / N).toFixed(1)} B/asset)${gz ? `, ${gz} B gzip` : ""}`,
+    `graph payload: ${raw} B raw (${(raw / N).toFixed(1)} B/asset), ${gz} B gzip (${(gz / N).toFixed(1)} B/asset)`,
   );
 
   const rows = [];
