@@ -65,16 +65,34 @@ const rssMb = (pid) =>
       .trim(),
   ) / 1024;
 
-function stopAll() {
+function stopAll(signal = "SIGTERM") {
   for (const c of children) {
     try {
-      process.kill(-c.pid, "SIGTERM");
+      process.kill(-c.pid, signal);
     } catch {}
   }
 }
-process.on("exit", stopAll);
+
+/** Stops every process group started here, forcing those still alive after 10 s. */
+async function shutdown() {
+  stopAll("SIGTERM");
+  await sleep(10_000);
+  stopAll("SIGKILL");
+}
+
+async function assertPortsFree(ports) {
+  for (const port of ports) {
+    const busy = await fetch(`http://127.0.0.1:${port}/`).then(
+      () => true,
+      () => false,
+    );
+    if (busy) throw new Error(`port ${port} is in use: stop the previous run first`);
+  }
+}
+process.on("exit", () => stopAll("SIGKILL"));
 
 async function main() {
+  await assertPortsFree([3090, 3091, 3092]);
   execFileSync(
     path.join(ROOT, ".venv/bin/python"),
     [
@@ -309,4 +327,4 @@ main()
     console.error(err);
     process.exitCode = 1;
   })
-  .finally(stopAll);
+  .finally(shutdown);
