@@ -16,8 +16,8 @@ COMMON = dict(owners=["team:finance", "carol@example.com"], tags={"team": "finan
 @dg.asset(
     group_name="forecasting",
     kinds={"python", "snowflake"},
-    deps=[dg.AssetKey("churn_model"), dg.AssetKey("customer_order_summary")],
-    description="Revenue forecast from churn predictions and order history.",
+    deps=[dg.AssetKey("churn_model"), dg.AssetKey("recommendation_model"), dg.AssetKey("customer_order_summary")],
+    description="Revenue forecast from churn predictions, recommendations and order history.",
     **COMMON,
 )
 def revenue_forecast() -> None: ...
