@@ -27,6 +27,18 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="font-semibold tracking-tight">
               Healthboard
             </Link>
+            <Link
+              href="/"
+              className="text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white"
+            >
+              Overview
+            </Link>
+            <Link
+              href="/lineage"
+              className="text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white"
+            >
+              Lineage
+            </Link>
           </nav>
         </header>
         <Providers>

@@ -104,10 +104,15 @@ export function startCollectors(): void {
   setInterval(sample, 5 * 60_000).unref();
 }
 
-/** Waits for each deployment's first cycle, but never longer than `maxWaitMs`. */
+let firstWait: Promise<unknown> | null = null;
+
+/** Waits (once per process, at most `maxWaitMs`) for each deployment's first statuses. */
 async function firstData(maxWaitMs: number): Promise<void> {
-  const started = Promise.all(runtime().collectors.map((c) => c.start()));
-  await Promise.race([started, new Promise((resolve) => setTimeout(resolve, maxWaitMs))]);
+  firstWait ??= Promise.race([
+    Promise.all(runtime().collectors.map((c) => c.start())),
+    new Promise((resolve) => setTimeout(resolve, maxWaitMs)),
+  ]);
+  await firstWait;
 }
 
 export function deploymentStates(): DeploymentState[] {

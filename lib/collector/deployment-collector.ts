@@ -97,7 +97,7 @@ export class DeploymentCollector {
     if (changed.some(Boolean)) this.generation++;
   }
 
-  /** Starts the loops; resolves when the first full cycle has finished. */
+  /** Starts the loops; resolves when definitions and asset statuses are first known. */
   start(): Promise<void> {
     if (this.firstCycle) return this.firstCycle;
     const loop = (fn: () => Promise<void>, intervalMs: number) => {
@@ -112,21 +112,23 @@ export class DeploymentCollector {
       };
       return tick;
     };
+    // Readers wait for definitions and statuses only; run and materialization
+    // history (slow to fetch the first time at scale) fill in behind them.
     this.firstCycle = (async () => {
       await this.refreshLocations();
-      await Promise.all([this.refreshAssets(), this.refreshRuns()]);
+      await this.refreshAssets();
     })();
+    const { locationIntervalMs, assetIntervalMs, runsIntervalMs } = this.options;
     void this.firstCycle.then(() => {
-      const { locationIntervalMs, assetIntervalMs, runsIntervalMs } = this.options;
       for (const [fn, ms] of [
         [() => this.refreshLocations(), locationIntervalMs],
         [() => this.refreshAssets(), assetIntervalMs],
-        [() => this.refreshRuns(), runsIntervalMs],
       ] as const) {
         const timer = setTimeout(loop(fn, ms), ms);
         timer.unref?.();
         this.timers.push(timer);
       }
+      void loop(() => this.refreshRuns(), runsIntervalMs)();
     });
     return this.firstCycle;
   }

@@ -1,0 +1,141 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useMemo } from "react";
+import { type CanvasHighlights, GraphCanvas } from "@/components/lineage/graph-canvas";
+import { GraphToolbar } from "@/components/lineage/graph-toolbar";
+import { NodeDetails } from "@/components/lineage/node-details";
+import { Panel } from "@/components/panel/panel";
+import { PanelSkeleton } from "@/components/panel/panel-skeleton";
+import {
+  decodeGraph,
+  impactOf,
+  type LineageView,
+  parseView,
+  viewToSearch,
+  visibleNodes,
+} from "@/lib/lineage/graph-view";
+import type { DagsterUrls } from "@/lib/links/dagster-links";
+import { graphQuery } from "@/lib/queries/lineage";
+
+export function LineageClient({ urls, refreshMs }: { urls: DagsterUrls; refreshMs: number }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const search = useSearchParams();
+  const view = useMemo(() => parseView(new URLSearchParams(search.toString())), [search]);
+  const { data, error } = useQuery(graphQuery(refreshMs));
+  const graph = useMemo(() => (data ? decodeGraph(data) : null), [data]);
+
+  const setView = useCallback(
+    (next: Partial<LineageView>) =>
+      router.replace(`${pathname}${viewToSearch({ ...view, ...next })}`, { scroll: false }),
+    [router, pathname, view],
+  );
+  const visible = useMemo(
+    () => (graph ? visibleNodes(graph, view) : new Uint8Array()),
+    [graph, view],
+  );
+  const collapsed = useMemo(
+    () =>
+      new Set(
+        graph ? view.collapsed.map((c) => graph.groupName.indexOf(c)).filter((i) => i >= 0) : [],
+      ),
+    [graph, view.collapsed],
+  );
+  const selected = graph && view.selected ? (graph.index.get(view.selected) ?? null) : null;
+  const highlights = useMemo<CanvasHighlights>(() => {
+    const ring = new Map<number, string>();
+    if (graph && selected !== null) {
+      const { blast, roots } = impactOf(graph, selected);
+      for (const i of blast.assets) ring.set(i, "#ea580c");
+      for (const i of roots) ring.set(i, "#7c3aed");
+    }
+    return { ring, selected };
+  }, [graph, selected]);
+
+  const onSelect = useCallback(
+    (node: number | null) =>
+      setView({ selected: node === null || !graph ? null : (graph.ids[node] ?? null) }),
+    [graph, setView],
+  );
+
+  if (error) return <p role="alert">The lineage graph is unavailable: {error.message}</p>;
+  if (!graph) return <PanelSkeleton rows={8} />;
+
+  const p = graph.payload;
+  let cross = 0;
+  let crossDeployment = 0;
+  for (let e = 0; e < p.edges.length; e += 3) {
+    const flags = p.edges[e + 2] as number;
+    if (flags & 1) cross++;
+    if (flags & 2) crossDeployment++;
+  }
+  const shown = visible.reduce((s, v) => s + v, 0);
+  const groupsShown = [...new Set(p.group.filter((_, i) => visible[i]))];
+
+  return (
+    <div className="space-y-4">
+      <GraphToolbar graph={graph} view={view} onChange={setView} />
+      <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="graph-summary">
+        Showing <span data-testid="shown-count">{shown}</span> of {p.keys.length} assets ·{" "}
+        <span data-testid="cross-location-count">{cross}</span> cross-location edges
+        <span className="mx-1 inline-block w-6 border-t-2 border-dashed border-orange-600 align-middle" />
+        {crossDeployment ? `· ${crossDeployment} cross-deployment` : ""}
+        {p.cycles.length ? ` · ${p.cycles.length} dependency cycles` : ""}
+      </p>
+      <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
+        <Panel title="Lineage" id="lineage">
+          <GraphCanvas
+            graph={graph}
+            visible={visible}
+            collapsed={collapsed}
+            highlights={highlights}
+            fitKey={`${view.focus}|${view.depth}|${view.team}|${view.location}|${view.kind}|${view.health.join("")}`}
+            onSelect={onSelect}
+          />
+          <details className="mt-2 text-sm">
+            <summary>Groups ({groupsShown.length}): collapse or expand</summary>
+            <ul className="mt-1 flex flex-wrap gap-2">
+              {groupsShown.map((gi) => {
+                const name = graph.groupName[gi] as string;
+                const isCollapsed = view.collapsed.includes(name);
+                return (
+                  <li key={gi}>
+                    <button
+                      type="button"
+                      aria-pressed={isCollapsed}
+                      className="rounded border border-slate-300 px-2 py-0.5 dark:border-slate-700"
+                      onClick={() =>
+                        setView({
+                          collapsed: isCollapsed
+                            ? view.collapsed.filter((c) => c !== name)
+                            : [...view.collapsed, name],
+                        })
+                      }
+                    >
+                      {isCollapsed ? "▸" : "▾"} {name}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </details>
+        </Panel>
+        {selected !== null ? (
+          <NodeDetails
+            graph={graph}
+            node={selected}
+            urls={urls}
+            onSelect={onSelect}
+            onFocus={(n) => setView({ focus: graph.ids[n] ?? null })}
+          />
+        ) : (
+          <p className="text-sm text-slate-500">
+            Select an asset to see its owners, failures, blast radius and root cause.
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

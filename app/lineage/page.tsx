@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { PanelSkeleton } from "@/components/panel/panel-skeleton";
+import { loadConfig } from "@/lib/config/load-config";
+import { LineageClient } from "./_components/lineage-client";
+
+export const metadata: Metadata = { title: "Lineage" };
+export const dynamic = "force-dynamic";
+
+export default function LineagePage() {
+  const config = loadConfig();
+  const urls = Object.fromEntries(config.deployments.map((d) => [d.name, d.uiUrl ?? null]));
+  return (
+    <>
+      <h1 className="mb-4 text-2xl font-semibold tracking-tight">Cross-repository lineage</h1>
+      <Suspense fallback={<PanelSkeleton rows={8} />}>
+        <LineageClient urls={urls} refreshMs={config.refresh.assetStatusSeconds * 1000} />
+      </Suspense>
+    </>
+  );
+}

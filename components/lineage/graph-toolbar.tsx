@@ -1,0 +1,153 @@
+"use client";
+
+import { useId, useMemo, useState } from "react";
+import { formatKey } from "@/lib/format";
+import type { DecodedGraph, LineageView } from "@/lib/lineage/graph-view";
+import { searchKeys } from "@/lib/lineage/graph-view";
+
+const HEALTH_OPTIONS = [
+  ["H", "Healthy"],
+  ["W", "Warning"],
+  ["D", "Degraded"],
+  ["U", "Unknown"],
+  ["S", "Undefined"],
+] as const;
+
+export function GraphToolbar({
+  graph,
+  view,
+  onChange,
+}: {
+  graph: DecodedGraph;
+  view: LineageView;
+  onChange: (next: Partial<LineageView>) => void;
+}) {
+  const listId = useId();
+  const [query, setQuery] = useState("");
+  const matches = useMemo(() => searchKeys(graph, query), [graph, query]);
+  const p = graph.payload;
+  const locations = useMemo(() => [...new Set(p.locations.map(([, name]) => name))].sort(), [p]);
+  const select =
+    "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
+  const submit = () => {
+    const first = matches[0];
+    const exact = graph.ids.findIndex((_, i) => formatKey(p.keys[i] as string[]) === query.trim());
+    const pick = exact >= 0 ? exact : first;
+    if (pick !== undefined)
+      onChange({ focus: graph.ids[pick] ?? null, selected: graph.ids[pick] ?? null });
+  };
+  return (
+    <search className="flex flex-wrap items-end gap-3">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+        className="flex items-end gap-2"
+      >
+        <label className="text-xs text-slate-500">
+          Find an asset
+          <input
+            list={listId}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder="e.g. churn_model"
+            data-testid="asset-search"
+            className={`${select} block w-64`}
+          />
+        </label>
+        <datalist id={listId}>
+          {matches.map((i) => (
+            <option key={i} value={formatKey(p.keys[i] as string[])} />
+          ))}
+        </datalist>
+        <button type="submit" className={select}>
+          Focus
+        </button>
+      </form>
+      <label className="text-xs text-slate-500">
+        Depth
+        <select
+          className={`${select} block`}
+          value={view.depth}
+          onChange={(e) => onChange({ depth: Number(e.target.value) })}
+          disabled={!view.focus}
+        >
+          {[1, 2, 3, 4, 5, 10].map((d) => (
+            <option key={d} value={d}>
+              {d} level{d === 1 ? "" : "s"}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="text-xs text-slate-500">
+        Team
+        <select
+          className={`${select} block`}
+          value={view.team ?? ""}
+          onChange={(e) => onChange({ team: e.target.value || null })}
+        >
+          <option value="">all teams</option>
+          {p.teams.map((t) => (
+            <option key={t}>{t}</option>
+          ))}
+        </select>
+      </label>
+      <label className="text-xs text-slate-500">
+        Location
+        <select
+          className={`${select} block`}
+          value={view.location ?? ""}
+          onChange={(e) => onChange({ location: e.target.value || null })}
+        >
+          <option value="">all locations</option>
+          {locations.map((l) => (
+            <option key={l}>{l}</option>
+          ))}
+        </select>
+      </label>
+      <label className="text-xs text-slate-500">
+        Kind
+        <select
+          className={`${select} block`}
+          value={view.kind ?? ""}
+          onChange={(e) => onChange({ kind: e.target.value || null })}
+        >
+          <option value="">all kinds</option>
+          {[...p.kinds].sort().map((k) => (
+            <option key={k}>{k}</option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="text-xs text-slate-500">
+        <legend>Health</legend>
+        <div className="flex gap-2">
+          {HEALTH_OPTIONS.map(([code, label]) => (
+            <label
+              key={code}
+              className="flex items-center gap-1 text-sm text-slate-700 dark:text-slate-300"
+            >
+              <input
+                type="checkbox"
+                checked={view.health.includes(code)}
+                onChange={(e) =>
+                  onChange({
+                    health: e.target.checked
+                      ? [...view.health, code]
+                      : view.health.filter((h) => h !== code),
+                  })
+                }
+              />
+              {label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {view.focus ? (
+        <button type="button" className={select} onClick={() => onChange({ focus: null })}>
+          Show everything
+        </button>
+      ) : null}
+    </search>
+  );
+}

@@ -1,0 +1,90 @@
+import { expect, test } from "@playwright/test";
+import { lineageTruth } from "./support/lineage-truth";
+
+interface Payload {
+  keys: string[][];
+  edges: number[];
+}
+
+test("the graph shows exactly the cross-location edges that exist in Dagster", async ({
+  page,
+  request,
+}) => {
+  const truth = await lineageTruth();
+  expect(truth.crossLocationEdges.length).toBeGreaterThan(3);
+  const payload = (await (await request.get("/api/v1/graph")).json()) as Payload;
+  const shown: string[] = [];
+  for (let e = 0; e < payload.edges.length; e += 3) {
+    if (((payload.edges[e + 2] as number) & 1) === 0) continue;
+    const from = JSON.stringify(payload.keys[payload.edges[e] as number]);
+    const to = JSON.stringify(payload.keys[payload.edges[e + 1] as number]);
+    shown.push(`${from} -> ${to}`);
+  }
+  expect(shown.sort()).toEqual(truth.crossLocationEdges);
+
+  await page.goto("/lineage");
+  await expect(page.getByTestId("cross-location-count")).toHaveText(
+    String(truth.crossLocationEdges.length),
+  );
+  await expect
+    .poll(() => page.evaluate(() => (window as { __hbGraphPainted?: number }).__hbGraphPainted))
+    .toBeGreaterThan(0);
+});
+
+test("the blast radius of the asset that fails on purpose lists the right assets and teams", async ({
+  page,
+}) => {
+  const target = JSON.stringify(["recommendation_model"]);
+  const truth = (await lineageTruth()).blast(target);
+  expect(truth.assets.length).toBeGreaterThan(0);
+  await page.goto(`/lineage?selected=${encodeURIComponent(target)}`);
+  const details = page.getByTestId("node-details");
+  await expect(details.getByRole("heading", { name: "recommendation_model" })).toBeVisible();
+  await expect(details.getByTestId("node-health").locator("[data-health]").first()).toHaveAttribute(
+    "data-health",
+    "DEGRADED",
+  );
+  const assets = details.getByTestId("blast-assets").locator("li");
+  await expect(assets).toHaveCount(truth.assets.length);
+  expect(
+    (await assets.evaluateAll((li) => li.map((l) => l.getAttribute("data-asset")))).sort(),
+  ).toEqual(truth.assets);
+  for (const [team, count] of truth.teams) {
+    await expect(details.getByTestId("blast-teams").locator(`li[data-team="${team}"]`)).toHaveText(
+      `${team}: ${count}`,
+    );
+  }
+});
+
+test("the URL holds the whole view: reload and it is the same", async ({ page }) => {
+  await page.goto("/lineage");
+  await page.getByTestId("asset-search").fill("churn_model");
+  await page.getByRole("button", { name: "Focus", exact: true }).click();
+  await expect(page).toHaveURL(/focus=/);
+  await page.getByLabel("Depth").selectOption("1");
+  await page.getByLabel("Team").selectOption("ml");
+  await expect(page).toHaveURL(/team=ml/);
+  const shown = await page.getByTestId("shown-count").textContent();
+  const url = page.url();
+  await page.reload();
+  expect(page.url()).toBe(url);
+  await expect(page.getByTestId("shown-count")).toHaveText(shown ?? "");
+  await expect(page.getByLabel("Team")).toHaveValue("ml");
+  await expect(page.getByLabel("Depth")).toHaveValue("1");
+  await expect(
+    page.getByTestId("node-details").getByRole("heading", { name: "churn_model" }),
+  ).toBeVisible();
+});
+
+test("the asset API refuses bad keys with 400 and unknown ones with 404", async ({ request }) => {
+  expect((await request.get("/api/v1/asset?key=not-json")).status()).toBe(400);
+  expect((await request.get(`/api/v1/asset?key=${encodeURIComponent("[]")}`)).status()).toBe(400);
+  expect((await request.get(`/api/v1/asset?key=${encodeURIComponent('["nope"]')}`)).status()).toBe(
+    404,
+  );
+  const ok = await request.get(
+    `/api/v1/asset?key=${encodeURIComponent('["ml","product_embeddings"]')}`,
+  );
+  expect(ok.status()).toBe(200);
+  expect((await ok.json()).definitions[0].location).toBe("ml-platform");
+});

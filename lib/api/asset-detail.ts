@@ -1,0 +1,77 @@
+import { ownerLabel } from "@/lib/domain/types";
+import type { AssetHealth } from "@/lib/health/health-model";
+import { definitionKey, type HealthSnapshot } from "@/lib/snapshot/snapshot-types";
+
+// One asset in full, for the lineage page's side panel.
+
+export interface AssetDetail {
+  key: string[];
+  team: string | null;
+  isStub: boolean;
+  health: AssetHealth | null;
+  definitions: {
+    deployment: string;
+    location: string;
+    group: string | null;
+    description: string | null;
+    kinds: string[];
+    owners: string[];
+    freshnessPolicy: string | null;
+    lastMaterializedAt: number | null;
+    checks: { name: string; outcome: string }[];
+    inProgressRuns: number;
+  }[];
+  recentFailures: {
+    runId: string;
+    deployment: string;
+    location: string;
+    job: string;
+    at: number;
+    reason: string | null;
+  }[];
+}
+
+export function assetDetail(snapshot: HealthSnapshot, key: string[]): AssetDetail | null {
+  const id = JSON.stringify(key);
+  const node = snapshot.graph.nodes.get(id);
+  if (!node) return null;
+  const recentFailures = snapshot.runs
+    .filter((r) => r.status === "FAILURE" && r.assetIds.includes(id))
+    .sort((a, b) => b.createdAt - a.createdAt)
+    .slice(0, 5)
+    .map((r) => ({
+      runId: r.id,
+      deployment: r.deployment,
+      location: r.location,
+      job: r.job,
+      at: r.endedAt ?? r.createdAt,
+      reason: r.failureReason,
+    }));
+  return {
+    key: node.key,
+    team: node.team,
+    isStub: node.isStub,
+    health: snapshot.health.get(id) ?? null,
+    definitions: node.definitions.map((d) => {
+      const status = snapshot.statuses.get(definitionKey(d.deployment, id));
+      const policy = d.freshnessPolicy;
+      return {
+        deployment: d.deployment,
+        location: d.location,
+        group: d.group,
+        description: d.description,
+        kinds: d.kinds,
+        owners: d.owners.map(ownerLabel),
+        freshnessPolicy: !policy
+          ? null
+          : policy.kind === "time-window"
+            ? `fail after ${policy.failWindowSeconds / 3600} h${policy.warnWindowSeconds ? `, warn after ${policy.warnWindowSeconds / 3600} h` : ""}`
+            : `deadline ${policy.deadlineCron} (${policy.timezone})`,
+        lastMaterializedAt: status?.lastMaterializedAt ?? null,
+        checks: status?.checks ?? [],
+        inProgressRuns: status?.inProgressRunIds.length ?? 0,
+      };
+    }),
+    recentFailures,
+  };
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import type { GraphPayload } from "@/lib/api/graph-payload";
+import {
+  decodeGraph,
+  impactOf,
+  parseView,
+  searchKeys,
+  viewToSearch,
+  visibleNodes,
+} from "./graph-view";
+
+// orders(analytics) -> features(ml) -> model(ml, degraded) -> forecast(finance) ; s3 stub -> orders
+const payload: GraphPayload = {
+  generation: "g",
+  topology: "t",
+  deployments: ["prod"],
+  locations: [
+    [0, "analytics-team"],
+    [0, "ml-platform"],
+    [0, "finance-reporting"],
+  ],
+  groups: [
+    [0, "summaries"],
+    [1, "models"],
+    [2, "reporting"],
+    [-1, "(defined nowhere)"],
+  ],
+  teams: ["analytics", "ml", "finance"],
+  kinds: ["sql", "python"],
+  keys: [["orders"], ["features"], ["model"], ["forecast"], ["s3", "dump"]],
+  group: [0, 1, 1, 2, 3],
+  team: [0, 1, 1, 2, -1],
+  nodeKinds: [[0], [1], [1], [0], []],
+  health: "HHDHS",
+  x: [0, 1, 2, 3, 0],
+  y: [0, 0, 0, 0, 1],
+  boxes: [],
+  edges: [0, 1, 1, 1, 2, 0, 2, 3, 1, 4, 0, 0],
+  cycles: [],
+};
+
+describe("graph view", () => {
+  const g = decodeGraph(payload);
+
+  it("round-trips the view through the URL", () => {
+    const view = {
+      focus: '["model"]',
+      depth: 1,
+      selected: '["features"]',
+      team: "ml",
+      location: null,
+      health: ["D", "W"],
+      kind: "python",
+      collapsed: ["analytics-team:summaries"],
+    };
+    expect(parseView(new URLSearchParams(viewToSearch(view)))).toEqual(view);
+    expect(viewToSearch(parseView(new URLSearchParams("")))).toBe("");
+  });
+
+  it("ignores hostile or malformed parameters", () => {
+    const v = parseView(new URLSearchParams(`depth=-3&health=<script>&focus=${"x".repeat(9999)}`));
+    expect(v).toMatchObject({ depth: 2, health: [], focus: null });
+  });
+
+  it("filters by team, health and kind, and focuses N levels across locations", () => {
+    const all = (mask: Uint8Array) => [...mask.keys()].filter((i) => mask[i]);
+    const base = parseView(new URLSearchParams());
+    expect(all(visibleNodes(g, { ...base, team: "ml" }))).toEqual([1, 2]);
+    expect(all(visibleNodes(g, { ...base, health: ["D"] }))).toEqual([2]);
+    expect(all(visibleNodes(g, { ...base, kind: "sql" }))).toEqual([0, 3]);
+    expect(all(visibleNodes(g, { ...base, location: "finance-reporting" }))).toEqual([3]);
+    expect(all(visibleNodes(g, { ...base, focus: '["features"]', depth: 1 }))).toEqual([0, 1, 2]);
+  });
+
+  it("gives the blast radius with teams, and the root cause, of an unhealthy asset", () => {
+    const { blast, roots } = impactOf(g, 2);
+    expect(blast.assets).toEqual([3]);
+    expect(blast.teams).toEqual([{ team: "finance", count: 1 }]);
+    expect(roots).toEqual([2]);
+    expect(impactOf(g, 3).roots).toEqual([2]);
+  });
+
+  it("autocompletes keys, best matches first", () => {
+    expect(searchKeys(g, "mod")).toEqual([2]);
+    expect(searchKeys(g, "s3/d")).toEqual([4]);
+    expect(searchKeys(g, "")).toEqual([]);
+  });
+});

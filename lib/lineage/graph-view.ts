@@ -1,0 +1,134 @@
+import type { GraphPayload } from "@/lib/api/graph-payload";
+import { blastRadius, focusSet, rootCauses } from "./graph-algorithms";
+
+// The lineage page's view state (all of it lives in the URL) and what it
+// selects from the graph payload. Pure and browser-safe: no React, no DOM.
+
+export interface LineageView {
+  focus: string | null;
+  depth: number;
+  selected: string | null;
+  team: string | null;
+  location: string | null;
+  health: string[];
+  kind: string | null;
+  /** Collapsed groups as "location:group". */
+  collapsed: string[];
+}
+
+export const DEFAULT_DEPTH = 2;
+const HEALTHS = ["H", "W", "D", "U", "S"];
+
+export function parseView(params: URLSearchParams): LineageView {
+  const text = (k: string, max = 500) => {
+    const v = params.get(k);
+    return v && v.length <= max ? v : null;
+  };
+  const depth = Number(params.get("depth") ?? DEFAULT_DEPTH);
+  return {
+    focus: text("focus"),
+    depth: Number.isInteger(depth) && depth >= 0 && depth <= 10 ? depth : DEFAULT_DEPTH,
+    selected: text("selected"),
+    team: text("team", 100),
+    location: text("location", 200),
+    health: (params.get("health") ?? "").split("").filter((h) => HEALTHS.includes(h)),
+    kind: text("kind", 100),
+    collapsed: (params.get("collapsed") ?? "").split(",").filter((c) => c && c.length <= 300),
+  };
+}
+
+export function viewToSearch(view: LineageView): string {
+  const q = new URLSearchParams();
+  if (view.focus) q.set("focus", view.focus);
+  if (view.focus && view.depth !== DEFAULT_DEPTH) q.set("depth", String(view.depth));
+  if (view.selected) q.set("selected", view.selected);
+  if (view.team) q.set("team", view.team);
+  if (view.location) q.set("location", view.location);
+  if (view.health.length) q.set("health", view.health.join(""));
+  if (view.kind) q.set("kind", view.kind);
+  if (view.collapsed.length) q.set("collapsed", view.collapsed.join(","));
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}
+
+export interface DecodedGraph {
+  payload: GraphPayload;
+  ids: string[];
+  index: Map<string, number>;
+  up: number[][];
+  down: number[][];
+  groupName: string[];
+}
+
+export function decodeGraph(payload: GraphPayload): DecodedGraph {
+  const ids = payload.keys.map((k) => JSON.stringify(k));
+  const up: number[][] = ids.map(() => []);
+  const down: number[][] = ids.map(() => []);
+  for (let i = 0; i < payload.edges.length; i += 3) {
+    const a = payload.edges[i] as number;
+    const b = payload.edges[i + 1] as number;
+    down[a]?.push(b);
+    up[b]?.push(a);
+  }
+  const groupName = payload.groups.map(
+    ([loc, name]) => `${loc >= 0 ? payload.locations[loc]?.[1] : "external"}:${name}`,
+  );
+  return { payload, ids, index: new Map(ids.map((id, i) => [id, i])), up, down, groupName };
+}
+
+/** Which nodes the view shows: filters first, then the focus neighbourhood. */
+export function visibleNodes(g: DecodedGraph, view: LineageView): Uint8Array {
+  const p = g.payload;
+  const n = g.ids.length;
+  const mask = new Uint8Array(n);
+  const teamIdx = view.team ? p.teams.indexOf(view.team) : -1;
+  const kindIdx = view.kind ? p.kinds.indexOf(view.kind) : -1;
+  const focus = view.focus ? g.index.get(view.focus) : undefined;
+  const near = focus !== undefined ? focusSet(g.up, g.down, focus, view.depth) : null;
+  for (let i = 0; i < n; i++) {
+    if (near && !near.has(i)) continue;
+    if (view.team && p.team[i] !== teamIdx) continue;
+    if (view.location) {
+      const loc = p.groups[p.group[i] as number]?.[0] ?? -1;
+      if (p.locations[loc]?.[1] !== view.location) continue;
+    }
+    if (view.health.length && !view.health.includes(p.health[i] as string)) continue;
+    if (view.kind && !(p.nodeKinds[i] ?? []).includes(kindIdx)) continue;
+    mask[i] = 1;
+  }
+  // The focused asset always shows, whatever the filters.
+  if (focus !== undefined) mask[focus] = 1;
+  return mask;
+}
+
+const UNHEALTHY = new Set(["W", "D"]);
+
+export function impactOf(g: DecodedGraph, node: number) {
+  const teamOf = (i: number) => {
+    const t = g.payload.team[i] ?? -1;
+    return t >= 0 ? (g.payload.teams[t] ?? null) : null;
+  };
+  return {
+    blast: blastRadius(g.down, node, teamOf),
+    roots: rootCauses(g.up, node, (i) => UNHEALTHY.has(g.payload.health[i] ?? "")),
+  };
+}
+
+/** Up to `limit` keys matching the query, prefix matches of the last component first. */
+export function searchKeys(g: DecodedGraph, query: string, limit = 20): number[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return [];
+  const scored: [number, number][] = [];
+  for (let i = 0; i < g.ids.length && scored.length < 2_000; i++) {
+    const key = g.payload.keys[i] as string[];
+    const joined = key.join("/").toLowerCase();
+    const at = joined.indexOf(q);
+    if (at < 0) continue;
+    const last = (key[key.length - 1] ?? "").toLowerCase();
+    scored.push([last.startsWith(q) ? 0 : at === 0 ? 1 : 2, i]);
+  }
+  return scored
+    .sort((a, b) => a[0] - b[0] || (g.ids[a[1]] as string).localeCompare(g.ids[b[1]] as string))
+    .slice(0, limit)
+    .map(([, i]) => i);
+}
