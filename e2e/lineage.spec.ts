@@ -61,16 +61,16 @@ test("the URL holds the whole view: reload and it is the same", async ({ page })
   await page.getByTestId("asset-search").fill("churn_model");
   await page.getByRole("button", { name: "Focus", exact: true }).click();
   await expect(page).toHaveURL(/focus=/);
-  await page.getByLabel("Depth").selectOption("1");
-  await page.getByLabel("Team").selectOption("ml");
+  await page.getByTestId("filter-depth").selectOption("1");
+  await page.getByTestId("filter-team").selectOption("ml");
   await expect(page).toHaveURL(/team=ml/);
   const shown = await page.getByTestId("shown-count").textContent();
   const url = page.url();
   await page.reload();
   expect(page.url()).toBe(url);
   await expect(page.getByTestId("shown-count")).toHaveText(shown ?? "");
-  await expect(page.getByLabel("Team")).toHaveValue("ml");
-  await expect(page.getByLabel("Depth")).toHaveValue("1");
+  await expect(page.getByTestId("filter-team")).toHaveValue("ml");
+  await expect(page.getByTestId("filter-depth")).toHaveValue("1");
   await expect(
     page.getByTestId("node-details").getByRole("heading", { name: "churn_model" }),
   ).toBeVisible();

@@ -68,6 +68,7 @@ export function GraphToolbar({
       <label className="text-xs text-slate-500">
         Depth
         <select
+          data-testid="filter-depth"
           className={`${select} block`}
           value={view.depth}
           onChange={(e) => onChange({ depth: Number(e.target.value) })}
@@ -84,6 +85,7 @@ export function GraphToolbar({
         Team
         <select
           className={`${select} block`}
+          data-testid="filter-team"
           value={view.team ?? ""}
           onChange={(e) => onChange({ team: e.target.value || null })}
         >
@@ -97,6 +99,7 @@ export function GraphToolbar({
         Location
         <select
           className={`${select} block`}
+          data-testid="filter-location"
           value={view.location ?? ""}
           onChange={(e) => onChange({ location: e.target.value || null })}
         >
@@ -110,6 +113,7 @@ export function GraphToolbar({
         Kind
         <select
           className={`${select} block`}
+          data-testid="filter-kind"
           value={view.kind ?? ""}
           onChange={(e) => onChange({ kind: e.target.value || null })}
         >
