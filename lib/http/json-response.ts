@@ -1,23 +1,18 @@
 import { createHash } from "node:crypto";
-import { gzipSync } from "node:zlib";
 
 // Compact JSON for the browser with a strong ETag: a poll whose data did not
 // change costs a 304 and no body. Bodies derived from a snapshot are encoded
-// and gzipped once per snapshot generation and shared by every viewer.
+// once per snapshot generation and shared by every viewer.
 
 interface Encoded {
   body: Buffer;
   etag: string;
-  gzip?: Buffer;
 }
 
 function encode(value: unknown): Encoded {
   const body = Buffer.from(JSON.stringify(value), "utf8");
   return { body, etag: `"${createHash("sha1").update(body).digest("base64url")}"` };
 }
-
-const acceptsGzip = (request: Request) =>
-  /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "");
 
 function respond(request: Request, encoded: Encoded, maxAgeSeconds = 0): Response {
   const headers: Record<string, string> = {
@@ -32,12 +27,8 @@ function respond(request: Request, encoded: Encoded, maxAgeSeconds = 0): Respons
   ) {
     return new Response(null, { status: 304, headers });
   }
-  // Small bodies are left to Next's own compression; large ones are gzipped once here.
-  if (encoded.body.length > 8_192 && acceptsGzip(request)) {
-    encoded.gzip ??= gzipSync(encoded.body, { level: 6 });
-    headers["content-encoding"] = "gzip";
-    return new Response(new Uint8Array(encoded.gzip), { status: 200, headers });
-  }
+  // Compression is left to Next's server (gzip on `next start`): a body that
+  // arrives already encoded is compressed again there, so it must stay plain.
   return new Response(new Uint8Array(encoded.body), { status: 200, headers });
 }
 
