@@ -88,3 +88,10 @@ test("the asset API refuses bad keys with 400 and unknown ones with 404", async 
   expect(ok.status()).toBe(200);
   expect((await ok.json()).definitions[0].location).toBe("ml-platform");
 });
+
+test("API bodies arrive compressed once and parse", async ({ request }) => {
+  const res = await request.get("/api/v1/graph", { headers: { "accept-encoding": "gzip" } });
+  expect(res.status()).toBe(200);
+  const body = (await res.json()) as Payload;
+  expect(body.keys.length).toBeGreaterThan(10);
+});
