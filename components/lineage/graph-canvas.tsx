@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef } from "react";
 import type { DecodedGraph } from "@/lib/lineage/graph-view";
-import { LAYOUT } from "@/lib/lineage/layout";
+import { LAYOUT } from "@/lib/lineage/layout-constants";
 
 // Draws the whole graph on one canvas: no DOM node per asset, so 25k assets
 // pan and zoom smoothly. Positions come from the server's layout.

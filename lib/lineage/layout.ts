@@ -3,7 +3,9 @@
 // Edges run left to right by layer (longest path from a source); each asset
 // group is a horizontal band, bands stacked by deployment, location and group.
 
-export const LAYOUT = { col: 240, row: 34, nodeW: 190, nodeH: 24, bandGap: 40, pad: 12 } as const;
+import { LAYOUT } from "./layout-constants";
+
+export { LAYOUT };
 
 export interface LayoutInput {
   /** Group index of each node (bands are ordered by group index). */
