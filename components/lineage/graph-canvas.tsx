@@ -54,6 +54,8 @@ export function GraphCanvas({ graph, visible, collapsed, highlights, fitKey, onS
     ctx.clearRect(0, 0, w, h);
     ctx.setTransform(dpr * scale, 0, 0, dpr * scale, dpr * tx, dpr * ty);
     const p = graph.payload;
+    // Far out, draw less: straight edges and solid nodes (level of detail).
+    const coarse = scale < 0.25;
     // World-space viewport, to skip what is off screen.
     const vx0 = -tx / scale;
     const vy0 = -ty / scale;
@@ -119,8 +121,12 @@ export function GraphCanvas({ graph, visible, collapsed, highlights, fitKey, onS
         if (!onScreen(Math.min(x1, x2), Math.min(y1, y2), Math.abs(x2 - x1), Math.abs(y2 - y1)))
           continue;
         ctx.moveTo(x1, y1);
-        const mid = (x1 + x2) / 2;
-        ctx.bezierCurveTo(mid, y1, mid, y2, x2, y2);
+        if (coarse) {
+          ctx.lineTo(x2, y2);
+        } else {
+          const mid = (x1 + x2) / 2;
+          ctx.bezierCurveTo(mid, y1, mid, y2, x2, y2);
+        }
       }
       ctx.stroke();
     }
@@ -134,6 +140,12 @@ export function GraphCanvas({ graph, visible, collapsed, highlights, fitKey, onS
       const y = p.y[i] as number;
       if (!onScreen(x, y, LAYOUT.nodeW, LAYOUT.nodeH)) continue;
       const ring = highlights.ring.get(i);
+      if (coarse && !ring) {
+        // Zoomed far out a node is a few pixels: one filled rectangle in its health colour.
+        ctx.fillStyle = FILL[p.health[i] ?? "U"] ?? "#94a3b8";
+        ctx.fillRect(x, y, LAYOUT.nodeW, LAYOUT.nodeH);
+        continue;
+      }
       ctx.fillStyle = dark.current ? "#1e293b" : "#ffffff";
       ctx.fillRect(x, y, LAYOUT.nodeW, LAYOUT.nodeH);
       ctx.fillStyle = FILL[p.health[i] ?? "U"] ?? "#94a3b8";

@@ -1,12 +1,14 @@
 import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 
 // Compact JSON for the browser with a strong ETag: a poll whose data did not
 // change costs a 304 and no body. Bodies derived from a snapshot are encoded
-// once per snapshot generation and shared by every viewer.
+// and gzipped once per snapshot generation and shared by every viewer.
 
 interface Encoded {
   body: Buffer;
   etag: string;
+  gzip?: Buffer;
 }
 
 function encode(value: unknown): Encoded {
@@ -27,9 +29,15 @@ function respond(request: Request, encoded: Encoded, maxAgeSeconds = 0): Respons
   ) {
     return new Response(null, { status: 304, headers });
   }
-  // Compression is left to Next's server (gzip on `next start`): a body that
-  // arrives already encoded is compressed again there, so it must stay plain.
-  return new Response(new Uint8Array(encoded.body), { status: 200, headers });
+  if (
+    encoded.body.length > 1_024 &&
+    /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "")
+  ) {
+    encoded.gzip ??= gzipSync(encoded.body, { level: 6 });
+    headers["content-encoding"] = "gzip";
+    return new Response(encoded.gzip as unknown as BodyInit, { status: 200, headers });
+  }
+  return new Response(encoded.body as unknown as BodyInit, { status: 200, headers });
 }
 
 export function jsonWithEtag(
