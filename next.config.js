@@ -5,10 +5,6 @@ const nextConfig = {
   // better-sqlite3 is a native module: load it from node_modules at run time.
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
-  // API bodies are gzipped by Healthboard once per snapshot generation and
-  // shared by every viewer (lib/http/json-response.ts); Next's per-response
-  // compression would redo that work per request, and compress them twice.
-  compress: false,
   productionBrowserSourceMaps: false,
   async headers() {
     return [

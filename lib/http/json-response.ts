@@ -1,14 +1,12 @@
 import { createHash } from "node:crypto";
-import { gzipSync } from "node:zlib";
 
 // Compact JSON for the browser with a strong ETag: a poll whose data did not
 // change costs a 304 and no body. Bodies derived from a snapshot are encoded
-// and gzipped once per snapshot generation and shared by every viewer.
+// once per snapshot generation and shared by every viewer.
 
 interface Encoded {
   body: Buffer;
   etag: string;
-  gzip?: Buffer;
 }
 
 function encode(value: unknown): Encoded {
