@@ -27,14 +27,9 @@ function respond(request: Request, encoded: Encoded, maxAgeSeconds = 0): Respons
   ) {
     return new Response(null, { status: 304, headers });
   }
-  if (
-    encoded.body.length > 1_024 &&
-    /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "")
-  ) {
-    encoded.gzip ??= gzipSync(encoded.body, { level: 6 });
-    headers["content-encoding"] = "gzip";
-    return new Response(encoded.gzip as unknown as BodyInit, { status: 200, headers });
-  }
+  // Compression is Next's (`next start` gzips responses). Next drops a
+  // content-encoding header set here, so pre-compressed bytes would reach the
+  // browser undecodable: bodies must leave this function plain.
   return new Response(encoded.body as unknown as BodyInit, { status: 200, headers });
 }
 
