@@ -143,40 +143,55 @@ export function NodeDetails({
             </li>
           ))}
         </ul>
-        <ul className="mt-1 max-h-40 overflow-auto" data-testid="blast-assets">
-          {blast.assets.slice(0, 200).map((i) => (
-            <li key={i} data-asset={graph.ids[i]}>
-              <button
-                type="button"
-                className="text-left text-blue-700 hover:underline dark:text-blue-400"
-                onClick={() => onSelect(i)}
-              >
-                {formatKey(keyOf(i))}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <AssetButtons
+          graph={graph}
+          nodes={blast.assets.slice(0, 200)}
+          onSelect={onSelect}
+          testId="blast-assets"
+        />
       </div>
       <div data-testid="root-causes">
         <h3 className="font-medium">Root cause (unhealthy, nearest the root)</h3>
         {roots.length === 0 ? (
           <p className="text-slate-500">Nothing unhealthy upstream.</p>
         ) : (
-          <ul>
-            {roots.map((i) => (
-              <li key={i} data-asset={graph.ids[i]}>
-                <button
-                  type="button"
-                  className="text-left text-blue-700 hover:underline dark:text-blue-400"
-                  onClick={() => onSelect(i)}
-                >
-                  {formatKey(keyOf(i))}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <AssetButtons
+            graph={graph}
+            nodes={roots}
+            onSelect={onSelect}
+            testId="root-cause-assets"
+          />
         )}
       </div>
     </aside>
+  );
+}
+
+/** A list of assets that select themselves in the graph when clicked. */
+function AssetButtons({
+  graph,
+  nodes,
+  onSelect,
+  testId,
+}: {
+  graph: DecodedGraph;
+  nodes: number[];
+  onSelect: (node: number) => void;
+  testId: string;
+}) {
+  return (
+    <ul className="mt-1 max-h-40 overflow-auto" data-testid={testId}>
+      {nodes.map((i) => (
+        <li key={i} data-asset={graph.ids[i]}>
+          <button
+            type="button"
+            className="text-left text-blue-700 hover:underline dark:text-blue-400"
+            onClick={() => onSelect(i)}
+          >
+            {formatKey(graph.payload.keys[i] as string[])}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
