@@ -1,4 +1,5 @@
-// Upstream Dagster requests per refresh with V concurrent viewers, against a
+// Upstream Dagster requests per refresh with V concurrent viewers (each polls
+// what the pages poll: the graph, a team page's data and the overview), against a
 // real dagster-webserver loaded with the synthetic workload.
 //
 //   node bench/upstream-load.mjs --assets 1000 [--viewers 1,50,200] [--seconds 30]
@@ -215,7 +216,7 @@ async function main() {
     const viewer = async () => {
       const etags = {};
       while (Date.now() < stopAt) {
-        for (const url of ["/api/v1/graph", "/api/v1/assets", "/api/v1/overview"]) {
+        for (const url of ["/api/v1/graph", "/api/v1/teams/team-00?range=7d", "/api/v1/overview"]) {
           try {
             const r = await fetch(`http://127.0.0.1:3092${url}`, {
               headers: etags[url] ? { "if-none-match": etags[url] } : {},
