@@ -30,7 +30,27 @@ function respond(request: Request, encoded: Encoded, maxAgeSeconds = 0): Respons
   // Compression is Next's (`next start` gzips responses). Next drops a
   // content-encoding header set here, so pre-compressed bytes would reach the
   // browser undecodable: bodies must leave this function plain.
-  return new Response(encoded.body as unknown as BodyInit, { status: 200, headers });
+  return new Response(shared(encoded.body), { status: 200, headers });
+}
+
+const CHUNK = 64 * 1024;
+
+/**
+ * A stream over the shared body in views, not copies: a burst of viewers
+ * asking for the same large body holds one copy of it, not one each.
+ */
+function shared(body: Buffer): ReadableStream<Uint8Array> {
+  let offset = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (offset >= body.length) {
+        controller.close();
+        return;
+      }
+      controller.enqueue(body.subarray(offset, offset + CHUNK));
+      offset += CHUNK;
+    },
+  });
 }
 
 export function jsonWithEtag(
