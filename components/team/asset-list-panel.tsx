@@ -3,6 +3,7 @@ import { ExternalLink } from "@/components/external-link";
 import { HealthBadge } from "@/components/health-badge";
 import { CsvButton } from "@/components/panel/csv-button";
 import { Card, Panel } from "@/components/panel/panel";
+import { TableHead } from "@/components/panel/table-head";
 import { formatKey } from "@/lib/format";
 import { assetUrl, type DagsterUrls } from "@/lib/links/dagster-links";
 import type { TeamAssetRow, TeamPageModel } from "@/lib/teams/build-team-page";
@@ -80,28 +81,9 @@ export function AssetListPanel({
           ))}
         </nav>
         <table className="w-full text-left text-sm" data-testid="asset-table">
-          <thead className="text-xs text-slate-500">
-            <tr>
-              <th scope="col" className="py-1 font-medium">
-                Asset
-              </th>
-              <th scope="col" className="py-1 font-medium">
-                Location
-              </th>
-              <th scope="col" className="py-1 font-medium">
-                Health
-              </th>
-              <th scope="col" className="py-1 font-medium">
-                Materialization
-              </th>
-              <th scope="col" className="py-1 font-medium">
-                Freshness
-              </th>
-              <th scope="col" className="py-1 font-medium">
-                Checks
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={["Asset", "Location", "Health", "Materialization", "Freshness", "Checks"]}
+          />
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
             {rows.map((a) => (
               <tr key={a.id} data-asset={a.id}>

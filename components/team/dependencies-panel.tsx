@@ -2,6 +2,7 @@ import { ExternalLink } from "@/components/external-link";
 import { HealthBadge } from "@/components/health-badge";
 import { CsvButton } from "@/components/panel/csv-button";
 import { Card, Panel } from "@/components/panel/panel";
+import { TableHead } from "@/components/panel/table-head";
 import { formatKey } from "@/lib/format";
 import { assetUrl, type DagsterUrls } from "@/lib/links/dagster-links";
 import type { TeamPageModel } from "@/lib/teams/build-team-page";
@@ -23,25 +24,7 @@ function ForeignTable({
   if (rows.length === 0) return <p className="text-sm text-slate-500">None.</p>;
   return (
     <table className="w-full text-left text-sm" data-testid={testId}>
-      <thead className="text-xs text-slate-500">
-        <tr>
-          <th scope="col" className="py-1 font-medium">
-            Asset
-          </th>
-          <th scope="col" className="py-1 font-medium">
-            Team
-          </th>
-          <th scope="col" className="py-1 font-medium">
-            Health
-          </th>
-          <th scope="col" className="py-1 font-medium">
-            Freshness
-          </th>
-          <th scope="col" className="py-1 font-medium">
-            {viaLabel}
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={["Asset", "Team", "Health", "Freshness", viaLabel]} />
       <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
         {rows.map((r) => (
           <tr key={r.id} data-asset={r.id}>
@@ -73,6 +56,16 @@ function ForeignTable({
   );
 }
 
+const csvRow = (direction: string) => (r: ForeignAsset) => [
+  direction,
+  formatKey(r.key),
+  r.team ?? "",
+  r.location ?? "",
+  r.health,
+  r.freshness,
+  r.via.map(formatKey).join("; "),
+];
+
 export function DependenciesPanel({ model, urls }: { model: TeamPageModel; urls: DagsterUrls }) {
   const d = model.dependencies;
   return (
@@ -84,24 +77,8 @@ export function DependenciesPanel({ model, urls }: { model: TeamPageModel; urls:
           filename={`${model.team.slug}-dependencies.csv`}
           header={["direction", "asset", "team", "location", "health", "freshness", "via"]}
           rows={() => [
-            ...d.upstream.map((r) => [
-              "upstream",
-              formatKey(r.key),
-              r.team ?? "",
-              r.location ?? "",
-              r.health,
-              r.freshness,
-              r.via.map(formatKey).join("; "),
-            ]),
-            ...d.downstream.map((r) => [
-              "downstream",
-              formatKey(r.key),
-              r.team ?? "",
-              r.location ?? "",
-              r.health,
-              r.freshness,
-              r.via.map(formatKey).join("; "),
-            ]),
+            ...d.upstream.map(csvRow("upstream")),
+            ...d.downstream.map(csvRow("downstream")),
           ]}
         />
       }

@@ -1,6 +1,7 @@
 import { ExternalLink } from "@/components/external-link";
 import { CsvButton } from "@/components/panel/csv-button";
 import { Card, Panel } from "@/components/panel/panel";
+import { TableHead } from "@/components/panel/table-head";
 import { formatDuration } from "@/lib/format";
 import { type DagsterUrls, runUrl } from "@/lib/links/dagster-links";
 import type { TeamPageModel } from "@/lib/teams/build-team-page";
@@ -64,25 +65,7 @@ export function FailuresPanel({ model, urls }: { model: TeamPageModel; urls: Dag
             <p className="text-sm text-slate-500">No failed runs in this range.</p>
           ) : (
             <table className="w-full text-left text-sm" data-testid="recent-failures">
-              <thead className="text-xs text-slate-500">
-                <tr>
-                  <th scope="col" className="py-1 font-medium">
-                    When (UTC)
-                  </th>
-                  <th scope="col" className="py-1 font-medium">
-                    Location
-                  </th>
-                  <th scope="col" className="py-1 font-medium">
-                    Job
-                  </th>
-                  <th scope="col" className="py-1 font-medium">
-                    Reason
-                  </th>
-                  <th scope="col" className="py-1 font-medium">
-                    Run
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={["When (UTC)", "Location", "Job", "Reason", "Run"]} />
               <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                 {f.recent.map((r) => (
                   <tr key={r.runId}>

@@ -2,6 +2,7 @@ import { ExternalLink } from "@/components/external-link";
 import { HealthBadge } from "@/components/health-badge";
 import { CsvButton } from "@/components/panel/csv-button";
 import { Card, Panel } from "@/components/panel/panel";
+import { TableHead } from "@/components/panel/table-head";
 import { formatDuration, formatKey, formatPct } from "@/lib/format";
 import { assetUrl, type DagsterUrls } from "@/lib/links/dagster-links";
 import type { TeamPageModel } from "@/lib/teams/build-team-page";
@@ -73,22 +74,14 @@ export function FreshnessPanel({ model, urls }: { model: TeamPageModel; urls: Da
             <p className="text-sm text-slate-500">Nothing is overdue.</p>
           ) : (
             <table className="w-full text-left text-sm" data-testid="overdue-table">
-              <thead className="text-xs text-slate-500">
-                <tr>
-                  <th scope="col" className="py-1 font-medium">
-                    Asset
-                  </th>
-                  <th scope="col" className="py-1 font-medium">
-                    State
-                  </th>
-                  <th scope="col" className="py-1 font-medium">
-                    Last materialized
-                  </th>
-                  <th scope="col" className="py-1 text-right font-medium">
-                    Late by
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  "Asset",
+                  "State",
+                  "Last materialized",
+                  { label: "Late by", align: "right" },
+                ]}
+              />
               <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                 {f.overdue.map((o) => (
                   <tr key={o.id}>

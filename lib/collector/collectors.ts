@@ -98,7 +98,6 @@ async function sampleKpis(): Promise<void> {
 /** Starts every collector; called once per server process from instrumentation.ts. */
 export function startCollectors(): void {
   const rt = runtime();
-  for (const c of rt.collectors) void c.start();
   const sample = () => void sampleKpis().catch(() => undefined);
   void Promise.all(rt.collectors.map((c) => c.start())).then(sample);
   setInterval(sample, 5 * 60_000).unref();

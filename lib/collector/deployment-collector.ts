@@ -34,7 +34,8 @@ export class DeploymentCollector {
   private readonly materializations: MaterializationCollector;
   private readonly repositories = new Map<string, string[]>();
   private generation = 0;
-  private timers: NodeJS.Timeout[] = [];
+  /** The one pending timer of each loop. */
+  private readonly timers = new Map<string, NodeJS.Timeout>();
   private firstCycle: Promise<void> | null = null;
   private stopped = false;
 
@@ -100,18 +101,6 @@ export class DeploymentCollector {
   /** Starts the loops; resolves when definitions and asset statuses are first known. */
   start(): Promise<void> {
     if (this.firstCycle) return this.firstCycle;
-    const loop = (fn: () => Promise<void>, intervalMs: number) => {
-      const tick = async () => {
-        if (this.stopped) return;
-        await fn().catch(() => undefined); // errors are kept in state, never thrown
-        if (this.stopped) return;
-        const timer = setTimeout(tick, intervalMs);
-        timer.unref?.();
-        this.timers.push(timer);
-        if (this.timers.length > 16) this.timers = this.timers.slice(-8);
-      };
-      return tick;
-    };
     // Readers wait for definitions and statuses only; run and materialization
     // history (slow to fetch the first time at scale) fill in behind them.
     this.firstCycle = (async () => {
@@ -120,23 +109,32 @@ export class DeploymentCollector {
     })();
     const { locationIntervalMs, assetIntervalMs, runsIntervalMs } = this.options;
     void this.firstCycle.then(() => {
-      for (const [fn, ms] of [
-        [() => this.refreshLocations(), locationIntervalMs],
-        [() => this.refreshAssets(), assetIntervalMs],
-      ] as const) {
-        const timer = setTimeout(loop(fn, ms), ms);
-        timer.unref?.();
-        this.timers.push(timer);
-      }
-      void loop(() => this.refreshRuns(), runsIntervalMs)();
+      this.every("locations", locationIntervalMs, () => this.refreshLocations());
+      this.every("assets", assetIntervalMs, () => this.refreshAssets());
+      this.every("runs", 0, () => this.refreshRuns(), runsIntervalMs);
     });
     return this.firstCycle;
   }
 
+  /** Runs `fn` after `firstDelayMs`, then `intervalMs` after each run ends, so runs never overlap. */
+  private every(
+    name: string,
+    firstDelayMs: number,
+    fn: () => Promise<void>,
+    intervalMs = firstDelayMs,
+  ): void {
+    const tick = async () => {
+      if (this.stopped) return;
+      await fn().catch(() => undefined); // errors are kept in state, never thrown
+      if (!this.stopped) this.timers.set(name, setTimeout(tick, intervalMs).unref());
+    };
+    this.timers.set(name, setTimeout(tick, firstDelayMs).unref());
+  }
+
   stop(): void {
     this.stopped = true;
-    for (const t of this.timers) clearTimeout(t);
-    this.timers = [];
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
   }
 
   state(): DeploymentState {

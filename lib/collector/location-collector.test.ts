@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CodeLocationSnapshot } from "@/lib/domain/types";
+import { def } from "@/lib/testing/asset-fixtures";
 import {
   LocationCollector,
   type LocationSource,
@@ -16,22 +17,7 @@ function location(name: string, versionKey: string, assets = 0): CodeLocationSna
     versionKey,
     updatedAt: 1,
     repositories: ["__repository__"],
-    assets: Array.from({ length: assets }, (_, i) => ({
-      id: JSON.stringify([name, String(i)]),
-      key: [name, String(i)],
-      deployment: "prod",
-      location: name,
-      group: null,
-      description: null,
-      kinds: [],
-      owners: [],
-      upstream: [],
-      downstream: [],
-      jobNames: [],
-      isPartitioned: false,
-      hasChecks: false,
-      freshnessPolicy: null,
-    })),
+    assets: Array.from({ length: assets }, (_, i) => def([name, String(i)], { location: name })),
   };
 }
 

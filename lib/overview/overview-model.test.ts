@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config/parse-config";
 import type { AssetDefinition, CodeLocationSnapshot } from "@/lib/domain/types";
 import { assignTeam } from "@/lib/teams/assign-team";
+import { def } from "@/lib/testing/asset-fixtures";
 import { buildOverview } from "./overview-model";
 
 const config = parseConfig(`
@@ -18,22 +19,7 @@ function asset(
   owners: AssetDefinition["owners"],
   deployment = "prod",
 ): AssetDefinition {
-  return {
-    id: JSON.stringify([location, owners.length]),
-    key: [location],
-    deployment,
-    location,
-    group: null,
-    description: null,
-    kinds: [],
-    owners,
-    upstream: [],
-    downstream: [],
-    jobNames: [],
-    isPartitioned: false,
-    hasChecks: false,
-    freshnessPolicy: null,
-  };
+  return def([location], { deployment, location }, {}, { owners });
 }
 
 describe("assignTeam", () => {
