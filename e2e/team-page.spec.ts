@@ -46,13 +46,23 @@ for (const { slug } of TEAMS) {
 test("the demo's known states show: a failing model, a warning check, a stale export", async ({
   page,
 }) => {
+  test.setTimeout(150_000);
   await page.goto("/teams/ml");
   const ml = page.getByTestId("asset-table");
   await expect(
     ml.locator("tr[data-asset='[\"recommendation_model\"]'] [data-health]").first(),
   ).toHaveAttribute("data-health", "DEGRADED");
-  await page.goto("/teams/analytics?list=stale");
-  await expect(page.getByTestId("asset-table").locator("tbody tr")).toHaveCount(1);
+  // Staleness is Dagster's verdict, made by its daemon's freshness evaluation
+  // some seconds after start-up: wait until Dagster itself says so.
+  await expect
+    .poll(async () => (await teamTruth("analytics")).stale, { timeout: 90_000, intervals: [2_000] })
+    .toEqual([JSON.stringify(["legacy_marketing_export"])]);
+  await expect(async () => {
+    await page.goto("/teams/analytics?list=stale");
+    await expect(page.getByTestId("asset-table").locator("tbody tr")).toHaveCount(1, {
+      timeout: 3_000,
+    });
+  }).toPass({ timeout: 30_000 });
   await expect(page.getByTestId("asset-table")).toContainText("legacy_marketing_export");
 });
 
