@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import "./globals.css";
 import { Providers } from "./providers";
@@ -9,43 +8,13 @@ export const metadata: Metadata = {
   description: "Asset health across Dagster code locations, deployments and instances.",
 };
 
+// The bare document shared by the site (app/(site), with its header) and the
+// chrome-less embeds (app/embed).
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2"
-        >
-          Skip to content
-        </a>
-        <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <nav
-            aria-label="Main"
-            className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3 text-sm"
-          >
-            <Link href="/" className="font-semibold tracking-tight">
-              Healthboard
-            </Link>
-            <Link
-              href="/"
-              className="text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white"
-            >
-              Overview
-            </Link>
-            <Link
-              href="/lineage"
-              className="text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white"
-            >
-              Lineage
-            </Link>
-          </nav>
-        </header>
-        <Providers>
-          <main id="main" className="mx-auto max-w-6xl px-4 py-6">
-            {children}
-          </main>
-        </Providers>
+        <Providers>{children}</Providers>
       </body>
     </html>
   );

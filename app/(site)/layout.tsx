@@ -1,0 +1,41 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+/** The site's chrome: skip link, header navigation and the main column. */
+export default function SiteLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2"
+      >
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <nav
+          aria-label="Main"
+          className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3 text-sm"
+        >
+          <Link href="/" className="font-semibold tracking-tight">
+            Healthboard
+          </Link>
+          <Link
+            href="/"
+            className="text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white"
+          >
+            Overview
+          </Link>
+          <Link
+            href="/lineage"
+            className="text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white"
+          >
+            Lineage
+          </Link>
+        </nav>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}
