@@ -54,11 +54,28 @@ export const refreshSchema = z
   })
   .prefault({});
 
+// An origin as a browser sends it: scheme, host and port, no path. CSP
+// frame-ancestors matches on exactly this.
+const origin = z
+  .string()
+  .regex(
+    /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i,
+    "must be an origin such as https://wiki.example.com",
+  );
+
+export const embedSchema = z
+  .strictObject({
+    // Sites allowed to frame /embed/* pages; every other route refuses framing.
+    frameAncestors: z.array(origin).default([]),
+  })
+  .prefault({});
+
 export const configSchema = z
   .strictObject({
     deployments: z.array(deploymentSchema).min(1, "must list at least one deployment"),
     teams: z.array(teamSchema).default([]),
     refresh: refreshSchema,
+    embed: embedSchema,
   })
   .check((ctx) => {
     const { deployments, teams } = ctx.value;

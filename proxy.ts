@@ -1,0 +1,47 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { loadConfig } from "@/lib/config/load-config";
+import { serverEnv } from "@/lib/env";
+import { decideAccess } from "@/lib/security/access-control";
+import { securityHeaders } from "@/lib/security/security-headers";
+
+// Every request passes here first: optional access control, then the security
+// headers (CSP with a per-request nonce, framing rules) for its kind of route.
+export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const settings = readSettings();
+  const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+  const headers = securityHeaders({
+    pathname,
+    nonce,
+    frameAncestors: settings?.frameAncestors ?? [],
+    dev: process.env.NODE_ENV === "development",
+  });
+  if (!settings) {
+    // The start-up check has already printed which field is wrong; say no more here.
+    return new NextResponse("Healthboard is misconfigured; see its server log.", {
+      status: 503,
+      headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
+  const access = decideAccess(settings.access, pathname, (name) => request.headers.get(name));
+  if (!access.allowed) {
+    return new NextResponse(access.message, {
+      status: access.status,
+      headers: { ...headers, ...access.headers, "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
+  // Next reads the nonce from the request's CSP header and puts it on its own scripts.
+  const forwarded = new Headers(request.headers);
+  forwarded.set("content-security-policy", headers["Content-Security-Policy"] ?? "");
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+function readSettings() {
+  try {
+    return { access: serverEnv().access, frameAncestors: loadConfig().embed.frameAncestors };
+  } catch {
+    return null;
+  }
+}
