@@ -29,9 +29,19 @@ interface Props {
   /** Changes when the view should re-fit (e.g. a new focus). */
   fitKey: string;
   onSelect: (node: number | null) => void;
+  /** Tailwind height class; the lineage page uses most of the viewport. */
+  heightClass?: string;
 }
 
-export function GraphCanvas({ graph, visible, collapsed, highlights, fitKey, onSelect }: Props) {
+export function GraphCanvas({
+  graph,
+  visible,
+  collapsed,
+  highlights,
+  fitKey,
+  onSelect,
+  heightClass = "h-[70vh]",
+}: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const view = useRef({ scale: 1, tx: 0, ty: 0 });
   const frame = useRef(0);
@@ -214,7 +224,13 @@ export function GraphCanvas({ graph, visible, collapsed, highlights, fitKey, onS
   }, [fitKey, graph]);
 
   useEffect(() => {
-    dark.current = window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
+    // An embed can force a theme (color-scheme: light or dark on an ancestor);
+    // otherwise follow the system, as the page's CSS does.
+    const scheme = canvasRef.current ? getComputedStyle(canvasRef.current).colorScheme : "";
+    dark.current =
+      scheme === "dark" ||
+      (scheme !== "light" &&
+        (window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false));
     schedule();
   }, [schedule]);
 
@@ -289,7 +305,7 @@ export function GraphCanvas({ graph, visible, collapsed, highlights, fitKey, onS
     <canvas
       ref={canvasRef}
       data-testid="lineage-canvas"
-      className="h-[70vh] w-full cursor-grab touch-none rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950"
+      className={`${heightClass} w-full cursor-grab touch-none rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950`}
       aria-label="Lineage graph: use the search and the asset list for keyboard access"
       role="img"
     />

@@ -2,6 +2,8 @@
 
 import type { ReactNode } from "react";
 import { ErrorBoundary } from "react-error-boundary";
+import { EmbedButton } from "@/components/embed/embed-button";
+import { useEmbedTarget } from "@/components/embed/embed-context";
 
 /** A titled panel whose render errors stay inside it. */
 export function Panel({
@@ -15,6 +17,7 @@ export function Panel({
   actions?: ReactNode;
   children: ReactNode;
 }) {
+  const embed = useEmbedTarget(id);
   return (
     <section
       aria-labelledby={`${id}-title`}
@@ -26,7 +29,14 @@ export function Panel({
         <h2 id={`${id}-title`} className="text-lg font-semibold">
           {title}
         </h2>
-        {actions ? <div className="flex gap-2">{actions}</div> : null}
+        {actions || embed ? (
+          <div className="flex gap-2">
+            {actions}
+            {embed ? (
+              <EmbedButton target={embed.target} title={title} badges={embed.badges} />
+            ) : null}
+          </div>
+        ) : null}
       </div>
       <ErrorBoundary FallbackComponent={PanelError}>{children}</ErrorBoundary>
     </section>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Panel } from "@/components/panel/panel";
 import { formatPct } from "@/lib/format";
 import type { Kpis, TeamPageModel } from "@/lib/teams/build-team-page";
 import { type AssetList, teamHref } from "@/lib/teams/team-href";
@@ -53,38 +54,40 @@ function delta(
 export function KpiHeader({ model, location }: { model: TeamPageModel; location?: string }) {
   const view = { range: model.window.range, location };
   return (
-    <ul className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" aria-label="Key figures">
-      {KPIS.map((spec) => {
-        const value = model.kpis[spec.id];
-        const d = delta(spec, value, model.previous[spec.id]);
-        const body = (
-          <>
-            <span className="block text-xs text-slate-500">{spec.label}</span>
-            <span
-              className="mt-1 block text-2xl font-semibold tabular-nums"
-              data-testid={`kpi-${spec.id}`}
-            >
-              {spec.format(value)}
-            </span>
-            <span className={`block text-xs ${d.tone}`}>{d.text}</span>
-          </>
-        );
-        const href = spec.list
-          ? teamHref(model.team.slug, { ...view, list: spec.list }, "assets")
-          : spec.id === "failures"
-            ? teamHref(model.team.slug, view, "failures")
-            : teamHref(model.team.slug, view, "deploys");
-        return (
-          <li key={spec.id}>
-            <Link
-              href={href}
-              className="block rounded-lg border border-slate-200 bg-white p-3 hover:border-slate-400 focus-visible:outline-2 dark:border-slate-800 dark:bg-slate-900"
-            >
-              {body}
-            </Link>
-          </li>
-        );
-      })}
-    </ul>
+    <Panel title="Key figures" id="kpis">
+      <ul className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" aria-label="Key figures">
+        {KPIS.map((spec) => {
+          const value = model.kpis[spec.id];
+          const d = delta(spec, value, model.previous[spec.id]);
+          const body = (
+            <>
+              <span className="block text-xs text-slate-500">{spec.label}</span>
+              <span
+                className="mt-1 block text-2xl font-semibold tabular-nums"
+                data-testid={`kpi-${spec.id}`}
+              >
+                {spec.format(value)}
+              </span>
+              <span className={`block text-xs ${d.tone}`}>{d.text}</span>
+            </>
+          );
+          const href = spec.list
+            ? teamHref(model.team.slug, { ...view, list: spec.list }, "assets")
+            : spec.id === "failures"
+              ? teamHref(model.team.slug, view, "failures")
+              : teamHref(model.team.slug, view, "deploys");
+          return (
+            <li key={spec.id}>
+              <Link
+                href={href}
+                className="block rounded-lg border border-slate-200 bg-white p-3 hover:border-slate-400 focus-visible:outline-2 dark:border-slate-800 dark:bg-slate-900"
+              >
+                {body}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </Panel>
   );
 }

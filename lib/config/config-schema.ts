@@ -54,13 +54,13 @@ export const refreshSchema = z
   })
   .prefault({});
 
-// An origin as a browser sends it: scheme, host and port, no path. CSP
-// frame-ancestors matches on exactly this.
+// An origin as a browser sends it (scheme, host, port; no path), optionally
+// with a leading "*." for subdomains: what CSP frame-ancestors matches on.
 const origin = z
   .string()
   .regex(
-    /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i,
-    "must be an origin such as https://wiki.example.com",
+    /^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/i,
+    "must be an origin such as https://wiki.example.com or https://*.notion.site",
   );
 
 export const embedSchema = z

@@ -123,3 +123,19 @@ describe("formatPath", () => {
     );
   });
 });
+
+describe("embed settings", () => {
+  it("accepts origins, with a subdomain wildcard, and names a bad one by its path", () => {
+    const ok = parseConfig(
+      `${GOOD}embed:\n  frameAncestors: ["https://acme.atlassian.net", "https://*.notion.site", "http://127.0.0.1:3105"]\n`,
+      "test.yaml",
+    );
+    expect(ok.embed.frameAncestors).toHaveLength(3);
+    expect(parseConfig(GOOD, "test.yaml").embed.frameAncestors).toEqual([]);
+    const bad = problems(
+      `${GOOD}embed:\n  frameAncestors: ["https://wiki.example.com/path", "'none' https://x"]\n`,
+    );
+    expect(bad.join("\n")).toMatch(/embed\.frameAncestors\[0\].*origin/);
+    expect(bad.join("\n")).toMatch(/embed\.frameAncestors\[1\]/);
+  });
+});

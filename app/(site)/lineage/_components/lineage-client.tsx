@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
+import { type EmbedSource, EmbedSourceContext } from "@/components/embed/embed-context";
 import { type CanvasHighlights, GraphCanvas } from "@/components/lineage/graph-canvas";
 import { GraphToolbar } from "@/components/lineage/graph-toolbar";
 import { NodeDetails } from "@/components/lineage/node-details";
@@ -60,6 +61,15 @@ export function LineageClient({ urls, refreshMs }: { urls: DagsterUrls; refreshM
     [graph, setView],
   );
 
+  const embeds = useMemo<EmbedSource>(
+    () => ({
+      targetFor: (panel) =>
+        panel === "lineage" ? { kind: "lineage", focus: view.focus, depth: view.depth } : null,
+      badges: {},
+    }),
+    [view.focus, view.depth],
+  );
+
   if (error) return <p role="alert">The lineage graph is unavailable: {error.message}</p>;
   if (!graph) return <PanelSkeleton rows={8} />;
 
@@ -75,67 +85,69 @@ export function LineageClient({ urls, refreshMs }: { urls: DagsterUrls; refreshM
   const groupsShown = [...new Set(p.group.filter((_, i) => visible[i]))];
 
   return (
-    <div className="space-y-4">
-      <GraphToolbar graph={graph} view={view} onChange={setView} />
-      <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="graph-summary">
-        Showing <span data-testid="shown-count">{shown}</span> of {p.keys.length} assets ·{" "}
-        <span data-testid="cross-location-count">{cross}</span> cross-location edges
-        <span className="mx-1 inline-block w-6 border-t-2 border-dashed border-orange-600 align-middle" />
-        {crossDeployment ? `· ${crossDeployment} cross-deployment` : ""}
-        {p.cycles.length ? ` · ${p.cycles.length} dependency cycles` : ""}
-      </p>
-      <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
-        <Panel title="Lineage" id="lineage">
-          <GraphCanvas
-            graph={graph}
-            visible={visible}
-            collapsed={collapsed}
-            highlights={highlights}
-            fitKey={`${view.focus}|${view.depth}|${view.team}|${view.location}|${view.kind}|${view.health.join("")}`}
-            onSelect={onSelect}
-          />
-          <details className="mt-2 text-sm">
-            <summary>Groups ({groupsShown.length}): collapse or expand</summary>
-            <ul className="mt-1 flex flex-wrap gap-2">
-              {groupsShown.map((gi) => {
-                const name = graph.groupName[gi] as string;
-                const isCollapsed = view.collapsed.includes(name);
-                return (
-                  <li key={gi}>
-                    <button
-                      type="button"
-                      aria-pressed={isCollapsed}
-                      className="rounded border border-slate-300 px-2 py-0.5 dark:border-slate-700"
-                      onClick={() =>
-                        setView({
-                          collapsed: isCollapsed
-                            ? view.collapsed.filter((c) => c !== name)
-                            : [...view.collapsed, name],
-                        })
-                      }
-                    >
-                      {isCollapsed ? "▸" : "▾"} {name}
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
-          </details>
-        </Panel>
-        {selected !== null ? (
-          <NodeDetails
-            graph={graph}
-            node={selected}
-            urls={urls}
-            onSelect={onSelect}
-            onFocus={(n) => setView({ focus: graph.ids[n] ?? null })}
-          />
-        ) : (
-          <p className="text-sm text-slate-500">
-            Select an asset to see its owners, failures, blast radius and root cause.
-          </p>
-        )}
+    <EmbedSourceContext value={embeds}>
+      <div className="space-y-4">
+        <GraphToolbar graph={graph} view={view} onChange={setView} />
+        <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="graph-summary">
+          Showing <span data-testid="shown-count">{shown}</span> of {p.keys.length} assets ·{" "}
+          <span data-testid="cross-location-count">{cross}</span> cross-location edges
+          <span className="mx-1 inline-block w-6 border-t-2 border-dashed border-orange-600 align-middle" />
+          {crossDeployment ? `· ${crossDeployment} cross-deployment` : ""}
+          {p.cycles.length ? ` · ${p.cycles.length} dependency cycles` : ""}
+        </p>
+        <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
+          <Panel title="Lineage" id="lineage">
+            <GraphCanvas
+              graph={graph}
+              visible={visible}
+              collapsed={collapsed}
+              highlights={highlights}
+              fitKey={`${view.focus}|${view.depth}|${view.team}|${view.location}|${view.kind}|${view.health.join("")}`}
+              onSelect={onSelect}
+            />
+            <details className="mt-2 text-sm">
+              <summary>Groups ({groupsShown.length}): collapse or expand</summary>
+              <ul className="mt-1 flex flex-wrap gap-2">
+                {groupsShown.map((gi) => {
+                  const name = graph.groupName[gi] as string;
+                  const isCollapsed = view.collapsed.includes(name);
+                  return (
+                    <li key={gi}>
+                      <button
+                        type="button"
+                        aria-pressed={isCollapsed}
+                        className="rounded border border-slate-300 px-2 py-0.5 dark:border-slate-700"
+                        onClick={() =>
+                          setView({
+                            collapsed: isCollapsed
+                              ? view.collapsed.filter((c) => c !== name)
+                              : [...view.collapsed, name],
+                          })
+                        }
+                      >
+                        {isCollapsed ? "▸" : "▾"} {name}
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </details>
+          </Panel>
+          {selected !== null ? (
+            <NodeDetails
+              graph={graph}
+              node={selected}
+              urls={urls}
+              onSelect={onSelect}
+              onFocus={(n) => setView({ focus: graph.ids[n] ?? null })}
+            />
+          ) : (
+            <p className="text-sm text-slate-500">
+              Select an asset to see its owners, failures, blast radius and root cause.
+            </p>
+          )}
+        </div>
       </div>
-    </div>
+    </EmbedSourceContext>
   );
 }

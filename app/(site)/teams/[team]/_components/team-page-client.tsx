@@ -1,6 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { type EmbedSource, EmbedSourceContext } from "@/components/embed/embed-context";
 import { AssetListPanel } from "@/components/team/asset-list-panel";
 import { DataAgeBanner } from "@/components/team/data-age-banner";
 import { DependenciesPanel } from "@/components/team/dependencies-panel";
@@ -10,6 +12,7 @@ import { FailuresPanel } from "@/components/team/failures-panel";
 import { FreshnessPanel } from "@/components/team/freshness-panel";
 import { KpiHeader } from "@/components/team/kpi-header";
 import { ViewControls } from "@/components/team/view-controls";
+import { isTeamPanel } from "@/lib/embed/embed-params";
 import type { DagsterUrls } from "@/lib/links/dagster-links";
 import { teamQuery } from "@/lib/queries/team";
 import type { TeamPageModel } from "@/lib/teams/build-team-page";
@@ -34,31 +37,43 @@ export function TeamPageClient({
     ...teamQuery(initial.team.slug, initial.window.range, location, refreshMs),
     initialData: initial,
   });
+  const { slug, name } = data.team;
+  const range = data.window.range;
+  const embeds = useMemo<EmbedSource>(
+    () => ({
+      targetFor: (panel) =>
+        isTeamPanel(panel) ? { kind: "team", team: slug, panel, range, location } : null,
+      badges: { teamName: name, locations: data.locations },
+    }),
+    [slug, name, range, location, data.locations],
+  );
   return (
-    <div className="space-y-8">
-      <ViewControls
-        team={data.team.slug}
-        range={data.window.range}
-        location={location}
-        locations={allLocations}
-        list={list}
-      />
-      <DataAgeBanner
-        freshness={data.freshnessOfData}
-        staleAfterMs={3 * refreshMs}
-        now={dataUpdatedAt || data.window.until}
-      />
-      <KpiHeader model={data} location={location} />
-      <div className="grid gap-8 xl:grid-cols-2">
-        <FreshnessPanel model={data} urls={urls} />
-        <FailuresPanel model={data} urls={urls} />
+    <EmbedSourceContext value={embeds}>
+      <div className="space-y-8">
+        <ViewControls
+          team={data.team.slug}
+          range={data.window.range}
+          location={location}
+          locations={allLocations}
+          list={list}
+        />
+        <DataAgeBanner
+          freshness={data.freshnessOfData}
+          staleAfterMs={3 * refreshMs}
+          now={dataUpdatedAt || data.window.until}
+        />
+        <KpiHeader model={data} location={location} />
+        <div className="grid gap-8 xl:grid-cols-2">
+          <FreshnessPanel model={data} urls={urls} />
+          <FailuresPanel model={data} urls={urls} />
+        </div>
+        <DependenciesPanel model={data} urls={urls} />
+        <div className="grid gap-8 xl:grid-cols-2">
+          <DeploysPanel model={data} urls={urls} />
+          <ExecutionTimesPanel model={data} />
+        </div>
+        <AssetListPanel model={data} urls={urls} list={list} location={location} />
       </div>
-      <DependenciesPanel model={data} urls={urls} />
-      <div className="grid gap-8 xl:grid-cols-2">
-        <DeploysPanel model={data} urls={urls} />
-        <ExecutionTimesPanel model={data} />
-      </div>
-      <AssetListPanel model={data} urls={urls} list={list} location={location} />
-    </div>
+    </EmbedSourceContext>
   );
 }

@@ -1,0 +1,94 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useSearchParams } from "next/navigation";
+import { useCallback, useMemo } from "react";
+import { type CanvasHighlights, GraphCanvas } from "@/components/lineage/graph-canvas";
+import { PanelSkeleton } from "@/components/panel/panel-skeleton";
+import { formatKey } from "@/lib/format";
+import {
+  decodeGraph,
+  impactOf,
+  parseView,
+  viewToSearch,
+  visibleNodes,
+} from "@/lib/lineage/graph-view";
+import { graphQuery } from "@/lib/queries/lineage";
+
+const NO_GROUPS: ReadonlySet<number> = new Set();
+
+/**
+ * The lineage graph around the focused asset, with its blast radius (orange)
+ * and root causes (purple) ringed. Clicking an asset opens it in Healthboard.
+ */
+export function EmbedLineage({
+  refreshMs,
+  heightClass,
+}: {
+  refreshMs: number;
+  heightClass: string;
+}) {
+  const search = useSearchParams();
+  const view = useMemo(() => parseView(new URLSearchParams(search.toString())), [search]);
+  const { data, error } = useQuery(graphQuery(refreshMs));
+  const graph = useMemo(() => (data ? decodeGraph(data) : null), [data]);
+  const focus = graph && view.focus ? (graph.index.get(view.focus) ?? null) : null;
+  const visible = useMemo(
+    () => (graph ? visibleNodes(graph, view) : new Uint8Array()),
+    [graph, view],
+  );
+  const highlights = useMemo<CanvasHighlights>(() => {
+    const ring = new Map<number, string>();
+    if (graph && focus !== null) {
+      const { blast, roots } = impactOf(graph, focus);
+      for (const i of blast.assets) ring.set(i, "#ea580c");
+      for (const i of roots) ring.set(i, "#7c3aed");
+    }
+    return { ring, selected: focus };
+  }, [graph, focus]);
+  const onSelect = useCallback(
+    (node: number | null) => {
+      if (node === null || !graph) return;
+      const selected = graph.ids[node] ?? null;
+      const href = `/lineage${viewToSearch({ ...view, selected })}`;
+      window.open(href, "_blank", "noopener");
+    },
+    [graph, view],
+  );
+
+  if (error) return <p role="alert">The lineage graph is unavailable: {error.message}</p>;
+  if (!graph) return <PanelSkeleton rows={6} />;
+  const focusKey = focus !== null ? graph.payload.keys[focus] : null;
+  return (
+    <div className="space-y-2">
+      <p
+        className="flex justify-between text-xs text-slate-500"
+        data-testid="embed-lineage-summary"
+      >
+        <span>
+          {focusKey ? (
+            <>
+              Around <strong>{formatKey(focusKey)}</strong>, {view.depth} levels ·{" "}
+            </>
+          ) : view.focus ? (
+            "Asset not found; showing everything · "
+          ) : null}
+          <span data-testid="shown-count">{visible.reduce((s, v) => s + v, 0)}</span> assets ·
+          orange: blast radius · purple: root cause
+        </span>
+        <a href={`/lineage${viewToSearch(view)}`} className="underline">
+          Open in Healthboard ↗
+        </a>
+      </p>
+      <GraphCanvas
+        graph={graph}
+        visible={visible}
+        collapsed={NO_GROUPS}
+        highlights={highlights}
+        fitKey={`${view.focus}|${view.depth}`}
+        onSelect={onSelect}
+        heightClass={heightClass}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
+import type { ComponentType } from "react";
+import { DataAgeBanner } from "@/components/team/data-age-banner";
+import type { TeamPanelId } from "@/lib/embed/embed-params";
+import type { DagsterUrls } from "@/lib/links/dagster-links";
+import { teamQuery } from "@/lib/queries/team";
+import type { TeamPageModel } from "@/lib/teams/build-team-page";
+import { type AssetList, teamHref } from "@/lib/teams/team-href";
+
+interface PanelProps {
+  model: TeamPageModel;
+  urls: DagsterUrls;
+  list: AssetList;
+  location?: string;
+}
+
+// One chunk per panel, so an embed loads only its own panel's code (the chart
+// panels pull in recharts; the tables do not).
+const PANELS: Record<TeamPanelId, ComponentType<PanelProps>> = {
+  kpis: dynamic(() => import("@/components/team/kpi-header").then((m) => m.KpiHeader)),
+  freshness: dynamic(() =>
+    import("@/components/team/freshness-panel").then((m) => m.FreshnessPanel),
+  ),
+  failures: dynamic(() => import("@/components/team/failures-panel").then((m) => m.FailuresPanel)),
+  dependencies: dynamic(() =>
+    import("@/components/team/dependencies-panel").then((m) => m.DependenciesPanel),
+  ),
+  deploys: dynamic(() => import("@/components/team/deploys-panel").then((m) => m.DeploysPanel)),
+  "execution-times": dynamic(() =>
+    import("@/components/team/execution-times-panel").then((m) => m.ExecutionTimesPanel),
+  ),
+  assets: dynamic(() => import("@/components/team/asset-list-panel").then((m) => m.AssetListPanel)),
+};
+
+/** A team panel that keeps itself current from the same API the team page polls. */
+export function EmbedTeamPanel({
+  panel,
+  initial,
+  location,
+  list,
+  urls,
+  refreshMs,
+}: Omit<PanelProps, "model"> & { panel: TeamPanelId; initial: TeamPageModel; refreshMs: number }) {
+  const { data = initial, dataUpdatedAt } = useQuery({
+    ...teamQuery(initial.team.slug, initial.window.range, location, refreshMs),
+    initialData: initial,
+  });
+  const Selected = PANELS[panel];
+  return (
+    <div className="space-y-3">
+      <DataAgeBanner
+        freshness={data.freshnessOfData}
+        staleAfterMs={3 * refreshMs}
+        now={dataUpdatedAt || data.window.until}
+      />
+      <Selected model={data} urls={urls} list={list} location={location} />
+      <p className="text-right text-xs text-slate-500">
+        <a
+          href={teamHref(data.team.slug, { range: data.window.range, location }, panel)}
+          className="underline"
+        >
+          {data.team.name} in Healthboard ↗
+        </a>
+      </p>
+    </div>
+  );
+}

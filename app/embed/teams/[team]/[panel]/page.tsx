@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { EmbedFrame } from "@/components/embed/embed-frame";
+import { teamSlugSchema } from "@/lib/api/team-params";
+import { loadConfig } from "@/lib/config/load-config";
+import { isTeamPanel, parseEmbedParams, TEAM_PANELS } from "@/lib/embed/embed-params";
+import { getTeamPage } from "@/lib/teams/get-team-page";
+import { EmbedTeamPanel } from "./_components/embed-team-panel";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ team: string; panel: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { team, panel } = await params;
+  const config = loadConfig().teams.find((t) => t.slug === team);
+  const title =
+    isTeamPanel(panel) && config ? `${config.name}: ${TEAM_PANELS[panel]}` : "Not found";
+  return { title, robots: { index: false } };
+}
+
+/** One team-page panel, chrome-less, for an iframe on a wiki page. */
+export default async function EmbedTeamPanelPage({ params, searchParams }: Props) {
+  const { team, panel } = await params;
+  if (!teamSlugSchema.safeParse(team).success || !isTeamPanel(panel)) notFound();
+  const view = parseEmbedParams(await searchParams);
+  const model = await getTeamPage(team, view.range, view.location);
+  if (!model) notFound();
+  const config = loadConfig();
+  const urls = Object.fromEntries(config.deployments.map((d) => [d.name, d.uiUrl ?? null]));
+  return (
+    <EmbedFrame theme={view.theme} autoHeight={view.autoHeight}>
+      {view.problems.length > 0 ? (
+        <p role="alert" className="mb-2 text-xs text-slate-500" data-testid="param-problems">
+          {view.problems.join(" ")}
+        </p>
+      ) : null}
+      <EmbedTeamPanel
+        panel={panel}
+        initial={model}
+        location={view.location}
+        list={view.list}
+        urls={urls}
+        refreshMs={config.refresh.assetStatusSeconds * 1000}
+      />
+    </EmbedFrame>
+  );
+}

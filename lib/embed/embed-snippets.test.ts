@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import {
+  autoHeightScript,
+  badgeMarkdown,
+  badgesFor,
+  embedPath,
+  iframeSnippet,
+} from "./embed-snippets";
+
+const ORIGIN = "https://hb.example.com";
+
+describe("embed snippets", () => {
+  it("builds team panel and lineage embed paths with their view", () => {
+    expect(
+      embedPath({
+        kind: "team",
+        team: "ml",
+        panel: "freshness",
+        range: "24h",
+        location: "ml platform",
+      }),
+    ).toBe("/embed/teams/ml/freshness?range=24h&location=ml+platform");
+    expect(embedPath({ kind: "lineage", focus: '["ml","model"]', depth: 3 }, "dark", true)).toBe(
+      "/embed/lineage?focus=%5B%22ml%22%2C%22model%22%5D&depth=3&theme=dark&autoheight=1",
+    );
+  });
+
+  it("escapes the iframe's attributes", () => {
+    const html = iframeSnippet(
+      ORIGIN,
+      { kind: "team", team: "ml", panel: "deploys", range: "7d" },
+      'ML "deploys" <b>',
+      "light",
+    );
+    expect(html).toContain(
+      `src="${ORIGIN}/embed/teams/ml/deploys?range=7d&amp;theme=light&amp;autoheight=1"`,
+    );
+    expect(html).toContain('title="ML &quot;deploys&quot; &lt;b&gt;"');
+    expect(html).not.toContain("<b>");
+  });
+
+  it("sizes frames only from Healthboard's origin", () => {
+    expect(autoHeightScript(ORIGIN)).toContain(`e.origin !== "${ORIGIN}"`);
+  });
+
+  it("offers the team badge, location badges with deploys, and asset badges for lineage", () => {
+    const team = badgesFor(
+      ORIGIN,
+      { kind: "team", team: "ml", panel: "deploys", range: "7d" },
+      { teamName: "ML Platform", locations: [{ deployment: "prod", location: "ml-platform" }] },
+    );
+    expect(team.map((b) => b.image)).toEqual([
+      `${ORIGIN}/badge/team/ml.svg`,
+      `${ORIGIN}/badge/location/prod/ml-platform.svg`,
+    ]);
+    expect(badgeMarkdown(team[0] as (typeof team)[0])).toBe(
+      `[![ML Platform health](${ORIGIN}/badge/team/ml.svg)](${ORIGIN}/teams/ml)`,
+    );
+    const asset = badgesFor(ORIGIN, { kind: "lineage", focus: '["ml","a b"]', depth: 2 });
+    expect(asset[0]?.image).toBe(`${ORIGIN}/badge/asset/ml/a%20b.svg`);
+    expect(badgesFor(ORIGIN, { kind: "lineage", focus: "not json", depth: 2 })).toEqual([]);
+    expect(badgesFor(ORIGIN, { kind: "lineage", focus: null, depth: 2 })).toEqual([]);
+  });
+
+  it("escapes Markdown in badge alt text", () => {
+    expect(badgeMarkdown({ alt: "a]b[c", image: "i", link: "l" })).toBe("[![a\\]b\\[c](i)](l)");
+  });
+});
