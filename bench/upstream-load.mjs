@@ -6,180 +6,41 @@
 //
 // Needs `npm run build` first. Starts its own webserver (:3090), counting proxy
 // (:3091) and Healthboard (:3092), and stops them at the end.
-import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { startCountingProxy } from "./count-proxy.mjs";
+import {
+  arg,
+  assertPortsFree,
+  HB,
+  launchChromium,
+  ROOT,
+  rssMb,
+  shutdown,
+  sleep,
+  startHealthboard,
+  startWorkloadDagster,
+} from "./harness.mjs";
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-};
 const N = Number(arg("assets", "1000"));
 const K = 12;
 const VIEWERS = arg("viewers", "1,50,200").split(",").filter(Boolean).map(Number);
 const SECONDS = Number(arg("seconds", "30"));
 const ASSET_INTERVAL_S = 10;
-const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT = path.join(ROOT, "bench/.out", `n${N}`);
-const WORKLOAD = path.join(ROOT, "bench/.workloads", `n${N}`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const children = [];
-
-function start(cmd, args, opts, logName) {
-  mkdirSync(OUT, { recursive: true });
-  const log = path.join(OUT, logName);
-  const child = spawn(cmd, args, { ...opts, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  const chunks = [];
-  child.stdout.on("data", (c) => chunks.push(c));
-  child.stderr.on("data", (c) => chunks.push(c));
-  child.on("exit", () => writeFileSync(log, Buffer.concat(chunks)));
-  children.push(child);
-  return child;
-}
-
-async function gql(port, query) {
-  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query }),
-  });
-  return (await res.json()).data;
-}
-
-async function until(what, fn, timeoutMs) {
-  const t0 = Date.now();
-  while (Date.now() - t0 < timeoutMs) {
-    try {
-      if (await fn()) return Date.now() - t0;
-    } catch {}
-    await sleep(1000);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-const rssMb = (pid) =>
-  Number(
-    execFileSync("ps", ["-o", "rss=", "-p", String(pid)])
-      .toString()
-      .trim(),
-  ) / 1024;
-
-function stopAll(signal = "SIGTERM") {
-  for (const c of children) {
-    try {
-      process.kill(-c.pid, signal);
-    } catch {}
-  }
-}
-
-/** Stops every process group started here, forcing those still alive after 10 s. */
-async function shutdown() {
-  stopAll("SIGTERM");
-  await sleep(10_000);
-  stopAll("SIGKILL");
-}
-
-async function assertPortsFree(ports) {
-  for (const port of ports) {
-    const busy = await fetch(`http://127.0.0.1:${port}/`).then(
-      () => true,
-      () => false,
-    );
-    if (busy) throw new Error(`port ${port} is in use: stop the previous run first`);
-  }
-}
-process.on("exit", () => stopAll("SIGKILL"));
 
 async function main() {
-  await assertPortsFree([3090, 3091, 3092]);
-  execFileSync(
-    path.join(ROOT, ".venv/bin/python"),
-    [
-      "bench/generate_workload.py",
-      "--assets",
-      String(N),
-      "--locations",
-      String(K),
-      "--out",
-      WORKLOAD,
-    ],
-    { cwd: ROOT, stdio: "inherit" },
-  );
-  const home = path.join(OUT, "dagster-home");
-  rmSync(home, { recursive: true, force: true });
-  mkdirSync(home, { recursive: true });
-  writeFileSync(path.join(home, "dagster.yaml"), "telemetry:\n  enabled: false\n");
-
-  const tLoad = Date.now();
-  start(
-    path.join(ROOT, ".venv/bin/dagster-webserver"),
-    ["-w", "workspace.yaml", "-h", "127.0.0.1", "-p", "3090"],
-    { cwd: WORKLOAD, env: { ...process.env, DAGSTER_HOME: home } },
-    "webserver.log",
-  );
-  await until(
-    "all locations loaded",
-    async () => {
-      const d = await gql(
-        3090,
-        "{ locationStatusesOrError { ... on WorkspaceLocationStatusEntries { entries { loadStatus } } } }",
-      );
-      const e = d.locationStatusesOrError.entries;
-      return e.length === K && e.every((x) => x.loadStatus === "LOADED");
-    },
-    900_000,
-  );
-  console.log(
-    `dagster-webserver loaded ${N} assets in ${K} locations in ${((Date.now() - tLoad) / 1000).toFixed(0)} s`,
-  );
-
-  const proxy = await startCountingProxy(3091, 3090);
-  const config = path.join(OUT, "healthboard.yaml");
-  writeFileSync(
-    config,
-    [
-      "deployments:",
-      "  - { name: bench, kind: oss, graphqlUrl: 'http://127.0.0.1:3091/graphql' }",
-      "teams:",
-      ...Array.from({ length: K }, (_, i) => {
-        const t = `team_${String(i).padStart(2, "0")}`;
-        return `  - { slug: ${t.replace("_", "-")}, name: ${t}, owners: ['team:${t}'] }`;
-      }),
-      "refresh:",
-      `  locationStatusSeconds: 5`,
-      `  assetStatusSeconds: ${ASSET_INTERVAL_S}`,
-      `  runsSeconds: ${ASSET_INTERVAL_S}`,
-      `  requestTimeoutSeconds: 60`,
-    ].join("\n"),
-  );
-  proxy.reset(); // count everything from Healthboard's boot on
-  const hb = start(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", "3092"],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        HEALTHBOARD_CONFIG: config,
-        HEALTHBOARD_DATA_DIR: path.join(OUT, "hb-data"),
-      },
-    },
-    "healthboard.log",
-  );
-  await until(
-    "healthboard up",
-    async () => (await fetch("http://127.0.0.1:3092/api/v1/deploys")).ok,
-    60_000,
-  );
+  await assertPortsFree();
+  await startWorkloadDagster({ assets: N, locations: K, out: OUT });
+  const { proxy, hb } = await startHealthboard({
+    locations: K,
+    out: OUT,
+    refreshSeconds: ASSET_INTERVAL_S,
+  });
 
   // Cold: 1,000 simultaneous requests while the first cycle is still running.
   const tCold = Date.now();
   const cold = await Promise.all(
-    Array.from({ length: 1000 }, () =>
-      fetch("http://127.0.0.1:3092/api/v1/graph").then((r) => r.status),
-    ),
+    Array.from({ length: 1000 }, () => fetch(`${HB}/api/v1/graph`).then((r) => r.status)),
   );
   const coldMs = Date.now() - tCold;
   console.log(
@@ -191,7 +52,7 @@ async function main() {
     new Promise((resolve, reject) => {
       const headers = { "accept-encoding": encoding };
       http
-        .get("http://127.0.0.1:3092/api/v1/graph", { headers }, (res) => {
+        .get(`${HB}/api/v1/graph`, { headers }, (res) => {
           let n = 0;
           res.on("data", (c) => {
             n += c.length;
@@ -218,7 +79,7 @@ async function main() {
       while (Date.now() < stopAt) {
         for (const url of ["/api/v1/graph", "/api/v1/teams/team-00?range=7d", "/api/v1/overview"]) {
           try {
-            const r = await fetch(`http://127.0.0.1:3092${url}`, {
+            const r = await fetch(`${HB}${url}`, {
               headers: etags[url] ? { "if-none-match": etags[url] } : {},
             });
             if (r.status !== 200 && r.status !== 304) errors++;
@@ -279,18 +140,13 @@ async function main() {
  * Then pan/zoom frame times and the JS heap on Healthboard's page.
  */
 async function graphTimings() {
-  const { chromium } = await import("@playwright/test");
-  const launch = (await import("../scripts/chromium.json", { with: { type: "json" } })).default;
-  const browser = await chromium.launch({
-    executablePath: launch.executablePath,
-    args: launch.args,
-  });
+  const browser = await launchChromium();
   const runs = [];
   for (let i = 0; i < 3; i++) {
     const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await ctx.newPage();
     const t0 = Date.now();
-    await page.goto("http://127.0.0.1:3092/lineage");
+    await page.goto(`${HB}/lineage`);
     await page.waitForFunction(() => window.__hbGraphPainted !== undefined, null, {
       timeout: 120_000,
     });
@@ -365,7 +221,7 @@ async function graphTimings() {
 
 /** Warm server response time of the team page and its API, and LCP in headless Chromium. */
 async function pageTimings() {
-  const url = "http://127.0.0.1:3092/teams/team-00?range=7d";
+  const url = `${HB}/teams/team-00?range=7d`;
   const times = async (target) => {
     const out = [];
     for (let i = 0; i < 21; i++) {
@@ -379,13 +235,8 @@ async function pageTimings() {
   };
   await fetch(url); // warm
   const page = await times(url);
-  const api = await times("http://127.0.0.1:3092/api/v1/teams/team-00?range=7d");
-  const { chromium } = await import("@playwright/test");
-  const launch = (await import("../scripts/chromium.json", { with: { type: "json" } })).default;
-  const browser = await chromium.launch({
-    executablePath: launch.executablePath,
-    args: launch.args,
-  });
+  const api = await times(`${HB}/api/v1/teams/team-00?range=7d`);
+  const browser = await launchChromium();
   const lcps = [];
   for (let i = 0; i < 5; i++) {
     const ctx = await browser.newContext();

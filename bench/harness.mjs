@@ -1,0 +1,180 @@
+// Shared set-up for the benchmarks: a real dagster-webserver loaded with the
+// synthetic workload (bench/generate_workload.py), a counting proxy in front of
+// it, and a production Healthboard (`npm run build` first) pointed at the proxy.
+// Ports: webserver 3090, proxy 3091, Healthboard 3092.
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { startCountingProxy } from "./count-proxy.mjs";
+
+export const ROOT = path.resolve(import.meta.dirname, "..");
+export const PORTS = { dagster: 3090, proxy: 3091, healthboard: 3092 };
+export const HB = `http://127.0.0.1:${PORTS.healthboard}`;
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+
+const children = [];
+
+export function start(cmd, args, opts, logFile) {
+  mkdirSync(path.dirname(logFile), { recursive: true });
+  const child = spawn(cmd, args, { ...opts, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const chunks = [];
+  child.stdout.on("data", (c) => chunks.push(c));
+  child.stderr.on("data", (c) => chunks.push(c));
+  child.output = () => Buffer.concat(chunks).toString("utf8");
+  child.on("exit", () => writeFileSync(logFile, Buffer.concat(chunks)));
+  children.push(child);
+  return child;
+}
+
+export async function gql(port, query) {
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query }),
+  });
+  return (await res.json()).data;
+}
+
+export async function until(what, fn, timeoutMs) {
+  const t0 = Date.now();
+  while (Date.now() - t0 < timeoutMs) {
+    try {
+      if (await fn()) return Date.now() - t0;
+    } catch {}
+    await sleep(1000);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+export const rssMb = (pid) =>
+  Number(
+    execFileSync("ps", ["-o", "rss=", "-p", String(pid)])
+      .toString()
+      .trim(),
+  ) / 1024;
+
+function stopAll(signal) {
+  for (const c of children) {
+    try {
+      process.kill(-c.pid, signal);
+    } catch {}
+  }
+}
+process.on("exit", () => stopAll("SIGKILL"));
+
+/** Stops every process group started here, forcing those still alive after 10 s. */
+export async function shutdown() {
+  stopAll("SIGTERM");
+  await sleep(10_000);
+  stopAll("SIGKILL");
+}
+
+export async function assertPortsFree(ports = Object.values(PORTS)) {
+  for (const port of ports) {
+    const busy = await fetch(`http://127.0.0.1:${port}/`).then(
+      () => true,
+      () => false,
+    );
+    if (busy) throw new Error(`port ${port} is in use: stop the previous run first`);
+  }
+}
+
+/** Generates the N-asset, K-location workload and serves it from a real dagster-webserver. */
+export async function startWorkloadDagster({ assets, locations, out }) {
+  const workload = path.join(ROOT, "bench/.workloads", `n${assets}`);
+  execFileSync(
+    path.join(ROOT, ".venv/bin/python"),
+    [
+      "bench/generate_workload.py",
+      "--assets",
+      String(assets),
+      "--locations",
+      String(locations),
+      "--out",
+      workload,
+    ],
+    { cwd: ROOT, stdio: "inherit" },
+  );
+  const home = path.join(out, "dagster-home");
+  rmSync(home, { recursive: true, force: true });
+  mkdirSync(home, { recursive: true });
+  writeFileSync(path.join(home, "dagster.yaml"), "telemetry:\n  enabled: false\n");
+  const t0 = Date.now();
+  start(
+    path.join(ROOT, ".venv/bin/dagster-webserver"),
+    ["-w", "workspace.yaml", "-h", "127.0.0.1", "-p", String(PORTS.dagster)],
+    { cwd: workload, env: { ...process.env, DAGSTER_HOME: home } },
+    path.join(out, "webserver.log"),
+  );
+  await until(
+    "all locations loaded",
+    async () => {
+      const d = await gql(
+        PORTS.dagster,
+        "{ locationStatusesOrError { ... on WorkspaceLocationStatusEntries { entries { loadStatus } } } }",
+      );
+      const e = d.locationStatusesOrError.entries;
+      return e.length === locations && e.every((x) => x.loadStatus === "LOADED");
+    },
+    900_000,
+  );
+  console.log(
+    `dagster-webserver loaded ${assets} assets in ${locations} locations in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+  );
+}
+
+export const teamSlug = (i) => `team-${String(i).padStart(2, "0")}`;
+
+/** The counting proxy and a Healthboard reading the workload through it. */
+export async function startHealthboard({ locations, out, refreshSeconds, extraConfig = [] }) {
+  const proxy = await startCountingProxy(PORTS.proxy, PORTS.dagster);
+  const config = path.join(out, "healthboard.yaml");
+  writeFileSync(
+    config,
+    [
+      "deployments:",
+      `  - { name: bench, kind: oss, graphqlUrl: 'http://127.0.0.1:${PORTS.proxy}/graphql' }`,
+      "teams:",
+      ...Array.from({ length: locations }, (_, i) => {
+        const t = `team_${String(i).padStart(2, "0")}`;
+        return `  - { slug: ${teamSlug(i)}, name: ${t}, owners: ['team:${t}'] }`;
+      }),
+      "refresh:",
+      "  locationStatusSeconds: 5",
+      `  assetStatusSeconds: ${refreshSeconds}`,
+      `  runsSeconds: ${refreshSeconds}`,
+      "  requestTimeoutSeconds: 60",
+      ...extraConfig,
+    ].join("\n"),
+  );
+  proxy.reset(); // count everything from Healthboard's boot on
+  const hb = start(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(PORTS.healthboard)],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        HEALTHBOARD_CONFIG: config,
+        HEALTHBOARD_DATA_DIR: path.join(out, "hb-data"),
+      },
+    },
+    path.join(out, "healthboard.log"),
+  );
+  await until("healthboard up", async () => (await fetch(`${HB}/api/v1/deploys`)).ok, 60_000);
+  return { proxy, hb };
+}
+
+export async function launchChromium() {
+  const { chromium } = await import("@playwright/test");
+  const launch = (await import("../scripts/chromium.json", { with: { type: "json" } })).default;
+  return chromium.launch({ executablePath: launch.executablePath, args: launch.args });
+}
+
+export const percentile = (sorted, p) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : NaN;
