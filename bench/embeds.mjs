@@ -100,40 +100,58 @@ async function main() {
   await new Promise((r) => wiki.listen(WIKI_PORT, "127.0.0.1", r));
 
   const total = (counts) => Object.values(counts).reduce((a, b) => a + b, 0);
-  proxy.reset();
-  await sleep(SECONDS * 1000);
-  const idle = proxy.snapshot();
-
-  const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
-  let embedRequests = 0;
-  page.on("request", (r) => {
-    if (r.url().startsWith(HB)) embedRequests++;
-  });
-  proxy.reset();
-  await page.goto(`http://127.0.0.1:${WIKI_PORT}/`);
-  await sleep(SECONDS * 1000);
-  const withEmbeds = proxy.snapshot();
-  const rendered = await Promise.all(
-    page
-      .frames()
-      .slice(1)
-      .map((f) => f.locator("[data-testid^=panel-]").count()),
-  );
-  await browser.close();
-  wiki.close();
-
-  console.log(`\nUpstream Dagster requests in ${SECONDS} s (asset refresh every ${REFRESH_S} s)`);
-  console.log("| viewers | upstream requests | by operation |");
-  console.log("|---|---|---|");
   const ops = (c) =>
     Object.entries(c)
       .map(([k, v]) => `${k} ${v}`)
       .join(", ");
-  console.log(`| none | ${total(idle)} | ${ops(idle)} |`);
-  console.log(`| wiki page with 20 embeds | ${total(withEmbeds)} | ${ops(withEmbeds)} |`);
+  // Alternate windows without and with the wiki page open, twice, so the
+  // difference between two windows of the same kind shows the noise (where a
+  // collector cycle falls in a window).
+  const rows = [];
+  for (const withEmbeds of [false, true, false, true]) {
+    let page = null;
+    let embedRequests = 0;
+    if (withEmbeds) {
+      page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+      page.on("request", (r) => {
+        if (r.url().startsWith(HB)) embedRequests++;
+      });
+      await page.goto(`http://127.0.0.1:${WIKI_PORT}/`);
+    }
+    proxy.reset();
+    embedRequests = 0;
+    await sleep(SECONDS * 1000);
+    const counts = proxy.snapshot();
+    let rendered = "";
+    if (page) {
+      const panels = await Promise.all(
+        page
+          .frames()
+          .slice(1)
+          .map((f) => f.locator("[data-testid^=panel-]").count()),
+      );
+      rendered = `${panels.filter((n) => n > 0).length}/20 embeds rendered; ${embedRequests} requests from them`;
+      await page.close();
+    }
+    rows.push({ withEmbeds, counts, rendered });
+  }
+  await browser.close();
+  wiki.close();
+
   console.log(
-    `embeds rendered a panel: ${rendered.filter((n) => n > 0).length}/20; requests from the wiki page to Healthboard: ${embedRequests}; ratio upstream with/without embeds: ${(total(withEmbeds) / total(idle)).toFixed(2)}`,
+    `\nUpstream Dagster requests per ${SECONDS} s window (asset refresh every ${REFRESH_S} s)`,
   );
+  console.log("| window | upstream requests | by operation | embeds |");
+  console.log("|---|---|---|---|");
+  for (const r of rows) {
+    console.log(
+      `| ${r.withEmbeds ? "wiki page with 20 embeds" : "no viewer"} | ${total(r.counts)} | ${ops(r.counts)} | ${r.rendered} |`,
+    );
+  }
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const idle = mean(rows.filter((r) => !r.withEmbeds).map((r) => total(r.counts)));
+  const busy = mean(rows.filter((r) => r.withEmbeds).map((r) => total(r.counts)));
+  console.log(`mean with embeds / mean without: ${(busy / idle).toFixed(2)}`);
   await proxy.close();
 }
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Providers } from "./providers";
 
 /** The site's chrome: skip link, header navigation and the main column. */
 export default function SiteLayout({ children }: { children: ReactNode }) {
@@ -33,9 +34,11 @@ export default function SiteLayout({ children }: { children: ReactNode }) {
           </Link>
         </nav>
       </header>
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
-        {children}
-      </main>
+      <Providers>
+        <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+          {children}
+        </main>
+      </Providers>
     </>
   );
 }

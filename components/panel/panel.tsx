@@ -1,9 +1,14 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import type { ReactNode } from "react";
 import { ErrorBoundary } from "react-error-boundary";
-import { EmbedButton } from "@/components/embed/embed-button";
 import { useEmbedTarget } from "@/components/embed/embed-context";
+
+// Loaded only where a page offers embeds (the site), never inside an embed.
+const EmbedButton = dynamic(() =>
+  import("@/components/embed/embed-button").then((m) => m.EmbedButton),
+);
 
 /** A titled panel whose render errors stay inside it. */
 export function Panel({

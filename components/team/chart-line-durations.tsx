@@ -10,8 +10,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-
-const PALETTE = ["#2563eb", "#9333ea", "#0891b2", "#ca8a04", "#dc2626", "#16a34a"];
+import { DURATION_PALETTE } from "@/lib/teams/chart-data";
 
 /** p50 (solid) and p95 (dashed) run duration in minutes, one colour per code location. */
 export function ChartLineDurations({
@@ -34,7 +33,7 @@ export function ChartLineDurations({
             <Line
               key={`${loc}-p50`}
               dataKey={`${loc} p50`}
-              stroke={PALETTE[i % PALETTE.length]}
+              stroke={DURATION_PALETTE[i % DURATION_PALETTE.length]}
               dot={false}
               connectNulls
               isAnimationActive={false}
@@ -42,7 +41,7 @@ export function ChartLineDurations({
             <Line
               key={`${loc}-p95`}
               dataKey={`${loc} p95`}
-              stroke={PALETTE[i % PALETTE.length]}
+              stroke={DURATION_PALETTE[i % DURATION_PALETTE.length]}
               strokeDasharray="4 3"
               dot={false}
               connectNulls

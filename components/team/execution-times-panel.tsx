@@ -2,9 +2,10 @@ import { CsvButton } from "@/components/panel/csv-button";
 import { Card, Panel } from "@/components/panel/panel";
 import type { TeamPageModel } from "@/lib/teams/build-team-page";
 import { mapDurations } from "@/lib/teams/chart-data";
-import { ChartLineDurations } from "./chart-line-durations";
+import { useTeamCharts } from "./team-charts";
 
 export function ExecutionTimesPanel({ model }: { model: TeamPageModel }) {
+  const { DurationsChart } = useTeamCharts();
   const { data, locations } = mapDurations(model.executionTimes, model.window.range === "24h");
   const hasRuns = model.executionTimes.some((p) => p.runs > 0);
   return (
@@ -29,7 +30,7 @@ export function ExecutionTimesPanel({ model }: { model: TeamPageModel }) {
     >
       <Card>
         {hasRuns ? (
-          <ChartLineDurations data={data} locations={locations} />
+          <DurationsChart data={data} locations={locations} />
         ) : (
           <p className="text-sm text-slate-500">No finished runs in this range.</p>
         )}

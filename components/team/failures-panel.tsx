@@ -6,9 +6,10 @@ import { formatDuration } from "@/lib/format";
 import { type DagsterUrls, runUrl } from "@/lib/links/dagster-links";
 import type { TeamPageModel } from "@/lib/teams/build-team-page";
 import { mapRunsTrend } from "@/lib/teams/chart-data";
-import { ChartBarRuns } from "./chart-bar-runs";
+import { useTeamCharts } from "./team-charts";
 
 export function FailuresPanel({ model, urls }: { model: TeamPageModel; urls: DagsterUrls }) {
+  const { RunsChart } = useTeamCharts();
   const f = model.failures;
   const hourly = model.window.range === "24h";
   const openEpisodes = f.recoveries.filter((r) => r.recoveredAt === null).length;
@@ -58,7 +59,7 @@ export function FailuresPanel({ model, urls }: { model: TeamPageModel; urls: Dag
             ) : null}
           </div>
         </dl>
-        <ChartBarRuns data={mapRunsTrend(f.trend, hourly)} />
+        <RunsChart data={mapRunsTrend(f.trend, hourly)} />
         <div>
           <h3 className="mb-2 text-sm font-medium">Recent failures</h3>
           {f.recent.length === 0 ? (

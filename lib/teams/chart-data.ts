@@ -2,6 +2,9 @@ import { formatDay } from "@/lib/format";
 import type { DurationPoint } from "./execution-times";
 import type { TrendPoint } from "./failure-report";
 
+/** One colour per code location in the duration charts. */
+export const DURATION_PALETTE = ["#2563eb", "#9333ea", "#0891b2", "#ca8a04", "#dc2626", "#16a34a"];
+
 /** Sums trend points over locations into one row per bucket, for the runs chart. */
 export function mapRunsTrend(points: readonly TrendPoint[], hourly: boolean) {
   const rows = new Map<

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import { type EmbedSource, EmbedSourceContext } from "@/components/embed/embed-context";
 import { type CanvasHighlights, GraphCanvas } from "@/components/lineage/graph-canvas";
 import { GraphToolbar } from "@/components/lineage/graph-toolbar";
@@ -28,10 +28,18 @@ export function LineageClient({ urls, refreshMs }: { urls: DagsterUrls; refreshM
   const { data, error } = useQuery(graphQuery(refreshMs));
   const graph = useMemo(() => (data ? decodeGraph(data) : null), [data]);
 
+  // The URL updates asynchronously; merge quick successive changes (depth, then
+  // team) into the latest requested view, not the one this render saw.
+  const latest = useRef(view);
+  useEffect(() => {
+    latest.current = view;
+  }, [view]);
   const setView = useCallback(
-    (next: Partial<LineageView>) =>
-      router.replace(`${pathname}${viewToSearch({ ...view, ...next })}`, { scroll: false }),
-    [router, pathname, view],
+    (next: Partial<LineageView>) => {
+      latest.current = { ...latest.current, ...next };
+      router.replace(`${pathname}${viewToSearch(latest.current)}`, { scroll: false });
+    },
+    [router, pathname],
   );
   const visible = useMemo(
     () => (graph ? visibleNodes(graph, view) : new Uint8Array()),

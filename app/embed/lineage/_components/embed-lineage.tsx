@@ -1,10 +1,10 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import { type CanvasHighlights, GraphCanvas } from "@/components/lineage/graph-canvas";
 import { PanelSkeleton } from "@/components/panel/panel-skeleton";
+import type { GraphPayload } from "@/lib/api/graph-payload";
 import { formatKey } from "@/lib/format";
 import {
   decodeGraph,
@@ -13,7 +13,7 @@ import {
   viewToSearch,
   visibleNodes,
 } from "@/lib/lineage/graph-view";
-import { graphQuery } from "@/lib/queries/lineage";
+import { usePolledJson } from "@/lib/queries/use-polled-json";
 
 const NO_GROUPS: ReadonlySet<number> = new Set();
 
@@ -30,7 +30,7 @@ export function EmbedLineage({
 }) {
   const search = useSearchParams();
   const view = useMemo(() => parseView(new URLSearchParams(search.toString())), [search]);
-  const { data, error } = useQuery(graphQuery(refreshMs));
+  const { data, error } = usePolledJson<GraphPayload>("/api/v1/graph", undefined, refreshMs);
   const graph = useMemo(() => (data ? decodeGraph(data) : null), [data]);
   const focus = graph && view.focus ? (graph.index.get(view.focus) ?? null) : null;
   const visible = useMemo(

@@ -4,6 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { type EmbedSource, EmbedSourceContext } from "@/components/embed/embed-context";
 import { AssetListPanel } from "@/components/team/asset-list-panel";
+import { ChartBarRuns } from "@/components/team/chart-bar-runs";
+import { ChartLineDurations } from "@/components/team/chart-line-durations";
 import { DataAgeBanner } from "@/components/team/data-age-banner";
 import { DependenciesPanel } from "@/components/team/dependencies-panel";
 import { DeploysPanel } from "@/components/team/deploys-panel";
@@ -11,12 +13,16 @@ import { ExecutionTimesPanel } from "@/components/team/execution-times-panel";
 import { FailuresPanel } from "@/components/team/failures-panel";
 import { FreshnessPanel } from "@/components/team/freshness-panel";
 import { KpiHeader } from "@/components/team/kpi-header";
+import { type TeamCharts, TeamChartsContext } from "@/components/team/team-charts";
 import { ViewControls } from "@/components/team/view-controls";
 import { isTeamPanel } from "@/lib/embed/embed-params";
 import type { DagsterUrls } from "@/lib/links/dagster-links";
 import { teamQuery } from "@/lib/queries/team";
 import type { TeamPageModel } from "@/lib/teams/build-team-page";
 import type { AssetList } from "@/lib/teams/team-href";
+
+// The team page draws interactive charts; embeds keep the light static ones.
+const RECHARTS: TeamCharts = { RunsChart: ChartBarRuns, DurationsChart: ChartLineDurations };
 
 export function TeamPageClient({
   initial,
@@ -49,31 +55,33 @@ export function TeamPageClient({
   );
   return (
     <EmbedSourceContext value={embeds}>
-      <div className="space-y-8">
-        <ViewControls
-          team={data.team.slug}
-          range={data.window.range}
-          location={location}
-          locations={allLocations}
-          list={list}
-        />
-        <DataAgeBanner
-          freshness={data.freshnessOfData}
-          staleAfterMs={3 * refreshMs}
-          now={dataUpdatedAt || data.window.until}
-        />
-        <KpiHeader model={data} location={location} />
-        <div className="grid gap-8 xl:grid-cols-2">
-          <FreshnessPanel model={data} urls={urls} />
-          <FailuresPanel model={data} urls={urls} />
+      <TeamChartsContext value={RECHARTS}>
+        <div className="space-y-8">
+          <ViewControls
+            team={data.team.slug}
+            range={data.window.range}
+            location={location}
+            locations={allLocations}
+            list={list}
+          />
+          <DataAgeBanner
+            freshness={data.freshnessOfData}
+            staleAfterMs={3 * refreshMs}
+            now={dataUpdatedAt || data.window.until}
+          />
+          <KpiHeader model={data} location={location} />
+          <div className="grid gap-8 xl:grid-cols-2">
+            <FreshnessPanel model={data} urls={urls} />
+            <FailuresPanel model={data} urls={urls} />
+          </div>
+          <DependenciesPanel model={data} urls={urls} />
+          <div className="grid gap-8 xl:grid-cols-2">
+            <DeploysPanel model={data} urls={urls} />
+            <ExecutionTimesPanel model={data} />
+          </div>
+          <AssetListPanel model={data} urls={urls} list={list} location={location} />
         </div>
-        <DependenciesPanel model={data} urls={urls} />
-        <div className="grid gap-8 xl:grid-cols-2">
-          <DeploysPanel model={data} urls={urls} />
-          <ExecutionTimesPanel model={data} />
-        </div>
-        <AssetListPanel model={data} urls={urls} list={list} location={location} />
-      </div>
+      </TeamChartsContext>
     </EmbedSourceContext>
   );
 }

@@ -1,12 +1,12 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import type { ComponentType } from "react";
 import { DataAgeBanner } from "@/components/team/data-age-banner";
 import type { TeamPanelId } from "@/lib/embed/embed-params";
 import type { DagsterUrls } from "@/lib/links/dagster-links";
-import { teamQuery } from "@/lib/queries/team";
+import { teamApiUrl } from "@/lib/queries/team";
+import { usePolledJson } from "@/lib/queries/use-polled-json";
 import type { TeamPageModel } from "@/lib/teams/build-team-page";
 import { type AssetList, teamHref } from "@/lib/teams/team-href";
 
@@ -44,17 +44,18 @@ export function EmbedTeamPanel({
   urls,
   refreshMs,
 }: Omit<PanelProps, "model"> & { panel: TeamPanelId; initial: TeamPageModel; refreshMs: number }) {
-  const { data = initial, dataUpdatedAt } = useQuery({
-    ...teamQuery(initial.team.slug, initial.window.range, location, refreshMs),
-    initialData: initial,
-  });
+  const { data = initial, updatedAt } = usePolledJson(
+    teamApiUrl(initial.team.slug, initial.window.range, location),
+    initial,
+    refreshMs,
+  );
   const Selected = PANELS[panel];
   return (
     <div className="space-y-3">
       <DataAgeBanner
         freshness={data.freshnessOfData}
         staleAfterMs={3 * refreshMs}
-        now={dataUpdatedAt || data.window.until}
+        now={updatedAt || data.window.until}
       />
       <Selected model={data} urls={urls} list={list} location={location} />
       <p className="text-right text-xs text-slate-500">
