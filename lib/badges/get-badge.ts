@@ -48,8 +48,13 @@ export async function assetBadge(
     (d) => !query.deployment || d.deployment === query.deployment,
   );
   if (definitions.length === 0) {
-    // Before a deployment's first answer, "not found" would be a guess.
-    const unread = snapshot.deployments.some((d) => d.locationsAsOf === null);
+    // Before the first answer of the deployment(s) asked about, "not found"
+    // would be a guess. A deployment that never answers does not keep every
+    // other deployment's unknown keys from being "not found".
+    const asked = snapshot.deployments.filter(
+      (d) => !query.deployment || d.deployment === query.deployment,
+    );
+    const unread = asked.length > 0 && asked.every((d) => d.locationsAsOf === null);
     return unread
       ? { status: 200, badge: { label, message: "unknown", color: "unknown" }, refreshSeconds: 1 }
       : notFound(label, refresh);

@@ -148,7 +148,7 @@ describe("contractsMarkdown", () => {
       "Generated 2026-11-27T18:00:00Z by Healthboard from the deployments `prod`, `staging`.",
     );
     expect(md).toContain(
-      "Data as of: `prod` 2026-11-27T17:59:58Z; `staging` not read yet (last refresh failed; older data shown).",
+      "Data as of: `prod` 2026-11-27T17:59:58Z; `staging` never read (unreachable).",
     );
   });
 

@@ -35,8 +35,9 @@ function header(doc: ContractsDocument): string[] {
   const names = doc.deployments.map((d) => mdCode(d.name)).join(", ");
   const asOf = doc.deployments
     .map((d) => {
-      const when = d.asOf === null ? "not read yet" : iso(d.asOf);
-      return `${mdCode(d.name)} ${when}${d.failing ? " (last refresh failed; older data shown)" : ""}`;
+      if (d.asOf === null)
+        return `${mdCode(d.name)} never read${d.failing ? " (unreachable)" : ""}`;
+      return `${mdCode(d.name)} ${iso(d.asOf)}${d.failing ? " (its last refresh failed)" : ""}`;
     })
     .join("; ");
   return [
