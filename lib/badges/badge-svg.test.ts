@@ -97,3 +97,14 @@ describe("renderBadge", () => {
     expect(svg).toContain(BADGE_COLORS.warning);
   });
 });
+
+describe("renderBadge ids", () => {
+  it("gives different badges different gradient and clip ids, so they can share an HTML page", () => {
+    const ids = (svg: string) => [...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    const a = renderBadge({ label: "a", message: "healthy", color: "healthy" });
+    const b = renderBadge({ label: "b", message: "healthy", color: "healthy" });
+    expect(ids(a)).toHaveLength(2);
+    expect(ids(a).some((id) => ids(b).includes(id))).toBe(false);
+    for (const id of ids(a)) expect(a).toContain(`url(#${id})`);
+  });
+});

@@ -75,6 +75,16 @@ function textPair(text: string, centre: number, width: number): string {
   );
 }
 
+/**
+ * A short id suffix from the badge's content: badges inlined side by side in
+ * one HTML page must not share gradient and clip ids (identical badges may).
+ */
+function idSuffix(text: string): string {
+  let h = 0x811c9dc5; // FNV-1a, 32 bits
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
 /** Renders a badge as a standalone SVG document. */
 export function renderBadge(badge: Badge): string {
   const label = truncate(badge.label, MAX_TEXT) || " ";
@@ -87,18 +97,19 @@ export function renderBadge(badge: Badge): string {
   const title = escapeXml(truncate(`${badge.label}: ${badge.message}`, MAX_TITLE));
   const flat = (badge.style ?? "flat") === "flat";
   const color = BADGE_COLORS[badge.color];
+  const id = idSuffix(`${label}\u0000${message}\u0000${color}\u0000${flat}`);
   const gradient = flat
-    ? '<linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient>'
+    ? `<linearGradient id="s${id}" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient>`
     : "";
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${HEIGHT}" viewBox="0 0 ${width} ${HEIGHT}" role="img" aria-label="${title}">`,
     `<title>${title}</title>`,
     gradient,
-    `<clipPath id="r"><rect width="${width}" height="${HEIGHT}" rx="${flat ? 3 : 0}" fill="#fff"/></clipPath>`,
-    `<g clip-path="url(#r)">`,
+    `<clipPath id="r${id}"><rect width="${width}" height="${HEIGHT}" rx="${flat ? 3 : 0}" fill="#fff"/></clipPath>`,
+    `<g clip-path="url(#r${id})">`,
     `<rect width="${labelWidth}" height="${HEIGHT}" fill="${LABEL_COLOR}"/>`,
     `<rect x="${labelWidth}" width="${messageWidth}" height="${HEIGHT}" fill="${color}"/>`,
-    flat ? `<rect width="${width}" height="${HEIGHT}" fill="url(#s)"/>` : "",
+    flat ? `<rect width="${width}" height="${HEIGHT}" fill="url(#s${id})"/>` : "",
     "</g>",
     `<g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" text-rendering="geometricPrecision" font-size="11">`,
     textPair(label, labelWidth / 2, labelText),
