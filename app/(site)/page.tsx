@@ -1,3 +1,4 @@
+import { ContractsExport } from "@/components/contracts/contracts-export";
 import { loadConfig } from "@/lib/config/load-config";
 import { getOverview } from "@/lib/overview/get-overview";
 import { OverviewClient } from "./_components/overview-client";
@@ -9,6 +10,7 @@ export default async function OverviewPage() {
   return (
     <>
       <h1 className="mb-6 text-2xl font-semibold tracking-tight">Overview</h1>
+      <ContractsExport />
       <OverviewClient initial={overview} refreshMs={config.refresh.locationStatusSeconds * 1000} />
     </>
   );

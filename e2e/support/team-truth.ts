@@ -12,7 +12,7 @@ export const TEAMS = [
 
 export type TeamSlug = (typeof TEAMS)[number]["slug"];
 
-interface NodeTruth {
+export interface NodeTruth {
   assetKey: { path: string[] };
   dependencyKeys: { path: string[] }[];
   freshnessStatusInfo: { freshnessStatus: string } | null;
@@ -26,7 +26,7 @@ interface NodeTruth {
   };
 }
 
-interface LatestTruth {
+export interface LatestTruth {
   assetKey: { path: string[] };
   latestMaterialization: { runId: string } | null;
   latestRun: { runId: string; status: string } | null;

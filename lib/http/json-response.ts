@@ -1,36 +1,23 @@
-import { createHash } from "node:crypto";
+import { type Encoded, encodeBody, respondWithEtag } from "./etag";
 
 // Compact JSON for the browser with a strong ETag: a poll whose data did not
 // change costs a 304 and no body. Bodies derived from a snapshot are encoded
 // once per snapshot generation and shared by every viewer.
 
-interface Encoded {
-  body: Buffer;
-  etag: string;
-}
-
 function encode(value: unknown): Encoded {
-  const body = Buffer.from(JSON.stringify(value), "utf8");
-  return { body, etag: `"${createHash("sha1").update(body).digest("base64url")}"` };
+  return encodeBody(JSON.stringify(value));
 }
 
 function respond(request: Request, encoded: Encoded, maxAgeSeconds = 0): Response {
   const headers: Record<string, string> = {
-    etag: encoded.etag,
     "cache-control": `private, max-age=${maxAgeSeconds}, must-revalidate`,
     "content-type": "application/json; charset=utf-8",
     vary: "accept-encoding",
   };
-  const match = request.headers.get("if-none-match");
-  if (
-    match?.split(",").some((t) => t.trim() === encoded.etag || t.trim() === `W/${encoded.etag}`)
-  ) {
-    return new Response(null, { status: 304, headers });
-  }
   // Compression is Next's (`next start` gzips responses). Next drops a
   // content-encoding header set here, so pre-compressed bytes would reach the
   // browser undecodable: bodies must leave this function plain.
-  return new Response(shared(encoded.body), { status: 200, headers });
+  return respondWithEtag(request, encoded, headers, shared(encoded.body));
 }
 
 const CHUNK = 64 * 1024;

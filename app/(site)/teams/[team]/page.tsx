@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ContractsExport } from "@/components/contracts/contracts-export";
 import { teamSlugSchema } from "@/lib/api/team-params";
 import { loadConfig } from "@/lib/config/load-config";
 import { getTeamPage } from "@/lib/teams/get-team-page";
@@ -34,6 +35,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
         Team <code>{model.team.slug}</code> · {model.assets.length} assets in{" "}
         {model.allLocations.length} code locations
       </p>
+      <ContractsExport team={model.team.slug} />
       {view.problems.length > 0 ? (
         <p
           role="alert"

@@ -1,0 +1,236 @@
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { assetsTruth, expectedFreshnessWord, expectedTeamMessage } from "./support/badge-truth";
+import { setBroken, workspaceTruth } from "./support/dagster";
+import { TEAMS } from "./support/team-truth";
+
+// SVG badges against the real Dagster: valid SVG, the right headers, and what
+// they say equals Dagster's own state, read independently over GraphQL.
+
+interface ParsedBadge {
+  parseError: string | null;
+  root: string;
+  width: number;
+  height: number;
+  viewBox: string | null;
+  title: string | null;
+  ariaLabel: string | null;
+  label: string;
+  message: string;
+}
+
+/** Parses served bytes as XML in the browser, as an <img> or a wiki would. */
+async function parseSvg(page: Page, svg: string): Promise<ParsedBadge> {
+  return page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+    const root = doc.documentElement;
+    const shown = [...root.querySelectorAll("text:not([aria-hidden])")].map((t) => t.textContent);
+    return {
+      parseError: doc.querySelector("parsererror")?.textContent ?? null,
+      root: root.localName,
+      width: Number(root.getAttribute("width")),
+      height: Number(root.getAttribute("height")),
+      viewBox: root.getAttribute("viewBox"),
+      title: root.querySelector(":scope > title")?.textContent ?? null,
+      ariaLabel: root.getAttribute("aria-label"),
+      label: shown[0] ?? "",
+      message: shown[1] ?? "",
+    };
+  }, svg);
+}
+
+async function fetchBadge(page: Page, request: APIRequestContext, url: string) {
+  const res = await request.get(url);
+  const body = await res.text();
+  const parsed = await parseSvg(page, body);
+  expect(parsed.parseError, `${url} parses as SVG`).toBeNull();
+  expect(parsed.root).toBe("svg");
+  expect(parsed.height).toBe(20);
+  expect(parsed.width).toBeGreaterThan(0);
+  expect(parsed.viewBox).toBe(`0 0 ${parsed.width} 20`);
+  expect(parsed.title).toBe(`${parsed.label}: ${parsed.message}`);
+  expect(parsed.ariaLabel).toBe(parsed.title);
+  expect(res.headers()["content-type"]).toBe("image/svg+xml; charset=utf-8");
+  return { res, body, ...parsed };
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto("about:blank");
+});
+
+test("team badges say what Dagster's health says, with cache headers and a 304", async ({
+  page,
+  request,
+}) => {
+  for (const team of TEAMS) {
+    const url = `/badge/team/${team.slug}.svg`;
+    await expect(async () => {
+      const truth = expectedTeamMessage(await assetsTruth(), team.slug);
+      const badge = await fetchBadge(page, request, url);
+      expect(badge.res.status()).toBe(200);
+      expect(badge.message).toBe(truth);
+    }).toPass({ timeout: 30_000 });
+    const badge = await fetchBadge(page, request, url);
+    const headers = badge.res.headers();
+    expect(headers["cache-control"]).toMatch(/^public, max-age=\d+, stale-while-revalidate=\d+$/);
+    expect(headers.etag).toMatch(/^"[\w-]+"$/);
+    const again = await request.get(url, { headers: { "if-none-match": headers.etag ?? "" } });
+    // The state may have moved between the two requests; then the ETag moved with it.
+    if (again.status() === 200) expect(again.headers().etag).not.toBe(headers.etag);
+    else expect(again.status()).toBe(304);
+  }
+  // recommendation_model fails on purpose: team ml cannot be healthy.
+  const ml = await fetchBadge(page, request, "/badge/team/ml.svg?label=ml");
+  expect(ml.label).toBe("ml");
+  expect(ml.message).toMatch(/^\d+ degraded/);
+  const truth = await assetsTruth();
+  expect(truth.find((a) => a.path.join("/") === "recommendation_model")?.overall).toBe("DEGRADED");
+});
+
+test("asset badges give each asset's freshness as Dagster judges it", async ({ page, request }) => {
+  const assets = await assetsTruth();
+  expect(assets.length).toBeGreaterThan(10);
+  for (const asset of assets) {
+    const url = `/badge/asset/${asset.path.map(encodeURIComponent).join("/")}.svg`;
+    let attempt = 0;
+    await expect(async () => {
+      // Retries re-read Dagster: its state may have moved since the first read.
+      const now = attempt++ === 0 ? asset : (await assetsTruth()).find((a) => a.id === asset.id);
+      const badge = await fetchBadge(page, request, url);
+      expect(badge.res.status()).toBe(200);
+      expect(badge.label).toBe(asset.path.join("/"));
+      expect(badge.message.split(" · ")[0]).toBe(now ? expectedFreshnessWord(now) : "not found");
+    }).toPass({ timeout: 20_000 });
+  }
+  // The demo's stale asset says how late it is.
+  const stale = await fetchBadge(page, request, "/badge/asset/legacy_marketing_export.svg");
+  expect(stale.message).toMatch(/^stale · [\d.]+ (s|min|h|d) late$/);
+  // A two-part key, and ?deployment= naming where it lives, or where it does not.
+  const twoPart = await fetchBadge(
+    page,
+    request,
+    "/badge/asset/ml/product_embeddings.svg?deployment=local",
+  );
+  expect(twoPart.label).toBe("ml/product_embeddings");
+  // A deployment that never answered cannot say the key is missing there; one that does not exist can.
+  const offline = await fetchBadge(
+    page,
+    request,
+    "/badge/asset/ml/product_embeddings.svg?deployment=offline",
+  );
+  expect([offline.res.status(), offline.message]).toEqual([200, "unknown"]);
+  const nowhere = await fetchBadge(
+    page,
+    request,
+    "/badge/asset/ml/product_embeddings.svg?deployment=nowhere",
+  );
+  expect([nowhere.res.status(), nowhere.message]).toEqual([404, "not found"]);
+});
+
+test("location badges equal Dagster's load state, and follow a break and a fix", async ({
+  page,
+  request,
+}) => {
+  for (const loc of await workspaceTruth()) {
+    await expect(async () => {
+      const now = (await workspaceTruth()).find((l) => l.name === loc.name);
+      const badge = await fetchBadge(page, request, `/badge/location/local/${loc.name}.svg`);
+      expect(badge.label).toBe(loc.name);
+      expect(badge.message.split(" · ")[0]).toBe(now?.failed ? "failed" : "loaded");
+      expect(badge.message).toMatch(/^(loaded|failed|loading)( · deploys \d+% ok)?$/);
+    }).toPass({ timeout: 30_000 });
+  }
+
+  const url = "/badge/location/local/ml-platform.svg";
+  const word = async () => (await fetchBadge(page, request, url)).message.split(" · ")[0];
+  try {
+    await setBroken("ml-platform", true);
+    await expect
+      .poll(async () => (await workspaceTruth()).find((l) => l.name === "ml-platform")?.failed, {
+        timeout: 30_000,
+      })
+      .toBe(true);
+    await expect.poll(word, { timeout: 30_000 }).toBe("failed");
+    const failed = await fetchBadge(page, request, url);
+    expect(failed.res.status()).toBe(200);
+    await setBroken("ml-platform", false);
+    await expect.poll(word, { timeout: 30_000 }).toBe("loaded");
+  } finally {
+    await setBroken("ml-platform", false);
+  }
+});
+
+test("unknown names get a 404 badge and bad parameters a 400 badge; input is never markup", async ({
+  page,
+  request,
+}) => {
+  for (const url of [
+    "/badge/team/nobody.svg",
+    "/badge/team/Not%20A%20Slug.svg",
+    "/badge/asset/no/such/asset.svg",
+    "/badge/location/local/no-such-location.svg",
+    "/badge/location/nowhere/ml-platform.svg",
+    "/badge/team/ml",
+  ]) {
+    const badge = await fetchBadge(page, request, url);
+    expect(badge.res.status(), url).toBe(404);
+    expect(badge.message).toBe("not found");
+  }
+  for (const url of [
+    "/badge/team/ml.svg?style=3d",
+    `/badge/team/ml.svg?label=${"x".repeat(101)}`,
+    `/badge/asset/${"k/".repeat(60)}k.svg`,
+  ]) {
+    const badge = await fetchBadge(page, request, url);
+    expect(badge.res.status(), url).toBe(400);
+    expect(badge.res.headers()["cache-control"]).toBe("no-store");
+  }
+  const hostile = "<script>alert(1)</script>\"'&\u0001";
+  const badge = await fetchBadge(
+    page,
+    request,
+    `/badge/team/ml.svg?label=${encodeURIComponent(hostile)}`,
+  );
+  expect(badge.label).toBe("<script>alert(1)</script>\"'&");
+  expect(badge.body).not.toContain("<script");
+});
+
+test("a badge renders as an <img> in Chromium, and its texts fit their boxes", async ({
+  page,
+  request,
+}) => {
+  await page.goto("/");
+  const url = "/badge/team/analytics.svg";
+  const size = await page.evaluate(async (src) => {
+    const img = new Image();
+    img.src = src;
+    await img.decode();
+    return { w: img.naturalWidth, h: img.naturalHeight };
+  }, url);
+  const badge = await fetchBadge(page, request, url);
+  expect(size).toEqual({ w: badge.width, h: 20 });
+
+  // The width table against the font Chromium really draws with: each text,
+  // measured without textLength, needs no more room than it was given.
+  const urls = [
+    ...TEAMS.map((t) => `/badge/team/${t.slug}.svg`),
+    "/badge/location/local/analytics-team.svg",
+    "/badge/asset/legacy_marketing_export.svg",
+    `/badge/team/ml.svg?label=${encodeURIComponent("WWW mmm @@@ %%% ~|{}")}`,
+  ];
+  for (const u of urls) {
+    const { body } = await fetchBadge(page, request, u);
+    const overflow = await page.evaluate((text) => {
+      const svg = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
+      const host = document.importNode(svg, true) as unknown as SVGSVGElement;
+      document.body.append(host);
+      const out = [...host.querySelectorAll("text")].map((t) => {
+        const given = Number(t.getAttribute("textLength"));
+        t.removeAttribute("textLength");
+        return (t as SVGTextElement).getComputedTextLength() - given;
+      });
+      host.remove();
+      return Math.max(...out);
+    }, body);
+    expect(overflow, u).toBeLessThanOrEqual(0.5);
+  }
+});
