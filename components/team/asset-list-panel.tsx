@@ -67,6 +67,9 @@ export function AssetListPanel({
         <nav aria-label="Asset lists" className="mb-3 flex flex-wrap gap-2 text-sm">
           {ASSET_LISTS.map((l) => (
             <Link
+              // No prefetch: the link stays on the team page's own route, and inside
+              // an embed a prefetch would pull in the whole site's JavaScript.
+              prefetch={false}
               key={l}
               href={teamHref(
                 model.team.slug,

@@ -78,7 +78,10 @@ export function KpiHeader({ model, location }: { model: TeamPageModel; location?
               : teamHref(model.team.slug, view, "deploys");
           return (
             <li key={spec.id}>
+              {/* No prefetch: the link stays on this page's own route, and inside an
+                embed a prefetch would pull in the whole site's JavaScript. */}
               <Link
+                prefetch={false}
                 href={href}
                 className="block rounded-lg border border-slate-200 bg-white p-3 hover:border-slate-400 focus-visible:outline-2 dark:border-slate-800 dark:bg-slate-900"
               >
