@@ -57,6 +57,17 @@ test("basic auth: every page, API and embed needs the configured credentials", a
   }
 });
 
+test("basic auth also covers scripts and RSC requests", async ({ request }) => {
+  const auth = { authorization: basicHeader(USER, PASSWORD) };
+  const html = await (await request.get(`${basic.url}/teams/ml`, { headers: auth })).text();
+  const script = html.match(/src="(\/_next\/static\/[^"]+\.js)"/)?.[1];
+  expect(script).toBeTruthy();
+  expect((await request.get(`${basic.url}${script}`)).status()).toBe(401);
+  expect((await request.get(`${basic.url}${script}`, { headers: auth })).status()).toBe(200);
+  const rsc = await request.get(`${basic.url}/teams/ml`, { headers: { RSC: "1" } });
+  expect(rsc.status()).toBe(401);
+});
+
 test("basic auth in a browser: credentials open the team page", async ({ browser }) => {
   const context = await browser.newContext({
     httpCredentials: { username: USER, password: PASSWORD },

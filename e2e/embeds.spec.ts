@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import { gzipSync } from "node:zlib";
 import { expect, type Frame, type Page, test } from "@playwright/test";
 import { dagsterQuery } from "./support/dagster";
 import { startHostPage, stopHostPage } from "./support/host-page";
@@ -81,30 +82,58 @@ test("no site page can be framed, even from the allowed origin", async ({ page, 
   await expect(frame.getByTestId("panel-freshness")).toHaveCount(0);
 });
 
-test("an embed takes its theme from the query string", async ({ page }) => {
-  const background = async (theme: string) => {
-    await page.goto(`/embed/teams/ml/freshness?theme=${theme}`);
-    return page.getByTestId("embed-frame").evaluate((el) => getComputedStyle(el).backgroundColor);
+test("an embed takes its theme from the query string, over the reader's system", async ({
+  page,
+}) => {
+  // Lightness of the frame's background, from its computed colour (rgb or oklab/oklch).
+  const lightness = async (theme: string) => {
+    await page.goto(`/embed/teams/ml/freshness?theme=${theme}&autoheight=1`);
+    const css = await page
+      .locator("[data-theme]")
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
+    const [a, b, c] = (css.match(/[\d.]+/g) ?? []).map(Number);
+    return css.startsWith("rgb") ? ((a ?? 0) + (b ?? 0) + (c ?? 0)) / 765 : (a ?? 0);
   };
-  const light = await background("light");
-  const dark = await background("dark");
-  expect(light).not.toEqual(dark);
-  // Brightness from the computed colour: light is bright, dark is dark.
-  const brightness = (css: string) => {
-    const [r, g, b] = (css.match(/[\d.]+/g) ?? []).map(Number);
-    return ((r ?? 0) + (g ?? 0) + (b ?? 0)) / 3;
-  };
-  // oklch/lab colours compute to other spaces; compare the first channel (lightness) then.
-  if (light.startsWith("rgb")) {
-    expect(brightness(light)).toBeGreaterThan(200);
-    expect(brightness(dark)).toBeLessThan(60);
-  } else {
-    expect(Number(light.match(/[\d.]+/)?.[0])).toBeGreaterThan(Number(dark.match(/[\d.]+/)?.[0]));
+  for (const system of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: system });
+    const light = await lightness("light");
+    const dark = await lightness("dark");
+    expect(light, `system ${system}`).toBeGreaterThan(0.8);
+    expect(dark, `system ${system}`).toBeLessThan(0.3);
+    // The chosen theme's background fills the whole frame, not just the panel.
+    const box = await page.locator("[data-theme]").boundingBox();
+    expect(box?.height).toBeGreaterThanOrEqual(page.viewportSize()?.height ?? 0);
   }
   // A bad theme falls back to auto with a note, never reflecting the input.
   await page.goto("/embed/teams/ml/freshness?theme=%3Cscript%3Ex%3C%2Fscript%3E");
   await expect(page.getByTestId("param-problems")).toContainText("Unknown theme");
   expect(await page.content()).not.toContain("<script>x</script>");
+});
+
+test("an embed loads at most 150 KB of gzipped JavaScript, charts included", async ({ page }) => {
+  for (const panel of ["kpis", "execution-times", "failures", "assets"]) {
+    const scripts = new Map<string, Buffer>();
+    const onResponse = async (res: import("@playwright/test").Response) => {
+      if (res.request().resourceType() === "script") scripts.set(res.url(), await res.body());
+    };
+    page.on("response", onResponse);
+    await page.goto(`/embed/teams/ml/${panel}`, { waitUntil: "networkidle" });
+    page.off("response", onResponse);
+    let gzipped = 0;
+    for (const body of scripts.values()) gzipped += gzipSync(body).length;
+    expect(scripts.size, panel).toBeGreaterThan(3);
+    expect(gzipped / 1024, panel).toBeLessThanOrEqual(150);
+  }
+});
+
+test("an embed's 404 stays in its frame: its link opens Healthboard in a new tab", async ({
+  page,
+  baseURL,
+}) => {
+  const frame = await hostFraming(page, ALLOWED, `${baseURL}/embed/teams/ml/not-a-panel`);
+  const link = frame.getByRole("link", { name: "Healthboard" });
+  await expect(link).toHaveAttribute("target", "_blank");
+  await expect(frame.getByRole("navigation", { name: "Main" })).toHaveCount(0);
 });
 
 test("the lineage embed focuses one asset and rings its blast radius", async ({ page }) => {

@@ -76,6 +76,18 @@ test("the URL holds the whole view: reload and it is the same", async ({ page })
   ).toBeVisible();
 });
 
+test("changes made in quick succession all reach the URL", async ({ page }) => {
+  await page.goto("/lineage");
+  await expect(page.getByTestId("shown-count")).not.toHaveText("0");
+  // Two health toggles in one task: neither may overwrite the other.
+  await page.evaluate(() => {
+    const boxes = [...document.querySelectorAll<HTMLInputElement>("fieldset input[type=checkbox]")];
+    boxes[0]?.click();
+    boxes[1]?.click();
+  });
+  await expect(page).toHaveURL(/health=[A-Z]{2}(&|$)/);
+});
+
 test("the asset API refuses bad keys with 400 and unknown ones with 404", async ({ request }) => {
   expect((await request.get("/api/v1/asset?key=not-json")).status()).toBe(400);
   expect((await request.get(`/api/v1/asset?key=${encodeURIComponent("[]")}`)).status()).toBe(400);

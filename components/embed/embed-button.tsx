@@ -112,21 +112,30 @@ export function EmbedButton({
 }
 
 function Snippet({ label, text, testId }: { label: string; text: string; testId: string }) {
-  const [copied, setCopied] = useState(false);
+  const [status, setStatus] = useState<"idle" | "copied" | "manual">("idle");
+  const area = useRef<HTMLTextAreaElement>(null);
   const copy = async () => {
-    await navigator.clipboard?.writeText(text);
-    setCopied(true);
-    setTimeout(() => setCopied(false), 1500);
+    try {
+      // Absent on plain-http origins (not a secure context).
+      if (!navigator.clipboard) throw new Error("no clipboard");
+      await navigator.clipboard.writeText(text);
+      setStatus("copied");
+    } catch {
+      area.current?.select();
+      setStatus("manual");
+    }
+    setTimeout(() => setStatus("idle"), 2500);
   };
   return (
     <div className="mb-3">
       <div className="mb-1 flex items-center justify-between">
         <span className="font-medium">{label}</span>
         <button type="button" onClick={copy} className="text-xs underline">
-          {copied ? "Copied" : "Copy"}
+          {status === "copied" ? "Copied" : status === "manual" ? "Press Ctrl+C" : "Copy"}
         </button>
       </div>
       <textarea
+        ref={area}
         readOnly
         value={text}
         data-testid={testId}

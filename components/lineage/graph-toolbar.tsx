@@ -2,7 +2,7 @@
 
 import { useId, useMemo, useState } from "react";
 import { formatKey } from "@/lib/format";
-import type { DecodedGraph, LineageView } from "@/lib/lineage/graph-view";
+import type { DecodedGraph, LineageView, ViewChange } from "@/lib/lineage/graph-view";
 import { searchKeys } from "@/lib/lineage/graph-view";
 
 const HEALTH_OPTIONS = [
@@ -20,7 +20,8 @@ export function GraphToolbar({
 }: {
   graph: DecodedGraph;
   view: LineageView;
-  onChange: (next: Partial<LineageView>) => void;
+  /** A change, or a function of the latest requested view for list toggles. */
+  onChange: (next: ViewChange) => void;
 }) {
   const listId = useId();
   const [query, setQuery] = useState("");
@@ -134,13 +135,14 @@ export function GraphToolbar({
               <input
                 type="checkbox"
                 checked={view.health.includes(code)}
-                onChange={(e) =>
-                  onChange({
-                    health: e.target.checked
-                      ? [...view.health, code]
-                      : view.health.filter((h) => h !== code),
-                  })
-                }
+                onChange={(e) => {
+                  const on = e.target.checked;
+                  onChange((latest) => ({
+                    health: on
+                      ? [...latest.health.filter((h) => h !== code), code]
+                      : latest.health.filter((h) => h !== code),
+                  }));
+                }}
               />
               {label}
             </label>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { type LineageView, parseView } from "@/lib/lineage/graph-view";
 import {
   autoHeightScript,
   badgeMarkdown,
@@ -8,6 +9,10 @@ import {
 } from "./embed-snippets";
 
 const ORIGIN = "https://hb.example.com";
+const lineage = (v: Partial<LineageView>): LineageView => ({
+  ...parseView(new URLSearchParams()),
+  ...v,
+});
 
 describe("embed snippets", () => {
   it("builds team panel and lineage embed paths with their view", () => {
@@ -20,9 +25,24 @@ describe("embed snippets", () => {
         location: "ml platform",
       }),
     ).toBe("/embed/teams/ml/freshness?range=24h&location=ml+platform");
-    expect(embedPath({ kind: "lineage", focus: '["ml","model"]', depth: 3 }, "dark", true)).toBe(
-      "/embed/lineage?focus=%5B%22ml%22%2C%22model%22%5D&depth=3&theme=dark&autoheight=1",
+    expect(
+      embedPath(
+        {
+          kind: "lineage",
+          view: lineage({ focus: '["ml","model"]', depth: 3, team: "ml", selected: "x" }),
+        },
+        "dark",
+        true,
+      ),
+    ).toBe(
+      "/embed/lineage?focus=%5B%22ml%22%2C%22model%22%5D&depth=3&team=ml&theme=dark&autoheight=1",
     );
+    expect(
+      embedPath({ kind: "team", team: "ml", panel: "assets", range: "7d", list: "stale" }),
+    ).toBe("/embed/teams/ml/assets?range=7d&list=stale");
+    expect(
+      embedPath({ kind: "team", team: "ml", panel: "freshness", range: "7d", list: "stale" }),
+    ).toBe("/embed/teams/ml/freshness?range=7d");
   });
 
   it("escapes the iframe's attributes", () => {
@@ -56,10 +76,12 @@ describe("embed snippets", () => {
     expect(badgeMarkdown(team[0] as (typeof team)[0])).toBe(
       `[![ML Platform health](${ORIGIN}/badge/team/ml.svg)](${ORIGIN}/teams/ml)`,
     );
-    const asset = badgesFor(ORIGIN, { kind: "lineage", focus: '["ml","a b"]', depth: 2 });
+    const asset = badgesFor(ORIGIN, { kind: "lineage", view: lineage({ focus: '["ml","a b"]' }) });
     expect(asset[0]?.image).toBe(`${ORIGIN}/badge/asset/ml/a%20b.svg`);
-    expect(badgesFor(ORIGIN, { kind: "lineage", focus: "not json", depth: 2 })).toEqual([]);
-    expect(badgesFor(ORIGIN, { kind: "lineage", focus: null, depth: 2 })).toEqual([]);
+    expect(badgesFor(ORIGIN, { kind: "lineage", view: lineage({ focus: "not json" }) })).toEqual(
+      [],
+    );
+    expect(badgesFor(ORIGIN, { kind: "lineage", view: lineage({}) })).toEqual([]);
   });
 
   it("escapes Markdown in badge alt text", () => {

@@ -1,3 +1,4 @@
+import { type LineageView, viewToSearch } from "@/lib/lineage/graph-view";
 import type { TeamPanelId, Theme } from "./embed-params";
 
 // What the Embed button hands a user: the iframe to paste into a wiki, the
@@ -5,20 +6,30 @@ import type { TeamPanelId, Theme } from "./embed-params";
 // exact snippets are unit-tested.
 
 export type EmbedTarget =
-  | { kind: "team"; team: string; panel: TeamPanelId; range: string; location?: string }
-  | { kind: "lineage"; focus: string | null; depth: number };
+  | {
+      kind: "team";
+      team: string;
+      panel: TeamPanelId;
+      range: string;
+      location?: string;
+      /** The Assets panel's list (stale, degraded...), as shown. */
+      list?: string;
+    }
+  | { kind: "lineage"; view: LineageView };
 
 export function embedPath(target: EmbedTarget, theme: Theme = "auto", autoHeight = false) {
-  const q = new URLSearchParams();
   let path: string;
+  let q: URLSearchParams;
   if (target.kind === "team") {
     path = `/embed/teams/${encodeURIComponent(target.team)}/${target.panel}`;
-    q.set("range", target.range);
+    q = new URLSearchParams({ range: target.range });
     if (target.location) q.set("location", target.location);
+    if (target.panel === "assets" && target.list && target.list !== "all")
+      q.set("list", target.list);
   } else {
+    // The graph as the user sees it (focus, depth, filters), minus the selection.
     path = "/embed/lineage";
-    if (target.focus) q.set("focus", target.focus);
-    q.set("depth", String(target.depth));
+    q = new URLSearchParams(viewToSearch({ ...target.view, selected: null, collapsed: [] }));
   }
   if (theme !== "auto") q.set("theme", theme);
   if (autoHeight) q.set("autoheight", "1");
@@ -89,13 +100,14 @@ export function badgesFor(origin: string, target: EmbedTarget, ctx: BadgeContext
     }
     return badges;
   }
-  const key = focusKeyPath(target.focus);
+  const focus = target.view.focus;
+  const key = focusKeyPath(focus);
   if (!key) return [];
   const badges: BadgeLink[] = [
     {
       alt: `${key.join("/")} freshness`,
       image: `${origin}/badge/asset/${key.map(encodeURIComponent).join("/")}.svg`,
-      link: `${origin}/lineage?focus=${encodeURIComponent(target.focus ?? "")}`,
+      link: `${origin}/lineage?focus=${encodeURIComponent(focus ?? "")}`,
     },
   ];
   return badges;

@@ -40,12 +40,23 @@ function shared(body: Buffer): ReadableStream<Uint8Array> {
   });
 }
 
+// Shared models (a team page's, built once per step) are encoded once too.
+const encodedByValue = new WeakMap<object, Encoded>();
+
 export function jsonWithEtag(
   request: Request,
   value: unknown,
   init: { maxAgeSeconds?: number } = {},
 ): Response {
-  return respond(request, encode(value), init.maxAgeSeconds);
+  if (typeof value !== "object" || value === null) {
+    return respond(request, encode(value), init.maxAgeSeconds);
+  }
+  let encoded = encodedByValue.get(value);
+  if (!encoded) {
+    encoded = encode(value);
+    encodedByValue.set(value, encoded);
+  }
+  return respond(request, encoded, init.maxAgeSeconds);
 }
 
 const MAX_ENTRIES = 256;

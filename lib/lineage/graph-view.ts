@@ -16,6 +16,13 @@ export interface LineageView {
   collapsed: string[];
 }
 
+/** A change to the view: fields to set, or a function of the latest view (for toggles). */
+export type ViewChange = Partial<LineageView> | ((latest: LineageView) => Partial<LineageView>);
+
+export function applyViewChange(view: LineageView, change: ViewChange): LineageView {
+  return { ...view, ...(typeof change === "function" ? change(view) : change) };
+}
+
 export const DEFAULT_DEPTH = 2;
 const HEALTHS = ["H", "W", "D", "U", "S"];
 

@@ -28,15 +28,15 @@ export function usePolledJson<T>(
     const poll = async () => {
       if (!document.hidden) {
         try {
-          const res = await fetch(url, { cache: "no-store", signal: controller.signal });
-          if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-          const tag = res.headers.get("etag");
-          // Same body as last time: keep the same object, so nothing redraws.
-          if (tag && tag === etag.current) {
+          const headers: HeadersInit = etag.current ? { "if-none-match": etag.current } : {};
+          const res = await fetch(url, { cache: "no-store", headers, signal: controller.signal });
+          // 304: the body is the one we hold; keep the same object, so nothing redraws.
+          if (res.status === 304) {
             setState((s) => ({ ...s, error: null, updatedAt: Date.now() }));
           } else {
+            if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
             const data = (await res.json()) as T;
-            etag.current = tag;
+            etag.current = res.headers.get("etag");
             setState({ data, error: null, updatedAt: Date.now() });
           }
         } catch (err) {

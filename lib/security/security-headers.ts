@@ -29,8 +29,8 @@ export function securityHeaders(input: HeaderInputs): Record<string, string> {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
   };
-  // Embeds may be framed by the configured wiki origins (and by Healthboard's
-  // own Embed preview); nothing else may be framed at all.
+  // Embeds may be framed by the configured wiki origins and by Healthboard
+  // itself (same origin); nothing else may be framed at all.
   if (kind === "embed") {
     headers["Content-Security-Policy"] = documentPolicy(input, ["'self'", ...input.frameAncestors]);
   } else {

@@ -4,6 +4,16 @@ import { loadConfig } from "@/lib/config/load-config";
 import { buildTeamPage, type TeamPageModel } from "./build-team-page";
 import { RANGE_MS, type RangeKey } from "./time-range";
 
+// A team page's window ends at "now", so its model used to be rebuilt (and
+// re-encoded) on every request: with 200 viewers and 20 embeds each, that was
+// most of the server's CPU. "Now" is taken in steps of the asset refresh
+// interval (at most a minute) instead, and one model per team, view, snapshot
+// generation and step is shared by every request. Data is at most one step
+// older than before; the collector refreshes no faster anyway.
+const MAX_STEP_MS = 60_000;
+const MAX_ENTRIES = 128;
+const models = new Map<string, TeamPageModel>();
+
 /** The team page's data, or null for a team the config does not know. */
 export async function getTeamPage(
   slug: string,
@@ -14,9 +24,13 @@ export async function getTeamPage(
   const team = config.teams.find((t) => t.slug === slug);
   if (!team) return null;
   const snapshot = await getSnapshot();
-  const now = Date.now();
+  const step = Math.min(MAX_STEP_MS, config.refresh.assetStatusSeconds * 1000);
+  const now = Math.floor(Date.now() / step) * step;
+  const key = JSON.stringify([slug, range, location ?? null, snapshot.generation, now]);
+  const cached = models.get(key);
+  if (cached) return cached;
   const span = RANGE_MS[range];
-  return buildTeamPage({
+  const model = buildTeamPage({
     snapshot,
     team,
     range,
@@ -26,6 +40,9 @@ export async function getTeamPage(
     previousSample: kpiStore().nearest(slug, now - span, Math.max(3_600_000, span / 4)),
     runsWindowMs: config.refresh.runsWindowDays * 86_400_000,
   });
+  if (models.size >= MAX_ENTRIES) models.clear();
+  models.set(key, model);
+  return model;
 }
 
 export function teamExists(slug: string): boolean {

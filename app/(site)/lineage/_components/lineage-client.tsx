@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useCallback, useMemo, useRef } from "react";
 import { type EmbedSource, EmbedSourceContext } from "@/components/embed/embed-context";
 import { type CanvasHighlights, GraphCanvas } from "@/components/lineage/graph-canvas";
 import { GraphToolbar } from "@/components/lineage/graph-toolbar";
@@ -10,10 +10,12 @@ import { NodeDetails } from "@/components/lineage/node-details";
 import { Panel } from "@/components/panel/panel";
 import { PanelSkeleton } from "@/components/panel/panel-skeleton";
 import {
+  applyViewChange,
   decodeGraph,
   impactOf,
   type LineageView,
   parseView,
+  type ViewChange,
   viewToSearch,
   visibleNodes,
 } from "@/lib/lineage/graph-view";
@@ -28,19 +30,24 @@ export function LineageClient({ urls, refreshMs }: { urls: DagsterUrls; refreshM
   const { data, error } = useQuery(graphQuery(refreshMs));
   const graph = useMemo(() => (data ? decodeGraph(data) : null), [data]);
 
-  // The URL updates asynchronously; merge quick successive changes (depth, then
-  // team) into the latest requested view, not the one this render saw.
-  const latest = useRef(view);
-  useEffect(() => {
-    latest.current = view;
-  }, [view]);
+  // The URL updates asynchronously: changes made in quick succession (depth,
+  // then team; two toggles) apply to the latest requested view, and the URL's
+  // view is adopted again only once it has caught up with that request.
+  const requested = useRef<{ view: LineageView; search: string } | null>(null);
+  const current = search.toString();
+  if (requested.current && `?${current}` === requested.current.search) requested.current = null;
+  const latestView = requested.current?.view ?? view;
   const setView = useCallback(
-    (next: Partial<LineageView>) => {
-      latest.current = { ...latest.current, ...next };
-      router.replace(`${pathname}${viewToSearch(latest.current)}`, { scroll: false });
+    (change: ViewChange) => {
+      const next = applyViewChange(requested.current?.view ?? latestRef.current, change);
+      const query = viewToSearch(next);
+      requested.current = { view: next, search: query || "?" };
+      router.replace(`${pathname}${query}`, { scroll: false });
     },
     [router, pathname],
   );
+  const latestRef = useRef(latestView);
+  latestRef.current = latestView;
   const visible = useMemo(
     () => (graph ? visibleNodes(graph, view) : new Uint8Array()),
     [graph, view],
@@ -71,11 +78,10 @@ export function LineageClient({ urls, refreshMs }: { urls: DagsterUrls; refreshM
 
   const embeds = useMemo<EmbedSource>(
     () => ({
-      targetFor: (panel) =>
-        panel === "lineage" ? { kind: "lineage", focus: view.focus, depth: view.depth } : null,
+      targetFor: (panel) => (panel === "lineage" ? { kind: "lineage", view } : null),
       badges: {},
     }),
-    [view.focus, view.depth],
+    [view],
   );
 
   if (error) return <p role="alert">The lineage graph is unavailable: {error.message}</p>;
@@ -126,11 +132,11 @@ export function LineageClient({ urls, refreshMs }: { urls: DagsterUrls; refreshM
                         aria-pressed={isCollapsed}
                         className="rounded border border-slate-300 px-2 py-0.5 dark:border-slate-700"
                         onClick={() =>
-                          setView({
+                          setView((latest) => ({
                             collapsed: isCollapsed
-                              ? view.collapsed.filter((c) => c !== name)
-                              : [...view.collapsed, name],
-                          })
+                              ? latest.collapsed.filter((c) => c !== name)
+                              : [...latest.collapsed.filter((c) => c !== name), name],
+                          }))
                         }
                       >
                         {isCollapsed ? "▸" : "▾"} {name}

@@ -2,6 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
+import { StaleNotice } from "@/components/embed/stale-notice";
 import { type CanvasHighlights, GraphCanvas } from "@/components/lineage/graph-canvas";
 import { PanelSkeleton } from "@/components/panel/panel-skeleton";
 import type { GraphPayload } from "@/lib/api/graph-payload";
@@ -56,11 +57,18 @@ export function EmbedLineage({
     [graph, view],
   );
 
-  if (error) return <p role="alert">The lineage graph is unavailable: {error.message}</p>;
-  if (!graph) return <PanelSkeleton rows={6} />;
+  // A failed poll keeps the last good graph; only a graph never loaded is an error.
+  if (!graph) {
+    return error ? (
+      <p role="alert">The lineage graph is unavailable: {error.message}</p>
+    ) : (
+      <PanelSkeleton rows={6} />
+    );
+  }
   const focusKey = focus !== null ? graph.payload.keys[focus] : null;
   return (
     <div className="space-y-2">
+      {error ? <StaleNotice /> : null}
       <p
         className="flex justify-between text-xs text-slate-500"
         data-testid="embed-lineage-summary"

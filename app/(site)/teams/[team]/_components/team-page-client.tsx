@@ -48,10 +48,10 @@ export function TeamPageClient({
   const embeds = useMemo<EmbedSource>(
     () => ({
       targetFor: (panel) =>
-        isTeamPanel(panel) ? { kind: "team", team: slug, panel, range, location } : null,
+        isTeamPanel(panel) ? { kind: "team", team: slug, panel, range, location, list } : null,
       badges: { teamName: name, locations: data.locations },
     }),
-    [slug, name, range, location, data.locations],
+    [slug, name, range, location, list, data.locations],
   );
   return (
     <EmbedSourceContext value={embeds}>

@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import type { ComponentType } from "react";
+import { StaleNotice } from "@/components/embed/stale-notice";
 import { DataAgeBanner } from "@/components/team/data-age-banner";
 import type { TeamPanelId } from "@/lib/embed/embed-params";
 import type { DagsterUrls } from "@/lib/links/dagster-links";
@@ -17,8 +18,7 @@ interface PanelProps {
   location?: string;
 }
 
-// One chunk per panel, so an embed loads only its own panel's code (the chart
-// panels pull in recharts; the tables do not).
+// One chunk per panel, so an embed loads only its own panel's code.
 const PANELS: Record<TeamPanelId, ComponentType<PanelProps>> = {
   kpis: dynamic(() => import("@/components/team/kpi-header").then((m) => m.KpiHeader)),
   freshness: dynamic(() =>
@@ -44,7 +44,11 @@ export function EmbedTeamPanel({
   urls,
   refreshMs,
 }: Omit<PanelProps, "model"> & { panel: TeamPanelId; initial: TeamPageModel; refreshMs: number }) {
-  const { data = initial, updatedAt } = usePolledJson(
+  const {
+    data = initial,
+    updatedAt,
+    error,
+  } = usePolledJson(
     teamApiUrl(initial.team.slug, initial.window.range, location),
     initial,
     refreshMs,
@@ -52,6 +56,7 @@ export function EmbedTeamPanel({
   const Selected = PANELS[panel];
   return (
     <div className="space-y-3">
+      {error ? <StaleNotice since={updatedAt || data.window.until} /> : null}
       <DataAgeBanner
         freshness={data.freshnessOfData}
         staleAfterMs={3 * refreshMs}
