@@ -1,3 +1,4 @@
+import { loadConfig } from "@/lib/config/load-config";
 import { type Encoded, encodeBody, respondWithEtag } from "./etag";
 
 // Compact JSON for the browser with a strong ETag: a poll whose data did not
@@ -8,7 +9,22 @@ function encode(value: unknown): Encoded {
   return encodeBody(JSON.stringify(value));
 }
 
-function respond(request: Request, encoded: Encoded, maxAgeSeconds = 0): Response {
+/**
+ * How long a browser may reuse an API body without asking: half the fastest
+ * refresh interval, so nothing is more than half a refresh behind. Twenty
+ * embeds of one team on a wiki page, which poll together, then share one
+ * response through the browser's HTTP cache instead of asking twenty times.
+ */
+function pollMaxAgeSeconds(): number {
+  const { assetStatusSeconds, locationStatusSeconds } = loadConfig().refresh;
+  return Math.max(1, Math.floor(Math.min(assetStatusSeconds, locationStatusSeconds) / 2));
+}
+
+function respond(
+  request: Request,
+  encoded: Encoded,
+  maxAgeSeconds = pollMaxAgeSeconds(),
+): Response {
   const headers: Record<string, string> = {
     "cache-control": `private, max-age=${maxAgeSeconds}, must-revalidate`,
     "content-type": "application/json; charset=utf-8",

@@ -6,7 +6,7 @@ export function graphQuery(refetchMs: number) {
   return queryOptions({
     queryKey: ["healthboard", "graph"],
     queryFn: async (): Promise<GraphPayload> => {
-      const res = await fetch("/api/v1/graph", { cache: "no-store" });
+      const res = await fetch("/api/v1/graph");
       if (!res.ok) throw new Error(`graph: HTTP ${res.status}`);
       return (await res.json()) as GraphPayload;
     },
@@ -21,9 +21,7 @@ export function assetDetailQuery(key: string | null) {
     queryKey: ["healthboard", "asset", key],
     enabled: key !== null,
     queryFn: async (): Promise<AssetDetail> => {
-      const res = await fetch(`/api/v1/asset?key=${encodeURIComponent(key ?? "")}`, {
-        cache: "no-store",
-      });
+      const res = await fetch(`/api/v1/asset?key=${encodeURIComponent(key ?? "")}`);
       if (!res.ok) throw new Error(`asset: HTTP ${res.status}`);
       return (await res.json()) as AssetDetail;
     },

@@ -6,7 +6,7 @@ export function overviewQuery(refetchIntervalMs: number) {
   return queryOptions({
     queryKey: ["healthboard", "overview"],
     queryFn: async (): Promise<Overview> => {
-      const res = await fetch("/api/v1/overview", { cache: "no-store" });
+      const res = await fetch("/api/v1/overview");
       if (!res.ok) throw new Error(`overview: HTTP ${res.status}`);
       return (await res.json()) as Overview;
     },

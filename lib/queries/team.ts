@@ -19,7 +19,7 @@ export function teamQuery(
   return queryOptions({
     queryKey: ["healthboard", "team", team, range, location ?? null],
     queryFn: async (): Promise<TeamPageModel> => {
-      const res = await fetch(teamApiUrl(team, range, location), { cache: "no-store" });
+      const res = await fetch(teamApiUrl(team, range, location));
       if (!res.ok) throw new Error(`team ${team}: HTTP ${res.status}`);
       return (await res.json()) as TeamPageModel;
     },

@@ -28,15 +28,17 @@ export function usePolledJson<T>(
     const poll = async () => {
       if (!document.hidden) {
         try {
-          const headers: HeadersInit = etag.current ? { "if-none-match": etag.current } : {};
-          const res = await fetch(url, { cache: "no-store", headers, signal: controller.signal });
-          // 304: the body is the one we hold; keep the same object, so nothing redraws.
-          if (res.status === 304) {
+          // The browser's HTTP cache answers within the API's max-age (shared by
+          // every embed on the page) and revalidates with the ETag after it.
+          const res = await fetch(url, { signal: controller.signal });
+          if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+          const tag = res.headers.get("etag");
+          // Same body as last time: keep the same object, so nothing redraws.
+          if (tag && tag === etag.current) {
             setState((s) => ({ ...s, error: null, updatedAt: Date.now() }));
           } else {
-            if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
             const data = (await res.json()) as T;
-            etag.current = res.headers.get("etag");
+            etag.current = tag;
             setState({ data, error: null, updatedAt: Date.now() });
           }
         } catch (err) {
