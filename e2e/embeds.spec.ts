@@ -85,14 +85,16 @@ test("no site page can be framed, even from the allowed origin", async ({ page, 
 test("an embed takes its theme from the query string, over the reader's system", async ({
   page,
 }) => {
-  // Lightness of the frame's background, from its computed colour (rgb or oklab/oklch).
+  // Lightness (0-1) of the frame's background, from its computed colour.
   const lightness = async (theme: string) => {
     await page.goto(`/embed/teams/ml/freshness?theme=${theme}&autoheight=1`);
     const css = await page
       .locator("[data-theme]")
       .evaluate((el) => getComputedStyle(el).backgroundColor);
-    const [a, b, c] = (css.match(/[\d.]+/g) ?? []).map(Number);
-    return css.startsWith("rgb") ? ((a ?? 0) + (b ?? 0) + (c ?? 0)) / 765 : (a ?? 0);
+    const [a = 0, b = 0, c = 0] = (css.match(/[\d.]+/g) ?? []).map(Number);
+    if (css.startsWith("rgb")) return (a + b + c) / 765;
+    // lab()/lch() lightness runs 0-100, oklab()/oklch() 0-1.
+    return css.startsWith("ok") ? a : a / 100;
   };
   for (const system of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: system });
