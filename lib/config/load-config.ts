@@ -20,3 +20,18 @@ export function loadConfig(): HealthboardConfig {
   cached = parseConfig(text, file);
   return cached;
 }
+
+/**
+ * Loads the config at start-up (from instrumentation.ts). A config mistake
+ * stops the server with one message naming each field and the file, instead
+ * of a server that answers every request with a 500.
+ */
+export function loadConfigOrExit(): HealthboardConfig {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${err.message}\nHealthboard stopped: fix the config and start again.\n`);
+    process.exit(1);
+  }
+}
