@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { type APIResponse, expect, test } from "@playwright/test";
 import { catalogUrls, e2eConfig, routeCatalog } from "./support/route-catalog";
 
@@ -62,6 +63,9 @@ test("every route, error and static asset carries the security headers", async (
   const statics = [...html.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+)"/g)].map((m) => m[1]);
   expect(statics.length).toBeGreaterThan(0);
   urls.push(...new Set(statics.filter((s): s is string => !!s)));
+  // A file from public/, served by Next's static handler.
+  const publicFile = readdirSync("public").find((f) => !f.startsWith("."));
+  if (publicFile) urls.push(`/${publicFile}`);
 
   for (const url of urls) {
     checkHeaders(url, await request.get(url, { maxRedirects: 0 }));

@@ -41,6 +41,7 @@ test("no route, asset, error page or source map serves the Dagster token", async
 
   // 1. Every catalog URL over plain HTTP: GET (body and headers), HEAD, and
   //    for pages the RSC payload a client-side navigation fetches.
+  let flightPayloads = 0;
   for (const { url, route } of catalogUrls(catalog)) {
     const get = await request.get(url, { maxRedirects: 0 });
     corpus.add(`GET ${url}`, await get.body());
@@ -48,8 +49,11 @@ test("no route, asset, error page or source map serves the Dagster token", async
     const head = await request.head(url, { maxRedirects: 0 });
     corpus.add(`HEAD ${url} headers`, headerText(head.headers()));
     if (route.kind === "page") {
-      const rsc = await request.get(url, { headers: { RSC: "1" }, maxRedirects: 0 });
+      // Without router-state headers Next expects an empty _rsc cache-busting parameter.
+      const rscUrl = `${url}${url.includes("?") ? "&" : "?"}_rsc`;
+      const rsc = await request.get(rscUrl, { headers: { RSC: "1" }, maxRedirects: 0 });
       corpus.add(`RSC ${url}`, await rsc.body());
+      if (rsc.headers()["content-type"]?.includes("text/x-component")) flightPayloads++;
     }
   }
 
@@ -92,6 +96,13 @@ test("no route, asset, error page or source map serves the Dagster token", async
     // Let client components fetch their API data and first poll.
     await page.waitForTimeout(1_500);
   }
+  // A client-side navigation, for the RSC payload the router itself fetches.
+  await page.goto("/");
+  const rscSeen = page.waitForResponse((r) => r.url().includes("_rsc="));
+  await page.locator('a[href^="/teams/"]').first().click();
+  await rscSeen;
+  await page.waitForURL(/\/teams\//);
+  await page.waitForTimeout(1_000);
   await context.close();
 
   // 4. Source maps: not served, whether referenced or guessed.
@@ -114,6 +125,7 @@ test("no route, asset, error page or source map serves the Dagster token", async
   const teamName = e2eConfig().teams[0]?.name ?? "";
   expect(teamName.length).toBeGreaterThan(0);
   expect(corpus.find(needlesFor(teamName)).length).toBeGreaterThan(0);
+  expect(flightPayloads, "RSC requests got flight payloads").toBeGreaterThan(0);
   expect(corpus.responses).toBeGreaterThan(200);
   expect(corpus.totalBytes).toBeGreaterThan(1_000_000);
   console.log(

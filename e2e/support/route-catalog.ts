@@ -110,6 +110,8 @@ const SEGMENTS: Record<string, (ctx: FillContext) => Fill[]> = {
       .map((l) => l.location);
     return [...[...new Set(locations)].map(known), unknown("no-such-location")];
   },
+  // The API's catch-all for paths nothing serves: it has no known values.
+  "[...path]": () => [{ value: "no/such/route", raw: "no/such/route", known: false }],
   "[...key]": ({ assetKeys }) => [
     ...assetKeys
       .slice(0, 3)
@@ -241,13 +243,13 @@ function fillSegments(route: RouteFile, ctx: Omit<FillContext, "chosen">) {
 }
 
 /** The catalog: every route file under app/ with its concrete URLs. */
-export async function routeCatalog(): Promise<CatalogRoute[]> {
+export async function routeCatalog(appDir = APP_DIR): Promise<CatalogRoute[]> {
   const config = e2eConfig();
   const assetKeys = (await workspaceTruth())
     .flatMap((l) => l.assets.map((a) => a.path))
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   const ctx = { config, assetKeys };
-  return routeFiles().map((route) => {
+  return routeFiles(appDir).map((route) => {
     const pattern = `/${route.segments.join("/")}`;
     const table = QUERIES[pattern];
     const urls: CatalogUrl[] = [];
