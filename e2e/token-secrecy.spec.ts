@@ -105,14 +105,14 @@ test("no route, asset, error page or source map serves the Dagster token", async
   await page.waitForTimeout(1_000);
   await context.close();
 
-  // 4. Source maps: not served, whether referenced or guessed.
-  const scripts = [...assets].filter((u) => /\/_next\/static\/.*\.js(\?|$)/.test(u));
-  expect(scripts.length).toBeGreaterThan(0);
-  for (const script of scripts) {
-    const body = (await (await request.get(script)).body()).toString("utf8");
-    const referenced = /\/\/# sourceMappingURL=(\S+)/.exec(body)?.[1];
-    const maps = [`${script.split("?")[0]}.map`];
-    if (referenced && !referenced.startsWith("data:")) maps.push(new URL(referenced, script).href);
+  // 4. Source maps of scripts and stylesheets: not served, whether referenced or guessed.
+  const bundles = [...assets].filter((u) => /\/_next\/static\/.*\.(js|css)(\?|$)/.test(u));
+  expect(bundles.length).toBeGreaterThan(0);
+  for (const bundle of bundles) {
+    const body = (await (await request.get(bundle)).body()).toString("utf8");
+    const referenced = /[/*]# sourceMappingURL=([^\s*]+)/.exec(body)?.[1];
+    const maps = [`${bundle.split("?")[0]}.map`];
+    if (referenced && !referenced.startsWith("data:")) maps.push(new URL(referenced, bundle).href);
     for (const map of maps) {
       const res = await request.get(map);
       expect(res.status(), `${map} should not be served`).toBe(404);
@@ -130,7 +130,7 @@ test("no route, asset, error page or source map serves the Dagster token", async
   expect(corpus.totalBytes).toBeGreaterThan(1_000_000);
   console.log(
     `token scan: ${corpus.responses} responses and headers, ${(corpus.totalBytes / 1e6).toFixed(1)} MB, ` +
-      `${catalogUrls(catalog).length} catalog URLs, ${scripts.length} scripts`,
+      `${catalogUrls(catalog).length} catalog URLs, ${bundles.length} bundles`,
   );
 
   const hits = corpus.find(needlesFor(TOKEN));
