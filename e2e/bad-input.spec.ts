@@ -1,30 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { type APIRequestContext, type APIResponse, expect, test } from "@playwright/test";
+import { HOSTILE } from "./support/hostile-input";
+import { expectNoLeaks } from "./support/leak-patterns";
 import { type CatalogRoute, catalogUrls, routeCatalog } from "./support/route-catalog";
 
 // Bad input of every kind, on every route: each gets a clear 4xx or a 2xx
 // with a validation message; never a 500, a stack trace, or the input
-// reflected unescaped.
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/**
- * Signs of a leaked stack trace or of Healthboard's own files. Not any path:
- * Dagster's code-location load errors, shown on purpose, may name paths on
- * the Dagster host (the demo's live under /work/main); that is Dagster's text.
- */
-const LEAKS: [string, RegExp][] = [
-  ["stack frame", /\n\s*at [^\n]{0,200}:\d+:\d+\)?/],
-  ["stack frame", /\bat (?:async )?[\w.<>]+ \((?:file:|\/|node:)/],
-  [
-    "server path",
-    new RegExp(`${escapeRegExp(process.cwd())}/(app|lib|components)/|node_modules/|\\.next/server`),
-  ],
-  ["bundler path", /webpack-internal:|\[turbopack\]/],
-];
+// reflected unescaped. A bad config at start-up: bad-config.spec.ts.
 
 const STATUS_OF: Record<string, number> = {
   ok: 200,
@@ -32,46 +13,6 @@ const STATUS_OF: Record<string, number> = {
   "not-found": 404,
   "bad-request": 400,
 };
-
-/** A hostile value: `query` is how it goes on the wire (already encoded). */
-interface Hostile {
-  name: string;
-  raw: string;
-  query: string;
-}
-
-const hostile = (name: string, raw: string): Hostile => ({
-  name,
-  raw,
-  query: encodeURIComponent(raw),
-});
-/** Sent as written: for encodings no well-behaved client would produce. */
-const wire = (name: string, query: string): Hostile => ({ name, raw: query, query });
-
-const HOSTILE: Hostile[] = [
-  hostile("8 KB", "a".repeat(8 * 1024)),
-  hostile("64 KB", "b".repeat(64 * 1024)),
-  hostile("right-to-left override", "\u202Egnp.exe\u202C"),
-  hostile("emoji", "🔥👩‍👩‍👧🏳️‍🌈"),
-  hostile("combining marks", "Z\u0334\u0321\u032A\u034Ca\u0337l\u0336g\u0338o\u0335"),
-  wire("lone surrogate (UTF-8 bytes)", "%ED%A0%80"),
-  wire("lone surrogate (%u)", "%uD800"),
-  wire("malformed percent", "%E0%A4%A%"),
-  hostile("NUL", "\u0000"),
-  hostile("control characters", "\u0001\u001b[31m\r\nSet-Cookie: x=1"),
-  hostile("path traversal", "../../../../etc/passwd"),
-  wire("encoded path traversal", "%2e%2e%2f%2e%2e%2fetc%2fpasswd"),
-  hostile("backslash traversal", "..\\..\\windows\\win.ini"),
-  hostile("script tag", "<script>alert(1)</script>"),
-  hostile("attribute break", '"><img src=x onerror=alert(1)>'),
-  hostile("event handler", "' onerror=alert(1) x='"),
-  hostile("javascript URL", "javascript:alert(1)"),
-  hostile("JSON object", '{"__proto__":{"polluted":1}}'),
-  hostile("JSON array", '[["a"],{"$gt":""}]'),
-  hostile("prototype name", "__proto__"),
-  hostile("huge number", "1e400"),
-  hostile("negative", "-1"),
-];
 
 /** The first URL of a route that names real things: where hostile query strings go. */
 function baseOf(route: CatalogRoute): string | undefined {
@@ -87,9 +28,7 @@ async function checkAnswer(url: string, res: APIResponse, raw?: string): Promise
     "other",
   );
   const body = (await res.body()).toString("utf8");
-  for (const [what, pattern] of LEAKS) {
-    expect(pattern.exec(body)?.[0] ?? null, `${at}: ${what} in the body`).toBeNull();
-  }
+  expectNoLeaks(body, at);
   const type = res.headers()["content-type"] ?? "";
   if (type.includes("text/html")) {
     // Text with <, > or " must never reach the HTML as written: those end a
@@ -313,90 +252,3 @@ test("injected markup in page query strings never runs or renders", async ({ pag
   }
   expect(dialogs).toEqual([]);
 });
-
-// A bad config at start-up: `next start` must stop with a message naming the
-// field and the file, and never serve a stack trace to a browser.
-test.describe("a bad config", () => {
-  const PORT = 3131;
-  const dir = mkdtempSync(path.join(tmpdir(), "hb-bad-config-"));
-  test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  const GOOD_DEPLOYMENT =
-    "deployments:\n  - name: local\n    kind: oss\n    graphqlUrl: http://127.0.0.1:3999/graphql\n";
-  /** `env` overrides HEALTHBOARD_CONFIG, which otherwise names the case's file. */
-  const cases: { name: string; text: string | null; names: RegExp; env?: string }[] = [
-    { name: "missing field", text: "teams: []\n", names: /deployments: / },
-    {
-      name: "wrong type",
-      text: `${GOOD_DEPLOYMENT}refresh:\n  runsSeconds: fast\n`,
-      names: /refresh\.runsSeconds: /,
-    },
-    {
-      name: "bad URL",
-      text: "deployments:\n  - name: local\n    kind: oss\n    graphqlUrl: not-a-url\n",
-      names: /deployments\[0\]\.graphqlUrl: must be an http\(s\) URL/,
-    },
-    {
-      name: "YAML syntax error",
-      text: "deployments:\n  - name: local\n    kind: [oss\n",
-      names: /line \d+, column \d+/,
-    },
-    { name: "misspelt key", text: `${GOOD_DEPLOYMENT}teems: []\n`, names: /teems/ },
-    { name: "missing file", text: null, names: /cannot read the file/ },
-    { name: "empty HEALTHBOARD_CONFIG", text: null, names: /HEALTHBOARD_CONFIG: /, env: "" },
-  ];
-
-  for (const c of cases) {
-    test(`${c.name}: start-up stops with a message naming the field`, async () => {
-      test.setTimeout(60_000);
-      const file = path.join(dir, `${c.name.replace(/\W+/g, "-")}.yaml`);
-      if (c.text !== null) writeFileSync(file, c.text);
-      const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], {
-        env: {
-          ...process.env,
-          HEALTHBOARD_CONFIG: c.env ?? file,
-          HEALTHBOARD_DATA_DIR: path.join(dir, "data"),
-        },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let output = "";
-      server.stdout?.on("data", (d) => {
-        output += d;
-      });
-      server.stderr?.on("data", (d) => {
-        output += d;
-      });
-      try {
-        const code = await exitOrServe(server, PORT);
-        expect(code, output).not.toBe(0);
-        expect(code, `${output}\nstill running after 30 s`).not.toBeNull();
-        if (c.env === undefined) expect(output).toContain(file);
-        expect(output).toMatch(c.names);
-        expect(output, "a clean message, not a stack trace").not.toMatch(/\n\s+at .+:\d+:\d+/);
-      } finally {
-        if (server.exitCode === null) server.kill("SIGTERM");
-      }
-    });
-  }
-});
-
-/**
- * Waits up to 30 s for the server to exit, asking it for pages meanwhile:
- * whatever it answers before it stops must not be a stack trace.
- */
-async function exitOrServe(server: ChildProcess, port: number): Promise<number | null> {
-  const exited = new Promise<number>((resolve) => server.on("exit", (code) => resolve(code ?? 1)));
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) return server.exitCode;
-    const body = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2_000) })
-      .then((res) => res.text())
-      .catch(() => null); // not listening (yet, or any more)
-    for (const [what, pattern] of LEAKS) {
-      expect(pattern.exec(body ?? "")?.[0] ?? null, `${what} served`).toBeNull();
-    }
-    const code = await Promise.race([exited, new Promise<null>((r) => setTimeout(r, 300, null))]);
-    if (code !== null) return code;
-  }
-  return null;
-}
