@@ -30,7 +30,8 @@ async function checkAnswer(url: string, res: APIResponse, raw?: string): Promise
   const body = (await res.body()).toString("utf8");
   expectNoLeaks(body, at);
   const type = res.headers()["content-type"] ?? "";
-  if (type.includes("text/html")) {
+  // HTML, and SVG (a badge opened on its own is a document that can run script).
+  if (type.includes("text/html") || type.includes("svg")) {
     // Text with <, > or " must never reach the HTML as written: those end a
     // text node, a (double-quoted) attribute or a JSON string in a script.
     // A lone ' may: React quotes attributes with " and JSON strings use ".
