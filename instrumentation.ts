@@ -2,6 +2,9 @@
 // then, not on the first page view, so deploy history is kept without viewers.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // A bad config stops start-up here with a message naming the field.
+  const { loadConfigOrExit } = await import("./lib/config/load-config");
+  loadConfigOrExit();
   const { startCollectors } = await import("./lib/collector/collectors");
   startCollectors();
 }

@@ -28,7 +28,22 @@ export function parseParams<T extends z.ZodType>(
   const where = issue?.path.length ? issue.path.join(".") : "query";
   const message =
     issue?.code === "unrecognized_keys"
-      ? `unknown parameter(s): ${issue.keys.join(", ")}`
+      ? unknownKeys(issue.keys, Object.keys(schemaShape(schema)))
       : `${where}: ${issue?.message}`;
   return { ok: false, message: message.slice(0, 300) };
+}
+
+/** Plain parameter names, as a client would write them: only these are named back. */
+const PLAIN_NAME = /^[A-Za-z][\w.-]{0,39}$/;
+
+/** Names the unknown parameters that look like names, never raw input, and lists the known ones. */
+function unknownKeys(keys: readonly string[], known: readonly string[]): string {
+  const plain = keys.filter((k) => PLAIN_NAME.test(k)).slice(0, 5);
+  const named =
+    plain.length > 0 ? `unknown parameter(s): ${plain.join(", ")}` : "unknown parameter";
+  return known.length > 0 ? `${named}; expected ${known.join(", ")}` : named;
+}
+
+function schemaShape(schema: z.ZodType): Record<string, unknown> {
+  return schema instanceof z.ZodObject ? schema.shape : {};
 }

@@ -6,10 +6,26 @@ import { ConfigError, parseConfig } from "./parse-config";
 
 let cached: HealthboardConfig | undefined;
 
+/** The config file's path; the environment names it, so a mistake there is a config mistake. */
+function configFile(): string {
+  try {
+    return serverEnv().HEALTHBOARD_CONFIG;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    throw new ConfigError(
+      "(environment)",
+      message
+        .split("\n")
+        .slice(1)
+        .map((l) => l.trim()),
+    );
+  }
+}
+
 /** Reads and validates the config file once per server process. */
 export function loadConfig(): HealthboardConfig {
   if (cached) return cached;
-  const file = serverEnv().HEALTHBOARD_CONFIG;
+  const file = configFile();
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -19,4 +35,22 @@ export function loadConfig(): HealthboardConfig {
   }
   cached = parseConfig(text, file);
   return cached;
+}
+
+/**
+ * Loads the config at start-up (from instrumentation.ts). A config mistake
+ * stops the server with one message naming each field and the file, instead
+ * of a server that answers every request with a 500.
+ */
+export function loadConfigOrExit(): HealthboardConfig {
+  try {
+    return loadConfig();
+  } catch (err) {
+    // A config mistake is the user's: its message is enough. Anything else
+    // keeps its stack, for a bug report; both go to stderr only.
+    const text =
+      err instanceof ConfigError ? err.message : String(err instanceof Error ? err.stack : err);
+    process.stderr.write(`${text}\nHealthboard stopped: fix the config and start again.\n`);
+    process.exit(1);
+  }
 }

@@ -5,6 +5,7 @@ import {
   impactOf,
   parseView,
   searchKeys,
+  viewProblems,
   viewToSearch,
   visibleNodes,
 } from "./graph-view";
@@ -60,6 +61,19 @@ describe("graph view", () => {
   it("ignores hostile or malformed parameters", () => {
     const v = parseView(new URLSearchParams(`depth=-3&health=<script>&focus=${"x".repeat(9999)}`));
     expect(v).toMatchObject({ depth: 2, health: [], focus: null });
+  });
+
+  it("explains what it ignored without repeating the input", () => {
+    const hostile = `<script>${"x".repeat(600)}`;
+    const problems = viewProblems(
+      new URLSearchParams({ depth: "99", health: "D<b>", focus: hostile, team: "ml" }),
+    );
+    expect(problems).toEqual([
+      "Depth must be a whole number from 0 to 10; showing 2.",
+      "Ignored focus: longer than 500.",
+      "Health takes the letters H, W, D, U, S; others were ignored.",
+    ]);
+    expect(viewProblems(new URLSearchParams("depth=0&health=DW&team=ml"))).toEqual([]);
   });
 
   it("filters by team, health and kind, and focuses N levels across locations", () => {

@@ -24,24 +24,50 @@ export function applyViewChange(view: LineageView, change: ViewChange): LineageV
 }
 
 export const DEFAULT_DEPTH = 2;
+const MAX_DEPTH = 10;
 const HEALTHS = ["H", "W", "D", "U", "S"];
+/** Longest accepted value per text parameter; longer ones are ignored. */
+const MAX_LENGTH = { focus: 500, selected: 500, team: 100, location: 200, kind: 100 } as const;
+
+const validDepth = (depth: number) => Number.isInteger(depth) && depth >= 0 && depth <= MAX_DEPTH;
 
 export function parseView(params: URLSearchParams): LineageView {
-  const text = (k: string, max = 500) => {
+  const text = (k: keyof typeof MAX_LENGTH) => {
     const v = params.get(k);
-    return v && v.length <= max ? v : null;
+    return v && v.length <= MAX_LENGTH[k] ? v : null;
   };
   const depth = Number(params.get("depth") ?? DEFAULT_DEPTH);
   return {
     focus: text("focus"),
-    depth: Number.isInteger(depth) && depth >= 0 && depth <= 10 ? depth : DEFAULT_DEPTH,
+    depth: validDepth(depth) ? depth : DEFAULT_DEPTH,
     selected: text("selected"),
-    team: text("team", 100),
-    location: text("location", 200),
+    team: text("team"),
+    location: text("location"),
     health: (params.get("health") ?? "").split("").filter((h) => HEALTHS.includes(h)),
-    kind: text("kind", 100),
+    kind: text("kind"),
     collapsed: (params.get("collapsed") ?? "").split(",").filter((c) => c && c.length <= 300),
   };
+}
+
+/**
+ * What parseView ignored, as sentences for a validation message beside the
+ * graph. Names parameters, never repeats their values.
+ */
+export function viewProblems(params: URLSearchParams): string[] {
+  const problems: string[] = [];
+  const depth = params.get("depth");
+  if (depth !== null && !validDepth(Number(depth))) {
+    problems.push(`Depth must be a whole number from 0 to ${MAX_DEPTH}; showing ${DEFAULT_DEPTH}.`);
+  }
+  for (const [key, max] of Object.entries(MAX_LENGTH)) {
+    const value = params.get(key);
+    if (value !== null && value.length > max) problems.push(`Ignored ${key}: longer than ${max}.`);
+  }
+  const health = params.get("health");
+  if (health && [...health].some((h) => !HEALTHS.includes(h))) {
+    problems.push(`Health takes the letters ${HEALTHS.join(", ")}; others were ignored.`);
+  }
+  return problems;
 }
 
 export function viewToSearch(view: LineageView): string {

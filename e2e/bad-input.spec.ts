@@ -1,0 +1,255 @@
+import { type APIRequestContext, type APIResponse, expect, test } from "@playwright/test";
+import { HOSTILE } from "./support/hostile-input";
+import { expectNoLeaks } from "./support/leak-patterns";
+import { type CatalogRoute, catalogUrls, routeCatalog } from "./support/route-catalog";
+
+// Bad input of every kind, on every route: each gets a clear 4xx or a 2xx
+// with a validation message; never a 500, a stack trace, or the input
+// reflected unescaped. A bad config at start-up: bad-config.spec.ts.
+
+const STATUS_OF: Record<string, number> = {
+  ok: 200,
+  validation: 200,
+  "not-found": 404,
+  "bad-request": 400,
+};
+
+/** The first URL of a route that names real things: where hostile query strings go. */
+function baseOf(route: CatalogRoute): string | undefined {
+  return route.urls.find((u) => u.expect !== "not-found")?.url.split("?")[0];
+}
+
+/** No 500, no stack trace, nothing reflected raw; API errors are short JSON. */
+async function checkAnswer(url: string, res: APIResponse, raw?: string): Promise<void> {
+  const status = res.status();
+  const at = `${url.slice(0, 200)} -> ${status}`;
+  expect(status, at).toBeLessThan(500);
+  expect(status >= 200 && status < 300 ? "2xx" : status >= 400 ? "4xx" : "other", at).not.toBe(
+    "other",
+  );
+  const body = (await res.body()).toString("utf8");
+  expectNoLeaks(body, at);
+  const type = res.headers()["content-type"] ?? "";
+  // HTML, and SVG (a badge opened on its own is a document that can run script).
+  if (type.includes("text/html") || type.includes("svg")) {
+    // Text with <, > or " must never reach the HTML as written: those end a
+    // text node, a (double-quoted) attribute or a JSON string in a script.
+    // A lone ' may: React quotes attributes with " and JSON strings use ".
+    if (raw && /[<>"]/.test(raw)) expect(body.includes(raw), `${at}: reflected raw`).toBe(false);
+    expect(body, `${at}: javascript: URL in an attribute`).not.toMatch(
+      /(?:href|src|action)=["']?\s*javascript:/i,
+    );
+  }
+  if (new URL(url, "http://x").pathname.startsWith("/api/")) {
+    if (raw && raw.length >= 6) expect(body.includes(raw), `${at}: input echoed`).toBe(false);
+    if (status >= 400 && status !== 431 && status !== 414) {
+      const json = JSON.parse(body) as { error?: unknown };
+      expect(typeof json.error, at).toBe("string");
+      expect((json.error as string).length, at).toBeLessThanOrEqual(300);
+    }
+  }
+}
+
+test("every catalog URL answers as the catalog expects", async ({ request }) => {
+  test.setTimeout(180_000);
+  const urls = catalogUrls(await routeCatalog());
+  expect(urls.length).toBeGreaterThan(20);
+  for (const { url, expect: want, route } of urls) {
+    const res = await request.get(url, { maxRedirects: 0 });
+    expect(res.status(), `${url} (${route.file})`).toBe(STATUS_OF[want]);
+    await checkAnswer(url, res);
+    if (want === "validation") {
+      const body = await res.text();
+      expect(body, `${url}: a validation message`).toContain('data-testid="param-problems"');
+    }
+  }
+});
+
+test("an unknown team is a 404 page and a 404 JSON error", async ({ page, request }) => {
+  const res = await page.goto("/teams/no-such-team?range=7d");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Team not found" })).toBeVisible();
+  const api = await request.get("/api/v1/teams/no-such-team");
+  expect(api.status()).toBe(404);
+  expect(await api.json()).toEqual({ error: "unknown team" });
+});
+
+test("bad asset keys get a 400 or 404 with a JSON error", async ({ request }) => {
+  const keys: [string, number][] = [
+    ["", 400],
+    ["x", 400],
+    ["[]", 400],
+    ["[1]", 400],
+    ['[""]', 400],
+    ['"ml"', 400],
+    ["null", 400],
+    ['{"path":["ml"]}', 400],
+    ['["ml"', 400],
+    [`${"[".repeat(2_000)}${"]".repeat(2_000)}`, 400],
+    [JSON.stringify(Array.from({ length: 51 }, (_, i) => `k${i}`)), 400],
+    [JSON.stringify(["x".repeat(501)]), 400],
+    [JSON.stringify(["a".repeat(6_000)]), 400],
+    ['["__proto__"]', 404],
+    ['["no","such","asset"]', 404],
+    ['["ml\\u0000"]', 404],
+  ];
+  for (const [key, status] of keys) {
+    const url = `/api/v1/asset?key=${encodeURIComponent(key)}`;
+    const res = await request.get(url);
+    expect(res.status(), `key=${key.slice(0, 60)}`).toBe(status);
+    await checkAnswer(url, res, key);
+  }
+  // Repeated: one key is used, never a 500.
+  const repeated = await request.get('/api/v1/asset?key=["a"]&key=[1]');
+  expect(repeated.status()).toBeLessThan(500);
+});
+
+test("invalid ranges and list values get a message or a 400 naming the parameter", async ({
+  request,
+}) => {
+  for (const range of ["1y", "", "7D", "-7d", "7d\u0000", "30d ", "24h,7d"]) {
+    const q = `range=${encodeURIComponent(range)}`;
+    const api = await request.get(`/api/v1/teams/ml?${q}`);
+    expect(api.status(), q).toBe(400);
+    expect(((await api.json()) as { error: string }).error, q).toMatch(/^range: /);
+    const page = await request.get(`/teams/ml?${q}`);
+    expect(page.status(), q).toBe(200);
+    expect(await page.text(), q).toMatch(/data-testid="param-problems"[^>]*>Unknown range/);
+  }
+  const list = await request.get("/teams/ml?list=%3Cb%3Ebogus");
+  expect(await list.text()).toMatch(/data-testid="param-problems"[^>]*>Unknown asset list/);
+  for (const days of ["0", "91", "1.5", "abc", "1e400", "-3", ""]) {
+    const api = await request.get(`/api/v1/deploys?days=${encodeURIComponent(days)}`);
+    expect(api.status(), `days=${days}`).toBe(400);
+    expect(((await api.json()) as { error: string }).error).toMatch(/^days: /);
+  }
+});
+
+test("hostile query strings on every route get a 2xx or a clear 4xx", async ({ request }) => {
+  test.setTimeout(300_000);
+  const catalog = await routeCatalog();
+  let requests = 0;
+  for (const route of catalog) {
+    const base = baseOf(route);
+    if (!base) continue;
+    // Every parameter the route reads, one it does not, and a hostile name.
+    for (const param of [...route.params, "q"]) {
+      for (const h of HOSTILE) {
+        const url = `${base}?${param}=${h.query}`;
+        await checkAnswer(url, await request.get(url), h.raw);
+        requests++;
+      }
+    }
+    for (const h of HOSTILE.filter((x) => x.raw.length < 1_000)) {
+      const url = `${base}?${h.query}=1`;
+      await checkAnswer(url, await request.get(url), h.raw);
+      // Repeated parameters, and a value that is a whole query string.
+      const again = `${base}?${route.params[0] ?? "q"}=${h.query}&${route.params[0] ?? "q"}=2`;
+      await checkAnswer(again, await request.get(again), h.raw);
+      requests += 2;
+    }
+  }
+  expect(requests).toBeGreaterThan(300);
+});
+
+const TEAM_ROUTES = ["/teams/", "/api/v1/teams/"];
+
+async function checkSegments(request: APIRequestContext, segments: string[]): Promise<void> {
+  for (const prefix of TEAM_ROUTES) {
+    for (const segment of segments) {
+      const url = `${prefix}${segment}`;
+      const res = await request.get(url);
+      expect([400, 404, 414, 431], `${url.slice(0, 80)} -> ${res.status()}`).toContain(
+        res.status(),
+      );
+      await checkAnswer(url, res, decodeURIComponentSafe(segment));
+    }
+  }
+}
+
+test("hostile path segments get a 404 or a 400, never a 500 or a file", async ({ request }) => {
+  const segments = [
+    "..%2f..%2f..%2fetc%2fpasswd",
+    "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+    "..%5c..%5cwindows%5cwin.ini",
+    "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+    "%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+    "%00",
+    "%F0%9F%94%A5", // an emoji: decodable, names no team
+    "a".repeat(8_000),
+  ];
+  await checkSegments(request, segments);
+  for (const url of [
+    "/_next/static/..%2f..%2f..%2fpackage.json",
+    "/_next/static/%2e%2e/%2e%2e/%2e%2e/package.json",
+    "/..%2f..%2f..%2fetc%2fpasswd",
+    "/%2e%2e/%2e%2e/etc/passwd",
+    "/_next/static/chunks/..%2f..%2fserver%2fapp%2fpage.js",
+    "/_next/..%2f.env",
+  ]) {
+    const res = await request.get(url);
+    expect(res.status(), url).toBe(404);
+    const body = await res.text();
+    expect(body, url).not.toMatch(/root:x:0:0|"dependencies"|HEALTHBOARD_|module\.exports/);
+    await checkAnswer(url, res);
+  }
+});
+
+// Next.js 16.4 answers 500 when a dynamic segment is not decodable UTF-8
+// (vercel/next.js#92557): its router throws before any app code runs, so
+// only proxy.ts can turn these into a 4xx.
+test("undecodable path segments get a 4xx, not Next's 500", async ({ request }) => {
+  await checkSegments(request, [
+    "%ED%A0%80", // a lone surrogate's UTF-8 bytes
+    "%E0%A4%A", // a truncated escape
+    "%", // a stray percent sign
+    "ok%FF",
+  ]);
+});
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+test("injected markup in page query strings never runs or renders", async ({ page }) => {
+  test.setTimeout(180_000);
+  const dialogs: string[] = [];
+  page.on("dialog", async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  const injections = [
+    `<img src=x onerror="window.__hbInjected=1" data-hb-injected>`,
+    `"><script>window.__hbInjected=1</script><b data-hb-injected>x</b>`,
+    `'><svg onload=alert(1) data-hb-injected>`,
+    "javascript:alert(1)//",
+  ];
+  const catalog = await routeCatalog();
+  const pages = catalog.filter((r) => r.kind === "page");
+  expect(pages.length).toBeGreaterThan(0);
+  for (const route of pages) {
+    const base = baseOf(route);
+    if (!base) continue;
+    for (const injection of injections) {
+      const q = new URLSearchParams();
+      for (const param of [...route.params, "q"]) q.set(param, injection);
+      const url = `${base}?${q}`;
+      const res = await page.goto(url);
+      expect(res?.status(), url).toBeLessThan(500);
+      await page.waitForTimeout(1_000);
+      const injected = await page.evaluate(() => ({
+        elements: document.querySelectorAll("[data-hb-injected]").length,
+        flag: (window as { __hbInjected?: number }).__hbInjected ?? null,
+        jsLinks: [...document.querySelectorAll("a[href]")].filter((a) =>
+          /^\s*javascript:/i.test(a.getAttribute("href") ?? ""),
+        ).length,
+      }));
+      expect(injected, url).toEqual({ elements: 0, flag: null, jsLinks: 0 });
+    }
+  }
+  expect(dialogs).toEqual([]);
+});

@@ -1,0 +1,100 @@
+import { readdirSync } from "node:fs";
+import { type APIResponse, expect, test } from "@playwright/test";
+import { catalogUrls, e2eConfig, routeCatalog } from "./support/route-catalog";
+
+// Security headers on every response, and pages that still work under them.
+// Embeds (/embed/*) may be framed by the origins in the config's
+// `embed.frameAncestors`; everything else may not be framed at all.
+
+/** The sources of one CSP directive, or null when the policy lacks it. */
+function directive(csp: string, name: string): string[] | null {
+  for (const part of csp.split(";")) {
+    const [key, ...sources] = part.trim().split(/\s+/);
+    if (key?.toLowerCase() === name) return sources;
+  }
+  return null;
+}
+
+function checkHeaders(url: string, res: APIResponse): void {
+  const h = res.headers();
+  const at = `${url} (${res.status()})`;
+  expect(h["x-content-type-options"], at).toBe("nosniff");
+  expect(h["referrer-policy"], at).toMatch(
+    /^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/,
+  );
+  const csp = h["content-security-policy"] ?? "";
+  expect(csp, `${at}: Content-Security-Policy`).not.toBe("");
+  expect(h["x-powered-by"], at).toBeUndefined();
+  // No product or version in Server (Node sends none by default).
+  expect(h.server ?? "", at).not.toMatch(/\d|next|node|express/i);
+
+  const ancestors = directive(csp, "frame-ancestors");
+  const path = new URL(url, "http://x").pathname;
+  if (path.startsWith("/embed/") || path === "/embed") {
+    const allowed = e2eConfig().embed?.frameAncestors ?? [];
+    expect(h["x-frame-options"], `${at}: embeds must be frameable`).toBeUndefined();
+    expect(ancestors, `${at}: frame-ancestors`).not.toBeNull();
+    for (const source of ancestors ?? []) {
+      expect([...allowed, "'self'"], `${at}: unexpected frame ancestor`).toContain(source);
+    }
+    for (const origin of allowed) expect(ancestors, at).toContain(origin);
+  } else {
+    expect(h["x-frame-options"], at).toBe("DENY");
+    expect(ancestors, `${at}: frame-ancestors`).toEqual(["'none'"]);
+  }
+  if (path.startsWith("/badge/")) {
+    expect(directive(csp, "default-src"), `${at}: badges get a strict CSP`).toEqual(["'none'"]);
+  }
+}
+
+test("every route, error and static asset carries the security headers", async ({ request }) => {
+  test.setTimeout(120_000);
+  const urls = catalogUrls(await routeCatalog()).map((u) => u.url);
+  // Error answers: the 404 page, an API 400 and 404, a missing static file.
+  urls.push(
+    "/no-such-page",
+    "/api/v1/asset",
+    "/api/v1/teams/no-such-team",
+    "/api/v1/no-such-route",
+    "/_next/static/no-such-chunk.js",
+  );
+  // Static assets the overview references: its scripts and stylesheets.
+  const html = await (await request.get("/")).text();
+  const statics = [...html.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+)"/g)].map((m) => m[1]);
+  expect(statics.length).toBeGreaterThan(0);
+  urls.push(...new Set(statics.filter((s): s is string => !!s)));
+  // A file from public/, served by Next's static handler.
+  const publicFile = readdirSync("public").find((f) => !f.startsWith("."));
+  if (publicFile) urls.push(`/${publicFile}`);
+
+  for (const url of urls) {
+    checkHeaders(url, await request.get(url, { maxRedirects: 0 }));
+    checkHeaders(`HEAD ${url}`, await request.head(url, { maxRedirects: 0 }));
+  }
+});
+
+test("every page renders under its CSP without a violation", async ({ page }) => {
+  test.setTimeout(120_000);
+  const violations: string[] = [];
+  page.on("console", (msg) => {
+    if (/Refused to|Content Security Policy/i.test(msg.text())) violations.push(msg.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`Refused to load (CSP ${e.violatedDirective}): ${e.blockedURI}`);
+    });
+  });
+  const pages = catalogUrls(await routeCatalog()).filter(
+    (u) => u.route.kind === "page" && u.expect !== "not-found",
+  );
+  expect(pages.length).toBeGreaterThan(0);
+  for (const { url } of pages) {
+    const res = await page.goto(url);
+    expect(res?.status(), url).toBe(200);
+    // Rendered, and client components had time to load their data under the CSP.
+    await expect(page.locator("body"), url).not.toBeEmpty();
+    await page.waitForLoadState("load");
+    await page.waitForTimeout(500);
+    expect(violations, url).toEqual([]);
+  }
+});
