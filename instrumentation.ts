@@ -5,6 +5,8 @@ export async function register(): Promise<void> {
   // A bad config stops start-up here with a message naming the field.
   const { loadConfigOrExit } = await import("./lib/config/load-config");
   loadConfigOrExit();
+  const { monitorUncaughtErrors } = await import("./lib/collector/process-monitor");
+  monitorUncaughtErrors();
   const { startCollectors } = await import("./lib/collector/collectors");
   startCollectors();
 }

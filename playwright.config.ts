@@ -5,6 +5,16 @@ import chromium from "./scripts/chromium.json";
 // break and fix its code locations, so tests run one at a time.
 const DAGSTER_URL = process.env.E2E_DAGSTER_URL ?? "http://127.0.0.1:3071";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// A second Healthboard for the fault and fuzz tests: its "flaky" deployment
+// goes through a fault-injecting proxy, its "steady" one through a recording
+// pass-through (ports fixed in e2e/healthboard.faults.yaml).
+const FAULTS_PORT = Number(process.env.E2E_FAULTS_PORT ?? 3121);
+const FAULT_PROXY_PORT = 3122;
+const FAULT_CONTROL_PORT = 3123;
+const TOKEN_ENV = {
+  // A recognisable token: security tests scan every served byte for it.
+  E2E_DAGSTER_TOKEN: "hb-e2e-secret-token-7f3a9c",
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -24,17 +34,39 @@ export default defineConfig({
       args: chromium.args,
     },
   },
-  metadata: { dagsterUrl: DAGSTER_URL },
-  webServer: {
-    command: `npx next start -p ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/api/v1/overview`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: {
-      HEALTHBOARD_CONFIG: "e2e/healthboard.e2e.yaml",
-      HEALTHBOARD_DATA_DIR: ".healthboard-e2e",
-      // A recognisable token: security tests scan every served byte for it.
-      E2E_DAGSTER_TOKEN: "hb-e2e-secret-token-7f3a9c",
-    },
+  metadata: {
+    dagsterUrl: DAGSTER_URL,
+    faultsUrl: `http://127.0.0.1:${FAULTS_PORT}`,
+    faultControlUrl: `http://127.0.0.1:${FAULT_CONTROL_PORT}`,
   },
+  webServer: [
+    {
+      command: `npx next start -p ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/api/v1/overview`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        HEALTHBOARD_CONFIG: "e2e/healthboard.e2e.yaml",
+        HEALTHBOARD_DATA_DIR: ".healthboard-e2e",
+        ...TOKEN_ENV,
+      },
+    },
+    {
+      command: `node e2e/support/fault-proxy.mjs --port ${FAULT_PROXY_PORT} --control-port ${FAULT_CONTROL_PORT} --target ${DAGSTER_URL}`,
+      url: `http://127.0.0.1:${FAULT_CONTROL_PORT}/__faults/health`,
+      reuseExistingServer: false,
+      timeout: 10_000,
+    },
+    {
+      command: `npx next start -p ${FAULTS_PORT}`,
+      url: `http://127.0.0.1:${FAULTS_PORT}/api/v1/overview`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        HEALTHBOARD_CONFIG: "e2e/healthboard.faults.yaml",
+        HEALTHBOARD_DATA_DIR: ".healthboard-e2e-faults",
+        ...TOKEN_ENV,
+      },
+    },
+  ],
 });

@@ -20,9 +20,9 @@ export function DeploymentSection({ deployment }: { deployment: OverviewDeployme
         </h2>
         <div className="text-xs text-slate-500">
           {deployment.asOf ? (
-            <>
+            <span data-testid="deployment-as-of">
               as of <RelativeTime ms={deployment.asOf} />
-            </>
+            </span>
           ) : null}
           {deployment.dagsterUrl ? (
             <a

@@ -25,7 +25,7 @@ export function DataAgeBanner({
       className="rounded-lg border border-warning/40 bg-warning/10 px-4 py-2 text-sm"
     >
       {stale.map((d) => (
-        <p key={d.deployment}>
+        <p key={d.deployment} data-deployment={d.deployment}>
           <span className="font-medium">{d.deployment}</span>:{" "}
           {d.statusesAsOf ? (
             <>

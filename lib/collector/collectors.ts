@@ -2,6 +2,7 @@ import "server-only";
 import path from "node:path";
 import type { HealthboardConfig } from "@/lib/config/config-schema";
 import { loadConfig } from "@/lib/config/load-config";
+import { BackoffGate } from "@/lib/dagster/backoff-gate";
 import type { DeployStore } from "@/lib/deploys/deploy-types";
 import { SqliteDeployStore } from "@/lib/deploys/sqlite-deploy-store";
 import { serverEnv } from "@/lib/env";
@@ -44,6 +45,11 @@ function createRuntime(): Runtime {
       graphqlUrl: d.graphqlUrl,
       tokenEnv: d.tokenEnv,
       timeoutMs: r.requestTimeoutSeconds * 1000,
+      // Cool-downs after failures stay within a few location polls (5–60 s),
+      // so recovery is noticed soon after Dagster is back.
+      gate: new BackoffGate({
+        maxMs: Math.min(60_000, Math.max(5_000, 6 * r.locationStatusSeconds * 1000)),
+      }),
     };
     return new DeploymentCollector(
       d.name,

@@ -30,6 +30,23 @@ export class DagsterNetworkError extends DagsterError {
   override readonly retryable = true;
 }
 
+/**
+ * Not sent: the deployment's back-off gate is closed (Retry-After, or a
+ * cool-down after repeated failures). The message names the time it opens,
+ * not a countdown, so it stays the same for the whole pause.
+ */
+export class DagsterBackoffError extends DagsterError {
+  constructor(
+    deployment: string,
+    readonly until: number,
+    reason = "",
+  ) {
+    const why = reason.startsWith(`${deployment}: `) ? reason.slice(deployment.length + 2) : reason;
+    const at = new Date(Math.ceil(until / 1000) * 1000).toISOString().slice(11, 19);
+    super(deployment, `backing off until ${at} UTC${why ? ` after: ${why}` : ""}`);
+  }
+}
+
 /** The response carried GraphQL `errors` (a bad document or a server-side failure). */
 export class DagsterGraphQLError extends DagsterError {
   constructor(

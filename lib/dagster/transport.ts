@@ -2,7 +2,9 @@ import "server-only";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { ClientError, GraphQLClient } from "graphql-request";
 import { readToken } from "@/lib/env";
+import type { BackoffGate } from "./backoff-gate";
 import {
+  DagsterBackoffError,
   DagsterError,
   DagsterGraphQLError,
   DagsterHttpError,
@@ -23,6 +25,8 @@ export interface DagsterTarget {
   /** Name of the environment variable that holds the token. */
   tokenEnv?: string;
   timeoutMs: number;
+  /** Shared by every request to this deployment, so Retry-After and cool-downs hold across loops. */
+  gate?: BackoffGate;
 }
 
 export interface RequestOptions {
@@ -99,21 +103,51 @@ export async function dagsterRequest<TResult, TVariables extends Record<string, 
     );
   }
   const { maxAttempts = 3, baseDelayMs = 250, maxDelayMs = 30_000, sleep = defaultSleep } = options;
+  const { gate } = target;
   const client = new GraphQLClient(target.graphqlUrl, { headers: headersFor(target) });
-
-  for (let attempt = 1; ; attempt++) {
-    const timeout = AbortSignal.timeout(target.timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-    try {
-      // graphql-request's overloads cannot see that TVariables fits; the cast is local.
-      return await client.request<TResult>({ document, variables, signal } as never);
-    } catch (err) {
-      const error = toDagsterError(target, err, timeout.aborted);
-      if (!error.retryable || attempt >= maxAttempts || options.signal?.aborted) throw error;
-      const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
-      const retryAfter = error instanceof DagsterHttpError ? error.retryAfterMs : undefined;
-      await sleep(Math.min(maxDelayMs, Math.max(backoff, retryAfter ?? 0)));
+  // Nothing leaves while the deployment's gate is closed: the caller keeps its last good data.
+  const ticket = gate?.tryEnter();
+  if (gate && !ticket) {
+    throw new DagsterBackoffError(target.deployment, gate.opensAt, gate.lastReason);
+  }
+  try {
+    for (let attempt = 1; ; attempt++) {
+      // A retry waits out a closure another request caused meanwhile, if it is short.
+      for (let closed = gate?.remainingMs() ?? 0; closed > 0; closed = gate?.remainingMs() ?? 0) {
+        if (!gate || closed > maxDelayMs) {
+          throw new DagsterBackoffError(target.deployment, gate?.opensAt ?? 0, gate?.lastReason);
+        }
+        await sleep(closed);
+      }
+      const timeout = AbortSignal.timeout(target.timeoutMs);
+      const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+      try {
+        // graphql-request's overloads cannot see that TVariables fits; the cast is local.
+        const data = await client.request<TResult>({ document, variables, signal } as never);
+        gate?.succeeded();
+        return data;
+      } catch (err) {
+        const error = toDagsterError(target, err, timeout.aborted);
+        const retryAfter = error instanceof DagsterHttpError ? error.retryAfterMs : undefined;
+        if (retryAfter !== undefined) gate?.retryAfter(retryAfter, error.message);
+        const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
+        // Retry-After is a floor, never shortened: past maxDelayMs the request gives up instead.
+        const delay = Math.max(backoff, retryAfter ?? 0, gate?.remainingMs() ?? 0);
+        if (
+          !error.retryable ||
+          attempt >= maxAttempts ||
+          options.signal?.aborted ||
+          delay > maxDelayMs
+        ) {
+          if (ticket && error.retryable) gate?.failed(ticket, error.message);
+          else if (!error.retryable) gate?.succeeded(); // it answered: reachable, whatever it said
+          throw error;
+        }
+        await sleep(delay);
+      }
     }
+  } finally {
+    if (ticket) gate?.release(ticket);
   }
 }
 

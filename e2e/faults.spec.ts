@@ -1,0 +1,264 @@
+import { expect, type Page, test } from "@playwright/test";
+import { workspaceTruth } from "./support/dagster";
+import { faultControl as control, type Fault, type ProxyLogEntry } from "./support/fault-control";
+
+// Healthboard issue 7, item 1: faults injected between the second Healthboard
+// (e2e/healthboard.faults.yaml) and the real Dagster. "flaky" goes through the
+// fault proxy, "steady" does not. Under every fault the steady parts render in
+// full, the flaky parts keep their last good data with its as-of time and a
+// banner, no route answers 5xx, and everything recovers once the fault is lifted.
+
+const FAULTS_URL = `http://127.0.0.1:${process.env.E2E_FAULTS_PORT ?? 3121}`;
+
+test.use({ baseURL: FAULTS_URL });
+
+interface Freshness {
+  deployment: string;
+  locationsAsOf: number | null;
+  statusesAsOf: number | null;
+  errors: string[];
+}
+
+async function flakyFreshness(): Promise<Freshness> {
+  const res = await fetch(`${FAULTS_URL}/api/v1/teams/flaky-team`);
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { freshnessOfData: Freshness[] };
+  const flaky = body.freshnessOfData.find((d) => d.deployment === "flaky");
+  if (!flaky) throw new Error("flaky-team has no freshness for the flaky deployment");
+  return flaky;
+}
+
+/** Waits until Healthboard's collectors report an error matching `pattern` for flaky. */
+async function waitForFault(pattern: RegExp): Promise<Freshness> {
+  let seen: Freshness | undefined;
+  await expect
+    .poll(
+      async () => {
+        seen = await flakyFreshness();
+        return seen.errors.join(" | ");
+      },
+      { timeout: 20_000, intervals: [250] },
+    )
+    .toMatch(pattern);
+  return seen as Freshness;
+}
+
+/** Waits until flaky has no error and data younger than `maxAgeMs`. */
+async function waitForRecovery(maxAgeMs = 4_000): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const f = await flakyFreshness();
+        const age = Date.now() - (f.locationsAsOf ?? 0);
+        return f.errors.length === 0 && age < maxAgeMs ? "recovered" : JSON.stringify(f);
+      },
+      { timeout: 20_000, intervals: [250] },
+    )
+    .toBe("recovered");
+}
+
+let truth: Awaited<ReturnType<typeof workspaceTruth>>;
+
+/** Every API route answers 200 from the last good data, flaky's parts included. */
+async function expectRoutesAnswer(): Promise<void> {
+  const key = JSON.stringify(truth[0]?.assets[0]?.path);
+  for (const route of [
+    "/api/v1/overview",
+    "/api/v1/teams/flaky-team",
+    "/api/v1/teams/steady-team",
+    "/api/v1/assets",
+    "/api/v1/graph",
+    "/api/v1/deploys",
+    `/api/v1/asset?key=${encodeURIComponent(key)}`,
+  ]) {
+    const res = await fetch(`${FAULTS_URL}${route}`);
+    expect(res.status, route).toBe(200);
+  }
+}
+
+/** The overview: steady in full and clean; flaky with its last good locations, as-of and banner. */
+async function expectOverviewUnderFault(page: Page): Promise<void> {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await expect(page.getByTestId("team-tile")).toHaveCount(2);
+  const steady = page.locator('[data-testid="deployment"][data-deployment="steady"]');
+  const flaky = page.locator('[data-testid="deployment"][data-deployment="flaky"]');
+  await expect(steady.getByTestId("deployment-error")).toHaveCount(0);
+  await expect(flaky.getByTestId("deployment-error")).toContainText("Showing the last good data");
+  await expect(flaky.getByTestId("deployment-as-of")).toContainText("as of");
+  for (const section of [steady, flaky]) {
+    await expect(section.getByTestId("location-row")).toHaveCount(truth.length);
+    for (const loc of truth) {
+      const row = section.locator(`[data-testid="location-row"][data-location="${loc.name}"]`);
+      await expect(row.getByTestId("location-asset-count")).toHaveText(String(loc.assets.length));
+    }
+  }
+}
+
+const TEAM_PANELS = [
+  "freshness",
+  "failures",
+  "dependencies",
+  "deploys",
+  "execution-times",
+  "assets",
+];
+
+async function expectTeamPagesUnderFault(page: Page, assetCount: number): Promise<void> {
+  await page.goto("/teams/steady-team");
+  await expect(page.getByRole("heading", { name: "Steady Team" })).toBeVisible();
+  for (const id of TEAM_PANELS) await expect(page.getByTestId(`panel-${id}`)).toBeVisible();
+  await expect(page.getByTestId("data-age-banner")).toHaveCount(0);
+
+  await page.goto("/teams/flaky-team");
+  await expect(page.getByRole("heading", { name: "Flaky Team" })).toBeVisible();
+  for (const id of TEAM_PANELS) await expect(page.getByTestId(`panel-${id}`)).toBeVisible();
+  const banner = page.locator('[data-testid="data-age-banner"] [data-deployment="flaky"]');
+  await expect(banner).toContainText("showing data as of");
+  await expect(banner.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
+  // Last good data: every asset of the team is still listed.
+  await expect(page.getByTestId("kpi-owned")).toContainText(String(assetCount));
+}
+
+async function expectRecovered(page: Page): Promise<void> {
+  await page.goto("/teams/flaky-team");
+  await expect(page.getByTestId("data-age-banner")).toHaveCount(0);
+  await page.goto("/");
+  const flaky = page.locator('[data-testid="deployment"][data-deployment="flaky"]');
+  await expect(flaky.getByTestId("deployment-error")).toHaveCount(0);
+}
+
+const FAULTS: { name: string; fault: Fault; error: RegExp }[] = [
+  { name: "requests that time out", fault: { mode: "timeout" }, error: /timed out after 1500 ms/ },
+  { name: "HTTP 500", fault: { mode: "status", status: 500 }, error: /HTTP 500/ },
+  { name: "HTTP 502", fault: { mode: "status", status: 502 }, error: /HTTP 502/ },
+  { name: "HTTP 503", fault: { mode: "status", status: 503 }, error: /HTTP 503/ },
+  { name: "connection resets", fault: { mode: "reset" }, error: /request failed/ },
+  { name: "truncated JSON", fault: { mode: "truncated" }, error: /JSON/ },
+  { name: "a body cut off mid-transfer", fault: { mode: "cut-body" }, error: /request failed/ },
+  { name: "malformed JSON", fault: { mode: "malformed" }, error: /not valid JSON/ },
+  { name: "GraphQL errors", fault: { mode: "graphql-errors" }, error: /GraphQL error: injected/ },
+  { name: "the deployment down", fault: { mode: "down" }, error: /ECONNREFUSED/ },
+];
+
+test.beforeAll(async () => {
+  truth = await workspaceTruth();
+  await control.set({ mode: "pass" });
+  await waitForRecovery();
+});
+
+test.afterAll(async () => {
+  await control.set({ mode: "pass" });
+});
+
+for (const { name, fault, error } of FAULTS) {
+  test(`under ${name}, flaky keeps its last good data with a banner and recovers`, async ({
+    page,
+  }) => {
+    const before = await flakyFreshness();
+    const owned = truth.reduce((n, l) => n + l.assets.length, 0);
+    await control.set(fault);
+    try {
+      const during = await waitForFault(error);
+      // The as-of time is the last good fetch, not a newer one.
+      expect(during.statusesAsOf).not.toBeNull();
+      expect(during.statusesAsOf as number).toBeLessThanOrEqual(Date.now());
+      expect(during.locationsAsOf as number).toBeGreaterThanOrEqual(before.locationsAsOf as number);
+      await expectRoutesAnswer();
+      await expectOverviewUnderFault(page);
+      await expectTeamPagesUnderFault(page, owned);
+      await expectRoutesAnswer();
+    } finally {
+      await control.set({ mode: "pass" });
+    }
+    await waitForRecovery();
+    await expectRecovered(page);
+  });
+}
+
+test("latency below the request timeout costs nothing: no error, no banner", async ({ page }) => {
+  await control.set({ mode: "latency", ms: 600 });
+  try {
+    const since = Date.now();
+    await expect
+      .poll(async () => (await flakyFreshness()).locationsAsOf ?? 0, { timeout: 15_000 })
+      .toBeGreaterThan(since + 2_000);
+    expect((await flakyFreshness()).errors).toEqual([]);
+    await page.goto("/teams/flaky-team");
+    for (const id of TEAM_PANELS) await expect(page.getByTestId(`panel-${id}`)).toBeVisible();
+    await expect(page.getByTestId("data-age-banner")).toHaveCount(0);
+  } finally {
+    await control.set({ mode: "pass" });
+  }
+});
+
+/** Requests that arrived within `ms` after a 429 was answered (a little slack for ones in flight). */
+function earlyAfter429(log: ProxyLogEntry[], ms: number, slackMs = 100): ProxyLogEntry[] {
+  const answered = log.filter((e) => e.result === 429 && e.endedAt !== null);
+  return log.filter((e) =>
+    answered.some(
+      (a) => e.at > (a.endedAt as number) + slackMs && e.at < (a.endedAt as number) + ms,
+    ),
+  );
+}
+
+test("429 with Retry-After: nothing is sent to flaky until the time is up", async ({ page }) => {
+  await control.clearLog();
+  const start = Date.now();
+  await control.set({ mode: "status", status: 429, retryAfter: 3 });
+  try {
+    await waitForFault(/HTTP 429/);
+    await page.waitForTimeout(9_000);
+  } finally {
+    await control.set({ mode: "pass" });
+  }
+  const { faulty } = await control.log(start);
+  const during = faulty.log.filter((e) => e.fault === "status");
+  const spanMs = (during.at(-1)?.at ?? 0) - (during[0]?.at ?? 0);
+  expect(during.length).toBeGreaterThanOrEqual(3); // it kept trying...
+  // ...one probe per Retry-After window, not one per loop.
+  expect(during.length).toBeLessThanOrEqual(Math.ceil(spanMs / 3_000) + 1);
+  expect(earlyAfter429(faulty.log, 3_000)).toEqual([]);
+  await waitForRecovery();
+  await expectRecovered(page);
+});
+
+test("repeated 503s without Retry-After cool down instead of hammering", async () => {
+  await control.clearLog();
+  const start = Date.now();
+  await control.set({ mode: "status", status: 503 });
+  try {
+    await waitForFault(/HTTP 503/);
+    await new Promise((r) => setTimeout(r, 10_000));
+  } finally {
+    await control.set({ mode: "pass" });
+  }
+  const { faulty } = await control.log(start);
+  const during = faulty.log.filter((e) => e.fault === "status");
+  // Three loops on 1-2 s intervals, three attempts each, would send ~60 in this
+  // time; the shared cool-down (1, 2, 4 s...) keeps it to a handful per opening.
+  expect(during.length).toBeLessThanOrEqual(25);
+  const gaps = during.slice(1).map((e, i) => e.at - (during[i] as ProxyLogEntry).at);
+  expect(Math.max(...gaps)).toBeGreaterThanOrEqual(1_900);
+  await waitForRecovery();
+});
+
+test("a long Retry-After is honoured in full, past the transport's own retry cap", async () => {
+  await control.clearLog();
+  const start = Date.now();
+  await control.set({ mode: "status", status: 429, retryAfter: 40 });
+  try {
+    await waitForFault(/HTTP 429/);
+    // One 429 closes the gate for 40 s; lift the fault and check nothing goes out meanwhile.
+    await control.set({ mode: "pass" });
+    await new Promise((r) => setTimeout(r, 6_000));
+    const { faulty } = await control.log(start);
+    const first429 = faulty.log.find((e) => e.result === 429);
+    expect(first429).toBeDefined();
+    expect(faulty.log.filter((e) => e.at > (first429?.endedAt ?? 0) + 100)).toEqual([]);
+    expect((await flakyFreshness()).errors.join(" ")).toMatch(/backing off until .* HTTP 429/);
+  } finally {
+    await control.set({ mode: "pass" });
+  }
+  // Last in the file: flaky resumes on its own ~40 s later; nothing after this needs it.
+});

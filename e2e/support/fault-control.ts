@@ -1,0 +1,25 @@
+import type { Fault, ProxyLogs } from "./fault-proxy.mjs";
+
+// Drives the fault proxy (a Playwright webServer, so another process) through
+// its control API. Type-only import: Playwright cannot load the .mjs itself.
+
+export type { Fault, ProxyLogEntry, ProxyLogs } from "./fault-proxy.mjs";
+
+export const FAULT_CONTROL_URL = "http://127.0.0.1:3123";
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${FAULT_CONTROL_URL}/__faults/${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`fault control ${path}: HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
+
+export const faultControl = {
+  set: (fault: Fault) => call<{ fault: Fault }>("POST", "fault", fault),
+  /** Both logs, entries that arrived at or after `since` (epoch ms). */
+  log: (since = 0) => call<ProxyLogs>("GET", `log?since=${since}`),
+  clearLog: () => call<{ ok: true }>("POST", "clear-log"),
+};
