@@ -28,7 +28,8 @@ export function loadConfig(): HealthboardConfig {
   const file = configFile();
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    // The path is chosen at run time: tell the bundler not to trace the whole project for it.
+    text = readFileSync(/*turbopackIgnore: true*/ file, "utf8");
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     throw new ConfigError(file, [`cannot read the file (${reason}); set HEALTHBOARD_CONFIG`]);
