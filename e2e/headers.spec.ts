@@ -15,9 +15,9 @@ function directive(csp: string, name: string): string[] | null {
   return null;
 }
 
-function checkHeaders(url: string, res: APIResponse): void {
+function checkHeaders(method: "GET" | "HEAD", url: string, res: APIResponse): void {
   const h = res.headers();
-  const at = `${url} (${res.status()})`;
+  const at = `${method} ${url} (${res.status()})`;
   expect(h["x-content-type-options"], at).toBe("nosniff");
   expect(h["referrer-policy"], at).toMatch(
     /^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/,
@@ -68,8 +68,8 @@ test("every route, error and static asset carries the security headers", async (
   if (publicFile) urls.push(`/${publicFile}`);
 
   for (const url of urls) {
-    checkHeaders(url, await request.get(url, { maxRedirects: 0 }));
-    checkHeaders(`HEAD ${url}`, await request.head(url, { maxRedirects: 0 }));
+    checkHeaders("GET", url, await request.get(url, { maxRedirects: 0 }));
+    checkHeaders("HEAD", url, await request.head(url, { maxRedirects: 0 }));
   }
 });
 
