@@ -8,6 +8,13 @@ import { securityHeaders } from "@/lib/security/security-headers";
 // headers (CSP with a per-request nonce, framing rules) for its kind of route.
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  // A path that is not valid percent-encoded UTF-8 would make Next throw (a
+  // 500) before any route runs: it is the client's mistake, so say so.
+  try {
+    decodeURIComponent(new URL(request.url).pathname);
+  } catch {
+    return NextResponse.json({ error: "malformed URL" }, { status: 400 });
+  }
   const settings = readSettings();
   const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
   const headers = securityHeaders({

@@ -88,6 +88,14 @@ test("changes made in quick succession all reach the URL", async ({ page }) => {
   await expect(page).toHaveURL(/health=[A-Z]{2}(&|$)/);
 });
 
+test("ignored view parameters are explained, never echoed", async ({ page }) => {
+  await page.goto("/lineage?depth=99&health=XZ%3Cb%3E");
+  const note = page.getByTestId("param-problems");
+  await expect(note).toContainText("Depth must be a whole number");
+  await expect(note).toContainText("Health takes the letters");
+  expect(await note.innerHTML()).not.toContain("<b>");
+});
+
 test("the asset API refuses bad keys with 400 and unknown ones with 404", async ({ request }) => {
   expect((await request.get("/api/v1/asset?key=not-json")).status()).toBe(400);
   expect((await request.get(`/api/v1/asset?key=${encodeURIComponent("[]")}`)).status()).toBe(400);

@@ -75,6 +75,13 @@ test("the view lives in the URL and survives a reload", async ({ page }) => {
   await expect(page.getByTestId("freshness-pass-rate")).toBeVisible();
 });
 
+test("a location filter naming none of the team's locations says so", async ({ page }) => {
+  await page.goto("/teams/ml?location=nowhere-team");
+  await expect(page.getByTestId("param-problems")).toContainText(
+    "No code location of this team has that name; choose one of ml-platform",
+  );
+});
+
 test("an unknown team is a 404 page and a bad range is a message, not an error", async ({
   page,
 }) => {

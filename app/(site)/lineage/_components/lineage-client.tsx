@@ -16,6 +16,7 @@ import {
   type LineageView,
   parseView,
   type ViewChange,
+  viewProblems,
   viewToSearch,
   visibleNodes,
 } from "@/lib/lineage/graph-view";
@@ -27,6 +28,7 @@ export function LineageClient({ urls, refreshMs }: { urls: DagsterUrls; refreshM
   const pathname = usePathname();
   const search = useSearchParams();
   const view = useMemo(() => parseView(new URLSearchParams(search.toString())), [search]);
+  const problems = useMemo(() => viewProblems(new URLSearchParams(search.toString())), [search]);
   const { data, error } = useQuery(graphQuery(refreshMs));
   const graph = useMemo(() => (data ? decodeGraph(data) : null), [data]);
 
@@ -101,6 +103,15 @@ export function LineageClient({ urls, refreshMs }: { urls: DagsterUrls; refreshM
   return (
     <EmbedSourceContext value={embeds}>
       <div className="space-y-4">
+        {problems.length > 0 ? (
+          <p
+            role="alert"
+            className="rounded border border-warning/40 bg-warning/10 px-3 py-2 text-sm"
+            data-testid="param-problems"
+          >
+            {problems.join(" ")}
+          </p>
+        ) : null}
         <GraphToolbar graph={graph} view={view} onChange={setView} />
         <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="graph-summary">
           Showing <span data-testid="shown-count">{shown}</span> of {p.keys.length} assets ·{" "}

@@ -4,7 +4,7 @@ import { ContractsExport } from "@/components/contracts/contracts-export";
 import { teamSlugSchema } from "@/lib/api/team-params";
 import { loadConfig } from "@/lib/config/load-config";
 import { getTeamPage } from "@/lib/teams/get-team-page";
-import { loadTeamSearchParams } from "@/lib/teams/team-search-params";
+import { loadTeamSearchParams, unknownLocationProblem } from "@/lib/teams/team-search-params";
 import { TeamPageClient } from "./_components/team-page-client";
 
 export const dynamic = "force-dynamic";
@@ -26,6 +26,8 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const view = loadTeamSearchParams(await searchParams);
   const model = await getTeamPage(team, view.range, view.location);
   if (!model) notFound();
+  const locationProblem = unknownLocationProblem(view.location, model.allLocations);
+  const problems = locationProblem ? [...view.problems, locationProblem] : view.problems;
   const config = loadConfig();
   const urls = Object.fromEntries(config.deployments.map((d) => [d.name, d.uiUrl ?? null]));
   return (
@@ -36,13 +38,13 @@ export default async function TeamPage({ params, searchParams }: Props) {
         {model.allLocations.length} code locations
       </p>
       <ContractsExport team={model.team.slug} />
-      {view.problems.length > 0 ? (
+      {problems.length > 0 ? (
         <p
           role="alert"
           className="mb-4 rounded border border-warning/40 bg-warning/10 px-3 py-2 text-sm"
           data-testid="param-problems"
         >
-          {view.problems.join(" ")}
+          {problems.join(" ")}
         </p>
       ) : null}
       <TeamPageClient
