@@ -7,9 +7,10 @@
 //   node bench/load.mjs [--assets 1000] [--viewers 200] [--minutes 5] [--single-minutes 1]
 //
 // Each viewer is a browser tab, in turn the team page, the lineage page or the
-// wiki page (so a third of the viewers hold 20 embeds each). A tab loads its
-// page (a wiki tab: its 20 embed documents), polls what the page polls every
-// refresh period (10 s), and reloads the page every minute. Like a browser, a
+// wiki page (so a third of the viewers hold 20 embeds each). Tabs open within
+// the first 30 s (everyone follows the incident link), load their page (a wiki
+// tab: its 20 embed documents), then poll what the page polls every refresh
+// period (10 s); with --reload-minutes R they also reload every R minutes. Like a browser, a
 // tab keeps an HTTP cache: it reuses a body within its max-age, revalidates
 // with If-None-Match after it, and concurrent requests for one URL wait for the
 // first (Chromium's cache lock). When the server falls behind, tabs wait for
@@ -36,6 +37,7 @@ const VIEWERS = Number(arg("viewers", "200"));
 const MINUTES = Number(arg("minutes", "5"));
 const SINGLE_MINUTES = Number(arg("single-minutes", "1"));
 const PERIOD_S = 10;
+const RELOAD_CYCLES = Math.round((Number(arg("reload-minutes", "0")) * 60) / PERIOD_S);
 const OUT = path.join(ROOT, "bench/.out", `load-n${N}`);
 const PANELS = [
   "kpis",
@@ -110,10 +112,11 @@ async function run(viewers, seconds, onlyTab) {
       await request;
       inflight.delete(url);
     };
-    await sleep(Math.random() * PERIOD_S * 1000); // tabs open spread over one period
+    await sleep(Math.random() * 30_000); // tabs open over the first 30 s
     for (let cycle = 0; Date.now() < stopAt; cycle++) {
       const next = Date.now() + PERIOD_S * 1000;
-      if (cycle % 6 === 0) await Promise.all(spec.pages.map((p) => get(p.kind, p.url)));
+      const reload = cycle === 0 || (RELOAD_CYCLES > 0 && cycle % RELOAD_CYCLES === 0);
+      if (reload) await Promise.all(spec.pages.map((p) => get(p.kind, p.url)));
       else await Promise.all(spec.polls.map((u) => get(pollKind(u), u)));
       await sleep(Math.max(0, next - Date.now()));
     }
