@@ -1,3 +1,4 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 import chromium from "./scripts/chromium.json";
 
@@ -7,10 +8,21 @@ const DAGSTER_URL = process.env.E2E_DAGSTER_URL ?? "http://127.0.0.1:3071";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // A second Healthboard for the fault and fuzz tests: its "flaky" deployment
 // goes through a fault-injecting proxy, its "steady" one through a recording
-// pass-through (ports fixed in e2e/healthboard.faults.yaml).
+// pass-through. Its config is e2e/healthboard.faults.yaml with the proxy ports
+// of this run written in, so parallel checkouts can pick their own.
 const FAULTS_PORT = Number(process.env.E2E_FAULTS_PORT ?? 3121);
-const FAULT_PROXY_PORT = 3122;
-const FAULT_CONTROL_PORT = 3123;
+const FAULT_PROXY_PORT = Number(process.env.E2E_FAULT_PROXY_PORT ?? 3122);
+const FAULT_CONTROL_PORT = Number(process.env.E2E_FAULT_CONTROL_PORT ?? 3123);
+const FAULTS_DATA_DIR = ".healthboard-e2e-faults";
+const FAULTS_CONFIG = `${FAULTS_DATA_DIR}/healthboard.faults.yaml`;
+mkdirSync(FAULTS_DATA_DIR, { recursive: true });
+writeFileSync(
+  FAULTS_CONFIG,
+  readFileSync("e2e/healthboard.faults.yaml", "utf8").replace(
+    /127\.0\.0\.1:(3122|3123)\//g,
+    (_, port) => `127.0.0.1:${port === "3122" ? FAULT_PROXY_PORT : FAULT_CONTROL_PORT}/`,
+  ),
+);
 const TOKEN_ENV = {
   // A recognisable token: security tests scan every served byte for it.
   E2E_DAGSTER_TOKEN: "hb-e2e-secret-token-7f3a9c",
@@ -63,8 +75,8 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
       env: {
-        HEALTHBOARD_CONFIG: "e2e/healthboard.faults.yaml",
-        HEALTHBOARD_DATA_DIR: ".healthboard-e2e-faults",
+        HEALTHBOARD_CONFIG: FAULTS_CONFIG,
+        HEALTHBOARD_DATA_DIR: FAULTS_DATA_DIR,
         ...TOKEN_ENV,
       },
     },

@@ -5,7 +5,7 @@ import type { Fault, ProxyLogs } from "./fault-proxy.mjs";
 
 export type { Fault, ProxyLogEntry, ProxyLogs } from "./fault-proxy.mjs";
 
-export const FAULT_CONTROL_URL = "http://127.0.0.1:3123";
+export const FAULT_CONTROL_URL = `http://127.0.0.1:${process.env.E2E_FAULT_CONTROL_PORT ?? 3123}`;
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${FAULT_CONTROL_URL}/__faults/${path}`, {

@@ -92,6 +92,15 @@ describe("BackoffGate", () => {
     expect(gate.tryEnter()).toMatchObject({ probe: false });
   });
 
+  it("lets only one of the requests that were in flight together retry", () => {
+    const t = fakeTime();
+    const gate = new BackoffGate({ now: t.now });
+    const [a, b, c] = [enter(gate), enter(gate), enter(gate)];
+    gate.retryAfter(3_000, "429");
+    const retries = [a, b, c].map((ticket) => gate.retryTicket(ticket));
+    expect(retries.map((r) => r?.probe ?? null)).toEqual([true, null, null]);
+  });
+
   it("closes again, for longer, when the probe fails", () => {
     const t = fakeTime();
     const gate = new BackoffGate({ baseMs: 1_000, now: t.now });

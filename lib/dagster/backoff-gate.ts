@@ -63,6 +63,20 @@ export class BackoffGate {
     return { epoch: this.epoch, probe: true };
   }
 
+  /**
+   * May a request that was let through retry? Once the gate is recovering,
+   * only one request may: the probe. A request becomes the probe if there is
+   * none; any other gives up (the caller keeps its last good data and the
+   * next poll tries again), so loops that were in flight together do not all
+   * retry together when a Retry-After runs out.
+   */
+  retryTicket(ticket: GateTicket): GateTicket | null {
+    if (ticket.probe || !this.recovering) return ticket;
+    if (this.probing) return null;
+    this.probing = true;
+    return { epoch: ticket.epoch, probe: true };
+  }
+
   /** Every ticket comes back here, whatever happened to its request. */
   release(ticket: GateTicket): void {
     if (ticket.probe) this.probing = false;

@@ -106,7 +106,7 @@ export async function dagsterRequest<TResult, TVariables extends Record<string, 
   const { gate } = target;
   const client = new GraphQLClient(target.graphqlUrl, { headers: headersFor(target) });
   // Nothing leaves while the deployment's gate is closed: the caller keeps its last good data.
-  const ticket = gate?.tryEnter();
+  let ticket = gate?.tryEnter();
   if (gate && !ticket) {
     throw new DagsterBackoffError(target.deployment, gate.opensAt, gate.lastReason);
   }
@@ -133,15 +133,21 @@ export async function dagsterRequest<TResult, TVariables extends Record<string, 
         const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
         // Retry-After is a floor, never shortened: past maxDelayMs the request gives up instead.
         const delay = Math.max(backoff, retryAfter ?? 0, gate?.remainingMs() ?? 0);
-        if (
+        const giveUp =
           !error.retryable ||
           attempt >= maxAttempts ||
           options.signal?.aborted ||
-          delay > maxDelayMs
-        ) {
+          delay > maxDelayMs;
+        // With a gate, only its probe retries once it is recovering (see retryTicket).
+        const retryAs = giveUp || !gate || !ticket ? null : gate.retryTicket(ticket);
+        if (giveUp || (gate && !retryAs)) {
           if (ticket && error.retryable) gate?.failed(ticket, error.message);
           else if (!error.retryable) gate?.succeeded(); // it answered: reachable, whatever it said
           throw error;
+        }
+        if (ticket && retryAs && retryAs !== ticket) {
+          gate?.release(ticket);
+          ticket = retryAs;
         }
         await sleep(delay);
       }
