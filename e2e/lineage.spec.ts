@@ -88,6 +88,17 @@ test("changes made in quick succession all reach the URL", async ({ page }) => {
   await expect(page).toHaveURL(/health=[A-Z]{2}(&|$)/);
 });
 
+test("a deployment that cannot be reached is named above the graph, with its data age", async ({
+  page,
+}) => {
+  // e2e/healthboard.e2e.yaml's "offline" deployment points where nothing listens.
+  await page.goto("/lineage");
+  const banner = page.getByTestId("data-age-banner");
+  await expect(banner.locator("[data-deployment=offline]")).toContainText("offline");
+  await expect(banner.locator("[data-deployment=local]")).toHaveCount(0);
+  await expect(page.getByTestId("lineage-canvas")).toBeVisible();
+});
+
 test("ignored view parameters are explained, never echoed", async ({ page }) => {
   await page.goto("/lineage?depth=99&health=XZ%3Cb%3E");
   const note = page.getByTestId("param-problems");

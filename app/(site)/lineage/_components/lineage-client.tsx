@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useRef } from "react";
 import { type EmbedSource, EmbedSourceContext } from "@/components/embed/embed-context";
+import { DeploymentAgeBanner } from "@/components/lineage/deployment-age-banner";
 import { type CanvasHighlights, GraphCanvas } from "@/components/lineage/graph-canvas";
 import { GraphToolbar } from "@/components/lineage/graph-toolbar";
 import { NodeDetails } from "@/components/lineage/node-details";
@@ -22,6 +23,7 @@ import {
 } from "@/lib/lineage/graph-view";
 import type { DagsterUrls } from "@/lib/links/dagster-links";
 import { graphQuery } from "@/lib/queries/lineage";
+import { overviewQuery } from "@/lib/queries/overview";
 
 export function LineageClient({ urls, refreshMs }: { urls: DagsterUrls; refreshMs: number }) {
   const router = useRouter();
@@ -30,6 +32,9 @@ export function LineageClient({ urls, refreshMs }: { urls: DagsterUrls; refreshM
   const view = useMemo(() => parseView(new URLSearchParams(search.toString())), [search]);
   const problems = useMemo(() => viewProblems(new URLSearchParams(search.toString())), [search]);
   const { data, error } = useQuery(graphQuery(refreshMs));
+  // Deployment freshness comes with the overview: which deployments are
+  // unreachable, and since when the graph shows their last good data.
+  const { data: overview } = useQuery(overviewQuery(refreshMs));
   const graph = useMemo(() => (data ? decodeGraph(data) : null), [data]);
 
   // The URL updates asynchronously: changes made in quick succession (depth,
@@ -103,6 +108,7 @@ export function LineageClient({ urls, refreshMs }: { urls: DagsterUrls; refreshM
   return (
     <EmbedSourceContext value={embeds}>
       <div className="space-y-4">
+        <DeploymentAgeBanner deployments={overview?.deployments ?? []} />
         {problems.length > 0 ? (
           <p
             role="alert"
