@@ -5,7 +5,7 @@ export NEXT_TELEMETRY_DISABLED=1
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 STAMP=.next/healthboard-build.sha256
-want="$(find app components lib public next.config.js postcss.config.mjs tsconfig.json package-lock.json \
+want="$(find app components lib public proxy.ts instrumentation.ts next.config.js postcss.config.mjs tsconfig.json package-lock.json \
   -type f -not -name '*.test.ts' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"
 if [[ -f .next/BUILD_ID && -f "$STAMP" && "$(cat "$STAMP")" == "$want" ]]; then
   echo "[build] up to date"
