@@ -15,7 +15,9 @@ import {
   arg,
   assertPortsFree,
   HB,
+  LOCATIONS,
   launchChromium,
+  PANELS,
   ROOT,
   shutdown,
   sleep,
@@ -25,20 +27,11 @@ import {
 } from "./harness.mjs";
 
 const N = Number(arg("assets", "1000"));
-const K = 12;
+const K = LOCATIONS;
 const SECONDS = Number(arg("seconds", "60"));
 const REFRESH_S = 10;
 const WIKI_PORT = 3093;
 const OUT = path.join(ROOT, "bench/.out", `embeds-n${N}`);
-const PANELS = [
-  "kpis",
-  "freshness",
-  "failures",
-  "dependencies",
-  "deploys",
-  "execution-times",
-  "assets",
-];
 
 /** Every script a page loads, gzipped as Next serves it, summed. */
 async function scriptWeight(browser, url) {

@@ -128,6 +128,18 @@ export async function startWorkloadDagster({ assets, locations, out }) {
   );
 }
 
+/** Code locations (and teams) of the workload; the embeddable team panels. */
+export const LOCATIONS = 12;
+export const PANELS = [
+  "kpis",
+  "freshness",
+  "failures",
+  "dependencies",
+  "deploys",
+  "execution-times",
+  "assets",
+];
+
 export const teamSlug = (i) => `team-${String(i).padStart(2, "0")}`;
 
 /** The counting proxy and a Healthboard reading the workload through it. */

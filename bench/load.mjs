@@ -21,6 +21,8 @@ import {
   arg,
   assertPortsFree,
   HB,
+  LOCATIONS,
+  PANELS,
   percentile,
   ROOT,
   rssMb,
@@ -32,22 +34,13 @@ import {
 } from "./harness.mjs";
 
 const N = Number(arg("assets", "1000"));
-const K = 12;
+const K = LOCATIONS;
 const VIEWERS = Number(arg("viewers", "200"));
 const MINUTES = Number(arg("minutes", "5"));
 const SINGLE_MINUTES = Number(arg("single-minutes", "1"));
 const PERIOD_S = 10;
 const RELOAD_CYCLES = Math.round((Number(arg("reload-minutes", "0")) * 60) / PERIOD_S);
 const OUT = path.join(ROOT, "bench/.out", `load-n${N}`);
-const PANELS = [
-  "kpis",
-  "freshness",
-  "failures",
-  "dependencies",
-  "deploys",
-  "execution-times",
-  "assets",
-];
 
 const EMBEDS = Array.from({ length: 20 }, (_, i) => ({
   page: `/embed/teams/${teamSlug(i % 3)}/${PANELS[i % PANELS.length]}`,

@@ -12,6 +12,7 @@ import {
   arg,
   assertPortsFree,
   HB,
+  LOCATIONS,
   launchChromium,
   ROOT,
   rssMb,
@@ -22,7 +23,7 @@ import {
 } from "./harness.mjs";
 
 const N = Number(arg("assets", "1000"));
-const K = 12;
+const K = LOCATIONS;
 const VIEWERS = arg("viewers", "1,50,200").split(",").filter(Boolean).map(Number);
 const SECONDS = Number(arg("seconds", "30"));
 const ASSET_INTERVAL_S = 10;

@@ -4,12 +4,12 @@ import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useRef } from "react";
 import { type EmbedSource, EmbedSourceContext } from "@/components/embed/embed-context";
-import { DeploymentAgeBanner } from "@/components/lineage/deployment-age-banner";
 import { type CanvasHighlights, GraphCanvas } from "@/components/lineage/graph-canvas";
 import { GraphToolbar } from "@/components/lineage/graph-toolbar";
 import { NodeDetails } from "@/components/lineage/node-details";
 import { Panel } from "@/components/panel/panel";
 import { PanelSkeleton } from "@/components/panel/panel-skeleton";
+import { DataAgeBanner } from "@/components/team/data-age-banner";
 import {
   applyViewChange,
   decodeGraph,
@@ -22,6 +22,7 @@ import {
   visibleNodes,
 } from "@/lib/lineage/graph-view";
 import type { DagsterUrls } from "@/lib/links/dagster-links";
+import { deploymentFreshness } from "@/lib/overview/deployment-freshness";
 import { graphQuery } from "@/lib/queries/lineage";
 import { overviewQuery } from "@/lib/queries/overview";
 
@@ -34,7 +35,8 @@ export function LineageClient({ urls, refreshMs }: { urls: DagsterUrls; refreshM
   const { data, error } = useQuery(graphQuery(refreshMs));
   // Deployment freshness comes with the overview: which deployments are
   // unreachable, and since when the graph shows their last good data.
-  const { data: overview } = useQuery(overviewQuery(refreshMs));
+  const { data: overview, dataUpdatedAt } = useQuery(overviewQuery(refreshMs));
+  const freshness = useMemo(() => deploymentFreshness(overview), [overview]);
   const graph = useMemo(() => (data ? decodeGraph(data) : null), [data]);
 
   // The URL updates asynchronously: changes made in quick succession (depth,
@@ -108,7 +110,7 @@ export function LineageClient({ urls, refreshMs }: { urls: DagsterUrls; refreshM
   return (
     <EmbedSourceContext value={embeds}>
       <div className="space-y-4">
-        <DeploymentAgeBanner deployments={overview?.deployments ?? []} />
+        <DataAgeBanner freshness={freshness} staleAfterMs={3 * refreshMs} now={dataUpdatedAt} />
         {problems.length > 0 ? (
           <p
             role="alert"
