@@ -147,6 +147,16 @@ export function impactOf(g: DecodedGraph, node: number) {
   };
 }
 
+/** Canvas rings for one asset's impact: its blast radius orange, its root causes purple. */
+export function impactRings(g: DecodedGraph, node: number | null): Map<number, string> {
+  const ring = new Map<number, string>();
+  if (node === null) return ring;
+  const { blast, roots } = impactOf(g, node);
+  for (const i of blast.assets) ring.set(i, "#ea580c");
+  for (const i of roots) ring.set(i, "#7c3aed");
+  return ring;
+}
+
 /** Up to `limit` keys matching the query, prefix matches of the last component first. */
 export function searchKeys(g: DecodedGraph, query: string, limit = 20): number[] {
   const q = query.trim().toLowerCase();

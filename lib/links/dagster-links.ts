@@ -3,6 +3,11 @@
 
 export type DagsterUrls = Record<string, string | null>;
 
+/** Each deployment's Dagster UI base URL (null when the config gives none), for deep links. */
+export function dagsterUrls(deployments: readonly { name: string; uiUrl?: string }[]): DagsterUrls {
+  return Object.fromEntries(deployments.map((d) => [d.name, d.uiUrl ?? null]));
+}
+
 export function assetUrl(
   urls: DagsterUrls,
   deployment: string,

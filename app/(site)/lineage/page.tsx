@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { PanelSkeleton } from "@/components/panel/panel-skeleton";
 import { loadConfig } from "@/lib/config/load-config";
+import { dagsterUrls } from "@/lib/links/dagster-links";
 import { LineageClient } from "./_components/lineage-client";
 
 export const metadata: Metadata = { title: "Lineage" };
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export default function LineagePage() {
   const config = loadConfig();
-  const urls = Object.fromEntries(config.deployments.map((d) => [d.name, d.uiUrl ?? null]));
+  const urls = dagsterUrls(config.deployments);
   return (
     <>
       <h1 className="mb-4 text-2xl font-semibold tracking-tight">Cross-repository lineage</h1>

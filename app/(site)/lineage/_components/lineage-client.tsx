@@ -9,11 +9,12 @@ import { GraphToolbar } from "@/components/lineage/graph-toolbar";
 import { NodeDetails } from "@/components/lineage/node-details";
 import { Panel } from "@/components/panel/panel";
 import { PanelSkeleton } from "@/components/panel/panel-skeleton";
+import { ParamProblems } from "@/components/param-problems";
 import { DataAgeBanner } from "@/components/team/data-age-banner";
 import {
   applyViewChange,
   decodeGraph,
-  impactOf,
+  impactRings,
   type LineageView,
   parseView,
   type ViewChange,
@@ -69,15 +70,10 @@ export function LineageClient({ urls, refreshMs }: { urls: DagsterUrls; refreshM
     [graph, view.collapsed],
   );
   const selected = graph && view.selected ? (graph.index.get(view.selected) ?? null) : null;
-  const highlights = useMemo<CanvasHighlights>(() => {
-    const ring = new Map<number, string>();
-    if (graph && selected !== null) {
-      const { blast, roots } = impactOf(graph, selected);
-      for (const i of blast.assets) ring.set(i, "#ea580c");
-      for (const i of roots) ring.set(i, "#7c3aed");
-    }
-    return { ring, selected };
-  }, [graph, selected]);
+  const highlights = useMemo<CanvasHighlights>(
+    () => ({ ring: graph ? impactRings(graph, selected) : new Map(), selected }),
+    [graph, selected],
+  );
 
   const onSelect = useCallback(
     (node: number | null) =>
@@ -111,15 +107,7 @@ export function LineageClient({ urls, refreshMs }: { urls: DagsterUrls; refreshM
     <EmbedSourceContext value={embeds}>
       <div className="space-y-4">
         <DataAgeBanner freshness={freshness} staleAfterMs={3 * refreshMs} now={dataUpdatedAt} />
-        {problems.length > 0 ? (
-          <p
-            role="alert"
-            className="rounded border border-warning/40 bg-warning/10 px-3 py-2 text-sm"
-            data-testid="param-problems"
-          >
-            {problems.join(" ")}
-          </p>
-        ) : null}
+        <ParamProblems problems={problems} />
         <GraphToolbar graph={graph} view={view} onChange={setView} />
         <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="graph-summary">
           Showing <span data-testid="shown-count">{shown}</span> of {p.keys.length} assets ·{" "}

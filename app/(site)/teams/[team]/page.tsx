@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ContractsExport } from "@/components/contracts/contracts-export";
+import { ParamProblems } from "@/components/param-problems";
 import { teamSlugSchema } from "@/lib/api/team-params";
 import { loadConfig } from "@/lib/config/load-config";
+import { dagsterUrls } from "@/lib/links/dagster-links";
 import { getTeamPage } from "@/lib/teams/get-team-page";
 import { loadTeamSearchParams, unknownLocationProblem } from "@/lib/teams/team-search-params";
 import { TeamPageClient } from "./_components/team-page-client";
@@ -29,7 +31,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const locationProblem = unknownLocationProblem(view.location, model.allLocations);
   const problems = locationProblem ? [...view.problems, locationProblem] : view.problems;
   const config = loadConfig();
-  const urls = Object.fromEntries(config.deployments.map((d) => [d.name, d.uiUrl ?? null]));
+  const urls = dagsterUrls(config.deployments);
   return (
     <>
       <h1 className="mb-1 text-2xl font-semibold tracking-tight">{model.team.name}</h1>
@@ -38,15 +40,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
         {model.allLocations.length} code locations
       </p>
       <ContractsExport team={model.team.slug} />
-      {problems.length > 0 ? (
-        <p
-          role="alert"
-          className="mb-4 rounded border border-warning/40 bg-warning/10 px-3 py-2 text-sm"
-          data-testid="param-problems"
-        >
-          {problems.join(" ")}
-        </p>
-      ) : null}
+      <ParamProblems problems={problems} />
       <TeamPageClient
         initial={model}
         location={view.location}

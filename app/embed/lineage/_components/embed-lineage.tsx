@@ -9,7 +9,7 @@ import type { GraphPayload } from "@/lib/api/graph-payload";
 import { formatKey } from "@/lib/format";
 import {
   decodeGraph,
-  impactOf,
+  impactRings,
   parseView,
   viewToSearch,
   visibleNodes,
@@ -38,15 +38,10 @@ export function EmbedLineage({
     () => (graph ? visibleNodes(graph, view) : new Uint8Array()),
     [graph, view],
   );
-  const highlights = useMemo<CanvasHighlights>(() => {
-    const ring = new Map<number, string>();
-    if (graph && focus !== null) {
-      const { blast, roots } = impactOf(graph, focus);
-      for (const i of blast.assets) ring.set(i, "#ea580c");
-      for (const i of roots) ring.set(i, "#7c3aed");
-    }
-    return { ring, selected: focus };
-  }, [graph, focus]);
+  const highlights = useMemo<CanvasHighlights>(
+    () => ({ ring: graph ? impactRings(graph, focus) : new Map(), selected: focus }),
+    [graph, focus],
+  );
   const onSelect = useCallback(
     (node: number | null) => {
       if (node === null || !graph) return;

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EmbedFrame } from "@/components/embed/embed-frame";
+import { ParamProblems } from "@/components/param-problems";
 import { teamSlugSchema } from "@/lib/api/team-params";
 import { loadConfig } from "@/lib/config/load-config";
 import { isTeamPanel, parseEmbedParams, TEAM_PANELS } from "@/lib/embed/embed-params";
+import { dagsterUrls } from "@/lib/links/dagster-links";
 import { getTeamPage } from "@/lib/teams/get-team-page";
 import { EmbedTeamPanel } from "./_components/embed-team-panel";
 
@@ -30,14 +32,10 @@ export default async function EmbedTeamPanelPage({ params, searchParams }: Props
   const model = await getTeamPage(team, view.range, view.location);
   if (!model) notFound();
   const config = loadConfig();
-  const urls = Object.fromEntries(config.deployments.map((d) => [d.name, d.uiUrl ?? null]));
+  const urls = dagsterUrls(config.deployments);
   return (
     <EmbedFrame theme={view.theme} autoHeight={view.autoHeight}>
-      {view.problems.length > 0 ? (
-        <p role="alert" className="mb-2 text-xs text-slate-500" data-testid="param-problems">
-          {view.problems.join(" ")}
-        </p>
-      ) : null}
+      <ParamProblems problems={view.problems} compact />
       <EmbedTeamPanel
         panel={panel}
         initial={model}
