@@ -21,6 +21,12 @@ if ping; then
   exit 0
 fi
 
+# Create and migrate the instance storage once, before anything else opens it:
+# the webserver and the daemon started together on an empty home both create
+# the SQLite storage, and the schedule storage can end up stamped twice
+# ("alembic_version has more than one head"). Idempotent on an existing home.
+bash "$ROOT/scripts/dagster-init-home.sh"
+
 cd "$ROOT/demo"
 # setsid: each gets its own process group, so dagster-down.sh also stops the code servers they spawn.
 setsid nohup "$ROOT/.venv/bin/dagster-webserver" -w workspace.yaml -h 127.0.0.1 -p "$PORT" \
