@@ -1,4 +1,8 @@
+import { isFailedRun, SEVERITY } from "@/lib/metrics/definitions";
 import type { AssetStatus, HealthStatus } from "./status-types";
+
+/** Re-exported: the severity order lives in lib/metrics/definitions.ts. */
+export { SEVERITY };
 
 // The unified health model, following Dagster+'s asset health semantics
 // (dagster/_core/definitions/asset_health in Dagster 1.13): three components,
@@ -14,8 +18,6 @@ export interface AssetHealth {
   source: "dagster-plus" | "computed";
 }
 
-const FAILED_RUN = new Set(["FAILURE", "CANCELED"]);
-
 export function materializationHealth(status: AssetStatus): HealthStatus {
   const { partitions } = status;
   if (partitions) {
@@ -28,7 +30,7 @@ export function materializationHealth(status: AssetStatus): HealthStatus {
   // Open source records no failure event for a failed step: the latest run that
   // planned this asset failed, and it did not produce the latest materialization.
   const run = status.latestRun;
-  if (run && FAILED_RUN.has(run.status) && run.id !== status.lastMaterializationRunId) {
+  if (run && isFailedRun(run) && run.id !== status.lastMaterializationRunId) {
     const runTime = run.endedAt ?? run.startedAt ?? Number.POSITIVE_INFINITY;
     if (runTime >= last) return "DEGRADED";
   }
@@ -94,11 +96,3 @@ export function assetHealth(status: AssetStatus | undefined): AssetHealth {
     source: "computed",
   };
 }
-
-/** Severity order for sorting and worst-of aggregation. */
-export const SEVERITY: Record<AssetHealth["overall"], number> = {
-  DEGRADED: 3,
-  WARNING: 2,
-  UNKNOWN: 1,
-  HEALTHY: 0,
-};
