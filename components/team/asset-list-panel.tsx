@@ -6,15 +6,16 @@ import { Card, Panel } from "@/components/panel/panel";
 import { TableHead } from "@/components/panel/table-head";
 import { formatKey } from "@/lib/format";
 import { assetUrl, type DagsterUrls } from "@/lib/links/dagster-links";
+import { isHealthy, isUnhealthy } from "@/lib/metrics/definitions";
 import type { TeamAssetRow, TeamPageModel } from "@/lib/teams/build-team-page";
 import { ASSET_LISTS, type AssetList, teamHref } from "@/lib/teams/team-href";
 
 const FILTERS: Record<AssetList, (a: TeamAssetRow) => boolean> = {
   all: () => true,
-  healthy: (a) => a.health === "HEALTHY",
+  healthy: (a) => isHealthy(a.health),
   stale: (a) => a.stale,
   degraded: (a) => a.degraded,
-  unhealthy: (a) => a.health === "WARNING" || a.health === "DEGRADED",
+  unhealthy: (a) => isUnhealthy(a.health),
 };
 
 export function AssetListPanel({

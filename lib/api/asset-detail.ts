@@ -1,5 +1,6 @@
 import { ownerLabel } from "@/lib/domain/types";
 import type { AssetHealth } from "@/lib/health/health-model";
+import { isFailedRun } from "@/lib/metrics/definitions";
 import { definitionKey, type HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 
 // One asset in full, for the lineage page's side panel.
@@ -36,7 +37,7 @@ export function assetDetail(snapshot: HealthSnapshot, key: string[]): AssetDetai
   const node = snapshot.graph.nodes.get(id);
   if (!node) return null;
   const recentFailures = snapshot.runs
-    .filter((r) => r.status === "FAILURE" && r.assetIds.includes(id))
+    .filter((r) => isFailedRun(r) && r.assetIds.includes(id))
     .sort((a, b) => b.createdAt - a.createdAt)
     .slice(0, 5)
     .map((r) => ({

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import type { AssetHealth } from "@/lib/health/health-model";
 import { type GraphLayout, layoutGraph } from "@/lib/lineage/layout";
+import { HEALTH_LETTER, STUB_LETTER } from "@/lib/metrics/health-letters";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 
 // The lineage graph as the browser receives it: columnar arrays indexed by
@@ -23,7 +23,7 @@ export interface GraphPayload {
   /** Team index, -1 for none. */
   team: number[];
   nodeKinds: number[][];
-  /** One character per node: H healthy, W warning, D degraded, U unknown, S stub. */
+  /** One letter per node (lib/metrics/health-letters): H healthy, W warning, D degraded, U unknown, S stub. */
   health: string;
   x: number[];
   y: number[];
@@ -33,13 +33,6 @@ export interface GraphPayload {
   edges: number[];
   cycles: number[][];
 }
-
-const HEALTH_CHAR: Record<AssetHealth["overall"], string> = {
-  HEALTHY: "H",
-  WARNING: "W",
-  DEGRADED: "D",
-  UNKNOWN: "U",
-};
 
 /** One cached layout per topology: the expensive part runs only when the graph's shape changes. */
 let layoutCache: { topology: string; layout: GraphLayout } | null = null;
@@ -101,7 +94,9 @@ export function toGraphPayload(
         return idx;
       }),
     );
-    health += node.isStub ? "S" : HEALTH_CHAR[snapshot.health.get(node.id)?.overall ?? "UNKNOWN"];
+    health += node.isStub
+      ? STUB_LETTER
+      : HEALTH_LETTER[snapshot.health.get(node.id)?.overall ?? "UNKNOWN"];
   });
 
   const edges: number[] = [];

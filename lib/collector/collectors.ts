@@ -7,6 +7,7 @@ import type { DeployStore } from "@/lib/deploys/deploy-types";
 import { SqliteDeployStore } from "@/lib/deploys/sqlite-deploy-store";
 import { serverEnv } from "@/lib/env";
 import { SqliteKpiStore } from "@/lib/history/kpi-store";
+import { isHealthy } from "@/lib/metrics/definitions";
 import { buildSnapshot, deploymentFreshness } from "@/lib/snapshot/build-snapshot";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import { isDegraded, isStale, teamAssets } from "@/lib/teams/team-assets";
@@ -92,7 +93,7 @@ async function sampleKpis(): Promise<void> {
         team: team.slug,
         at: Date.now(),
         owned: assets.length,
-        healthy: assets.filter((a) => a.health.overall === "HEALTHY").length,
+        healthy: assets.filter((a) => isHealthy(a.health)).length,
         stale: assets.filter(isStale).length,
         degraded: assets.filter(isDegraded).length,
       },

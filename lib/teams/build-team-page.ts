@@ -1,7 +1,9 @@
 import type { TeamConfig } from "@/lib/config/config-schema";
 import { deployStats } from "@/lib/deploys/deploy-stats";
 import type { DeployEvent } from "@/lib/deploys/deploy-types";
+import type { AssetHealth } from "@/lib/health/health-model";
 import type { KpiSample } from "@/lib/history/kpi-store";
+import { isFailedRun, isHealthy } from "@/lib/metrics/definitions";
 import {
   type DeploymentFreshness,
   definitionKey,
@@ -33,7 +35,7 @@ export interface TeamAssetRow {
   deployment: string;
   location: string;
   group: string | null;
-  health: string;
+  health: AssetHealth["overall"];
   materialization: string;
   freshness: string;
   checks: string;
@@ -117,7 +119,7 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
     window,
   );
   const deploys = deployReport(locations, snapshot.locations, input.deployEvents, window);
-  const healthy = assets.filter((a) => a.health.overall === "HEALTHY").length;
+  const healthy = assets.filter((a) => isHealthy(a.health)).length;
   const teamDeploys = input.deployEvents.filter((e) => inTeamLocation(e.deployment, e.location));
   const kpis: Kpis = {
     owned: assets.length,
@@ -139,9 +141,8 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
     stale: prev?.stale ?? null,
     degraded: prev?.degraded ?? null,
     failures: runsCover
-      ? runs.filter(
-          (r) => r.status === "FAILURE" && r.createdAt >= prevSince && r.createdAt < window.since,
-        ).length
+      ? runs.filter((r) => isFailedRun(r) && r.createdAt >= prevSince && r.createdAt < window.since)
+          .length
       : null,
     deploySuccessRate: deployStats(teamDeploys, prevSince, window.since).successRate,
   };

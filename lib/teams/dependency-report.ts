@@ -1,6 +1,7 @@
 import type { AssetHealth } from "@/lib/health/health-model";
 import type { HealthStatus } from "@/lib/health/status-types";
 import type { LineageGraph } from "@/lib/lineage/graph-types";
+import { isUnhealthy, SEVERITY } from "@/lib/metrics/definitions";
 
 export interface ForeignAsset {
   id: string;
@@ -21,9 +22,6 @@ export interface DependencyReport {
   /** Other teams' assets that read from this team, at risk when what they read is unhealthy. */
   downstream: (ForeignAsset & { atRisk: boolean })[];
 }
-
-const UNHEALTHY = new Set(["WARNING", "DEGRADED"]);
-const SEVERITY: Record<string, number> = { DEGRADED: 3, WARNING: 2, UNKNOWN: 1, HEALTHY: 0 };
 
 export function dependencyReport(
   graph: LineageGraph,
@@ -59,13 +57,15 @@ export function dependencyReport(
       }
     }
     return [...found.values()].sort(
-      (a, b) => (SEVERITY[b.health] ?? 0) - (SEVERITY[a.health] ?? 0) || a.id.localeCompare(b.id),
+      (a, b) => SEVERITY[b.health] - SEVERITY[a.health] || a.id.localeCompare(b.id),
     );
   };
   const upstream = collect("upstream");
   const downstream = collect("downstream").map((row) => ({
     ...row,
-    atRisk: row.via.some((key) => UNHEALTHY.has(health.get(JSON.stringify(key))?.overall ?? "")),
+    atRisk: row.via.some((key) =>
+      isUnhealthy(health.get(JSON.stringify(key))?.overall ?? "UNKNOWN"),
+    ),
   }));
   downstream.sort((a, b) => Number(b.atRisk) - Number(a.atRisk) || a.id.localeCompare(b.id));
   return { upstream, downstream };

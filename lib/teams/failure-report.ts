@@ -1,4 +1,5 @@
 import type { MaterializationRecord, RunRecord } from "@/lib/domain/run-types";
+import { isFailedRun } from "@/lib/metrics/definitions";
 import { bucketOf, buckets, type TimeWindow } from "./time-range";
 
 export interface TrendPoint {
@@ -34,7 +35,6 @@ export interface FailureReport {
   medianRecoveryMs: number | null;
 }
 
-const FAILED = new Set(["FAILURE"]);
 const isInWindow = (w: TimeWindow, at: number) => at >= w.since && at < w.until;
 
 export function median(values: readonly number[]): number | null {
@@ -76,7 +76,7 @@ export function failureReport(
     if (r.status === "SUCCESS") {
       totals.runsSucceeded++;
       if (p) p.runsSucceeded++;
-    } else if (FAILED.has(r.status)) {
+    } else if (isFailedRun(r)) {
       totals.runsFailed++;
       if (p) p.runsFailed++;
     }
@@ -92,7 +92,7 @@ export function failureReport(
   }
 
   const recent = runs
-    .filter((r) => FAILED.has(r.status) && isInWindow(window, r.createdAt))
+    .filter((r) => isFailedRun(r) && isInWindow(window, r.createdAt))
     .sort((a, b) => b.createdAt - a.createdAt)
     .slice(0, 25)
     .map((r) => ({
@@ -108,9 +108,7 @@ export function failureReport(
   // A failure episode of an asset: a failed run that targeted it and did not
   // materialize it, until the asset's next materialization (the recovery).
   const recoveries: Recovery[] = [];
-  const failedRuns = runs
-    .filter((r) => FAILED.has(r.status))
-    .sort((a, b) => a.createdAt - b.createdAt);
+  const failedRuns = runs.filter(isFailedRun).sort((a, b) => a.createdAt - b.createdAt);
   for (const id of assetIds) {
     const history = historyOf(id);
     const materializedIn = new Set(history.map((m) => m.runId));

@@ -2,6 +2,7 @@ import type { AssetDefinition } from "@/lib/domain/types";
 import type { AssetHealth } from "@/lib/health/health-model";
 import type { AssetStatus } from "@/lib/health/status-types";
 import type { LogicalAsset } from "@/lib/lineage/graph-types";
+import { isDegraded as degraded, isStale as stale } from "@/lib/metrics/definitions";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import { definitionKey } from "@/lib/snapshot/snapshot-types";
 
@@ -30,9 +31,7 @@ export function teamAssets(snapshot: HealthSnapshot, team: string, location?: st
   return out;
 }
 
-/** Stale: freshness failing or warning. */
-export const isStale = (a: TeamAsset) =>
-  a.health.freshness === "DEGRADED" || a.health.freshness === "WARNING";
-/** Degraded: the latest materialization failed, or checks are failing. */
-export const isDegraded = (a: TeamAsset) =>
-  a.health.materialization === "DEGRADED" || a.health.checks === "DEGRADED";
+/** Stale, as lib/metrics/definitions.ts defines it: freshness WARNING or DEGRADED. */
+export const isStale = (a: TeamAsset) => stale(a.health);
+/** Degraded, as lib/metrics/definitions.ts defines it: overall health DEGRADED (freshness included). */
+export const isDegraded = (a: TeamAsset) => degraded(a.health);
