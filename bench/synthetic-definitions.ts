@@ -48,6 +48,7 @@ export function syntheticDefinitions(n: number, k = 12, seed = 4242): AssetDefin
         i % 10 === 0
           ? { kind: "time-window", failWindowSeconds: 86_400, warnWindowSeconds: null }
           : null,
+      isObservable: false,
     };
     defs.push(def);
     (byLocation[loc] as AssetDefinition[]).push(def);

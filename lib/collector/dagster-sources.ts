@@ -1,5 +1,10 @@
 import "server-only";
 import {
+  checkHistoryRequest,
+  checksNeedingHistory,
+  toCheckHistory,
+} from "@/lib/dagster/check-history";
+import {
   AssetStatusesDocument,
   CodeLocationStatusesDocument,
   LocationAssetsDocument,
@@ -61,9 +66,16 @@ export function dagsterAssetStatusSource(target: DagsterTarget): AssetStatusSour
         freshnessKeys: batch.filter((a) => a.freshnessPolicy).map(keyInput),
         checkKeys: batch.filter((a) => a.hasChecks).map(keyInput),
         partitionedKeys: batch.filter((a) => a.isPartitioned).map(keyInput),
+        observableKeys: batch.filter((a) => a.isObservable).map(keyInput),
       });
       expectMember(target.deployment, data.assetsOrError, "AssetConnection");
-      return toAssetStatuses(data);
+      // Checks without a completed execution for the latest materialization:
+      // their latest completed one, in one more request (lib/dagster/check-history.ts).
+      const pending = checksNeedingHistory(data);
+      if (pending.length === 0) return toAssetStatuses(data);
+      const history = checkHistoryRequest(pending);
+      const executions = await dagsterRequest(target, history.document, history.variables);
+      return toAssetStatuses(data, toCheckHistory(pending, executions));
     },
   };
 }

@@ -60,6 +60,7 @@ export function toAssetDefinition(
     isPartitioned: node.isPartitioned,
     hasChecks: node.hasAssetChecks,
     freshnessPolicy: toFreshnessPolicy(node.internalFreshnessPolicy),
+    isObservable: node.isObservable,
   };
 }
 

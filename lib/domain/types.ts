@@ -30,6 +30,8 @@ export interface AssetDefinition {
   isPartitioned: boolean;
   hasChecks: boolean;
   freshnessPolicy: FreshnessPolicy | null;
+  /** Dagster's AssetNode.isObservable (an observable source asset reports observations). */
+  isObservable: boolean;
 }
 
 export type LocationStatus = "loaded" | "loading" | "failed";

@@ -18,7 +18,13 @@ export interface AssetHealth {
   source: "dagster-plus" | "computed";
 }
 
+/**
+ * Dagster's get_materialization_status_and_metadata
+ * (dagster/_core/definitions/asset_health/asset_materialization_health.py).
+ */
 export function materializationHealth(status: AssetStatus): HealthStatus {
+  // An observable source asset is never materialized: it is HEALTHY once observed.
+  if (status.observableSource) return status.lastObservedAt === null ? "UNKNOWN" : "HEALTHY";
   const { partitions } = status;
   if (partitions) {
     if (partitions.failed === 0 && partitions.materialized === 0) return "UNKNOWN";
@@ -29,6 +35,7 @@ export function materializationHealth(status: AssetStatus): HealthStatus {
   if (status.lastFailedAt !== null && status.lastFailedAt > last) return "DEGRADED";
   // Open source records no failure event for a failed step: the latest run that
   // planned this asset failed, and it did not produce the latest materialization.
+  // FAILURE only: Dagster's run_record.dagster_run.is_failure excludes CANCELED.
   const run = status.latestRun;
   if (run && isFailedRun(run) && run.id !== status.lastMaterializationRunId) {
     const runTime = run.endedAt ?? run.startedAt ?? Number.POSITIVE_INFINITY;
@@ -37,8 +44,13 @@ export function materializationHealth(status: AssetStatus): HealthStatus {
   return status.lastMaterializedAt === null ? "UNKNOWN" : "HEALTHY";
 }
 
+/**
+ * Dagster's get_freshness_status_and_metadata (asset_freshness_health.py):
+ * NOT_APPLICABLE only without a policy; a policy not evaluated yet is UNKNOWN.
+ */
 export function freshnessHealth(status: AssetStatus): HealthStatus {
-  return status.freshness ?? "NOT_APPLICABLE";
+  if (!status.hasFreshnessPolicy) return "NOT_APPLICABLE";
+  return status.freshness ?? "UNKNOWN";
 }
 
 export function checksHealth(status: AssetStatus): HealthStatus {

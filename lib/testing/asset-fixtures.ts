@@ -23,6 +23,7 @@ export function def(
     isPartitioned: false,
     hasChecks: false,
     freshnessPolicy: null,
+    isObservable: false,
     ...extra,
   };
 }
