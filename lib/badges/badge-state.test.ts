@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { FreshnessPolicy } from "@/lib/domain/types";
 import { overallHealth } from "@/lib/health/health-model";
 import type { HealthStatus } from "@/lib/health/status-types";
+import { HOUR, SIX_HOUR_POLICY, TEST_NOW } from "@/lib/testing/status-fixtures";
 import {
   type AssetBadgeInput,
   assetBadgeState,
@@ -9,13 +10,8 @@ import {
   teamBadgeState,
 } from "./badge-state";
 
-const HOUR = 3_600_000;
-const NOW = 1_800_000_000_000;
-const window6h: FreshnessPolicy = {
-  kind: "time-window",
-  failWindowSeconds: 6 * 3600,
-  warnWindowSeconds: 3 * 3600,
-};
+const NOW = TEST_NOW;
+const window6h = SIX_HOUR_POLICY;
 
 describe("teamBadgeState", () => {
   it("says healthy only when every asset is healthy", () => {

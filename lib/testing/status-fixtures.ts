@@ -1,4 +1,15 @@
+import type { FreshnessPolicy } from "@/lib/domain/types";
 import { type AssetStatus, blankAssetStatus } from "@/lib/health/status-types";
+
+export const HOUR = 3_600_000;
+/** A fixed "now" for tests (2027-01-15). */
+export const TEST_NOW = 1_800_000_000_000;
+/** A time-window freshness policy: fail after 6 h, warn after 3 h. */
+export const SIX_HOUR_POLICY: FreshnessPolicy = {
+  kind: "time-window",
+  failWindowSeconds: 6 * 3600,
+  warnWindowSeconds: 3 * 3600,
+};
 
 /**
  * A status for unit tests: materialized at t=1000 by run r1, which succeeded;
