@@ -8,6 +8,7 @@ import {
   isFailedRun,
   isHealthy,
   isStale,
+  isSucceededRun,
   isUnhealthy,
   isUnknown,
   isWarning,
@@ -67,6 +68,13 @@ describe("isFailedRun", () => {
     expect(isFailedRun({ status: "CANCELED" })).toBe(false);
     expect(isFailedRun({ status: "CANCELING" })).toBe(false);
     expect(isFailedRun({ status: "SUCCESS" })).toBe(false);
+  });
+
+  it("leaves canceled and unfinished runs neither failed nor succeeded", () => {
+    for (const status of ["CANCELED", "STARTED", "QUEUED"] as const) {
+      expect(isFailedRun({ status }) || isSucceededRun({ status })).toBe(false);
+    }
+    expect(isSucceededRun({ status: "SUCCESS" })).toBe(true);
   });
 });
 

@@ -48,6 +48,9 @@ export const isStale = (h: Pick<AssetHealth, "freshness">): boolean =>
 /** A failed run: status FAILURE only. CANCELED is not a failure (Dagster's asset_health counts FAILURE only). */
 export const isFailedRun = (run: { status: RunStatus }): boolean => run.status === "FAILURE";
 
+/** A succeeded run: status SUCCESS. Canceled and unfinished runs are neither succeeded nor failed. */
+export const isSucceededRun = (run: { status: RunStatus }): boolean => run.status === "SUCCESS";
+
 /** The worst of some overall health states (UNKNOWN for none). */
 export function worstHealth(states: Iterable<OverallHealth>): OverallHealth {
   let worst: OverallHealth | null = null;

@@ -1,5 +1,5 @@
 import type { MaterializationRecord, RunRecord } from "@/lib/domain/run-types";
-import { isFailedRun } from "@/lib/metrics/definitions";
+import { isFailedRun, isSucceededRun } from "@/lib/metrics/definitions";
 import { bucketOf, buckets, type TimeWindow } from "./time-range";
 
 export interface TrendPoint {
@@ -73,7 +73,7 @@ export function failureReport(
     const b = bucketOf(window, r.createdAt);
     if (b === null) continue;
     const p = points.get(`${b}|${r.location}`);
-    if (r.status === "SUCCESS") {
+    if (isSucceededRun(r)) {
       totals.runsSucceeded++;
       if (p) p.runsSucceeded++;
     } else if (isFailedRun(r)) {
