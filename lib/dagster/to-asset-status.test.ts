@@ -94,18 +94,31 @@ describe("toAssetStatuses on the demo's real answer", () => {
 });
 
 describe("observable source assets", () => {
-  it("are marked from isObservable and isMaterializable, with their latest observation", () => {
+  /** The demo's answer, with raw_orders turned into an observable source with these observations. */
+  const asObservedSource = (timestamps: string[]) => {
     const data = demo();
     data.observable = [
-      { assetKey: { path: ["raw_orders"] }, isObservable: true, isMaterializable: false },
+      {
+        assetKey: { path: ["raw_orders"] },
+        isObservable: true,
+        isMaterializable: false,
+        assetObservations: timestamps.map((timestamp) => ({ timestamp })),
+      },
     ] as AssetStatusesQuery["observable"];
-    const nodes =
-      data.assetsOrError.__typename === "AssetConnection" ? data.assetsOrError.nodes : [];
-    const node = nodes.find((n) => n.key.path[0] === "raw_orders");
-    if (!node) throw new Error("fixture changed");
-    node.latestObservationTimestamp = 1_796_166_000_123.7;
-    const s = toAssetStatuses(data).get(id("raw_orders"));
-    expect(s).toMatchObject({ observableSource: true, lastObservedAt: 1_796_166_000_123 });
+    return toAssetStatuses(data).get(id("raw_orders"));
+  };
+
+  it("are marked from isObservable and isMaterializable, with their latest observation", () => {
+    expect(asObservedSource(["1796166000123"])).toMatchObject({
+      observableSource: true,
+      lastObservedAt: 1_796_166_000_123,
+    });
+  });
+
+  it("are UNKNOWN until their first observation, however materialized the key looks", () => {
+    const s = asObservedSource([]);
+    expect(s?.lastObservedAt).toBeNull();
+    expect(assetHealth(s).materialization).toBe("UNKNOWN");
   });
 });
 

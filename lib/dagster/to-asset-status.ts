@@ -77,10 +77,6 @@ export function toAssetStatuses(
         node.latestFailedToMaterializeTimestamp == null
           ? null
           : Math.floor(node.latestFailedToMaterializeTimestamp);
-      s.lastObservedAt =
-        node.latestObservationTimestamp == null
-          ? null
-          : Math.floor(node.latestObservationTimestamp);
       const h = node.assetHealth;
       s.plusHealth = h
         ? {
@@ -111,7 +107,11 @@ export function toAssetStatuses(
     s.freshness = (node.freshnessStatusInfo?.freshnessStatus as HealthStatus) ?? null;
   }
   for (const node of data.observable) {
-    get(node.assetKey.path).observableSource = node.isObservable && !node.isMaterializable;
+    const s = get(node.assetKey.path);
+    s.observableSource = node.isObservable && !node.isMaterializable;
+    // ObservationEvent.timestamp is a string of epoch ms.
+    const observed = node.assetObservations[0]?.timestamp;
+    s.lastObservedAt = observed === undefined ? null : Number(observed);
   }
   for (const node of data.checks) {
     const checks = node.assetChecksOrError;
