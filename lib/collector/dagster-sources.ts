@@ -1,9 +1,5 @@
 import "server-only";
-import {
-  checkHistoryRequest,
-  checksNeedingHistory,
-  toCheckHistory,
-} from "@/lib/dagster/check-history";
+import { checksNeedingHistory, fetchCheckHistory } from "@/lib/dagster/check-history";
 import {
   AssetStatusesDocument,
   CodeLocationStatusesDocument,
@@ -73,9 +69,10 @@ export function dagsterAssetStatusSource(target: DagsterTarget): AssetStatusSour
       // their latest completed one, in one more request (lib/dagster/check-history.ts).
       const pending = checksNeedingHistory(data);
       if (pending.length === 0) return toAssetStatuses(data);
-      const history = checkHistoryRequest(pending);
-      const executions = await dagsterRequest(target, history.document, history.variables);
-      return toAssetStatuses(data, toCheckHistory(pending, executions));
+      const history = await fetchCheckHistory(pending, (req) =>
+        dagsterRequest(target, req.document, req.variables),
+      );
+      return toAssetStatuses(data, history);
     },
   };
 }

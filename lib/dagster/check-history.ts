@@ -20,6 +20,13 @@ import {
 /** How many recent executions to look through for a completed one. */
 export const CHECK_HISTORY_LIMIT = 20;
 
+/**
+ * Checks per request. Each alias is one event-log read: on the demo's SQLite
+ * Dagster 1.13.28, 100 aliases took 1.3 s and 250 took 3.4 s (median of 3),
+ * so a request stays well inside the default 15 s timeout.
+ */
+export const CHECK_HISTORY_CHUNK = 100;
+
 export interface CheckRef {
   assetKey: AssetKeyPath;
   checkName: string;
@@ -77,6 +84,24 @@ export function checkHistoryRequest(refs: readonly CheckRef[]): {
     document: parse(text) as TypedDocumentNode<CheckHistoryQuery, CheckHistoryVariables>,
     variables,
   };
+}
+
+/**
+ * The recent executions of the given checks, CHECK_HISTORY_CHUNK per request,
+ * one request at a time (the collector already runs batches in parallel).
+ */
+export async function fetchCheckHistory(
+  refs: readonly CheckRef[],
+  send: (request: ReturnType<typeof checkHistoryRequest>) => Promise<CheckHistoryQuery>,
+): Promise<Map<string, CheckExecutionStateFragment[]>> {
+  const out = new Map<string, CheckExecutionStateFragment[]>();
+  for (let i = 0; i < refs.length; i += CHECK_HISTORY_CHUNK) {
+    const part = refs.slice(i, i + CHECK_HISTORY_CHUNK);
+    for (const [key, executions] of toCheckHistory(part, await send(checkHistoryRequest(part)))) {
+      out.set(key, executions);
+    }
+  }
+  return out;
 }
 
 /** Each check's recent executions (newest first), keyed by checkRefKey. */

@@ -4,10 +4,12 @@ import { describe, expect, it } from "vitest";
 import { assetId } from "@/lib/domain/types";
 import { assetHealth } from "@/lib/health/health-model";
 import {
+  CHECK_HISTORY_CHUNK,
   type CheckHistoryQuery,
   checkHistoryRequest,
   checkRefKey,
   checksNeedingHistory,
+  fetchCheckHistory,
   toCheckHistory,
 } from "./check-history";
 import statusesDemo from "./fixtures/asset-statuses.demo.json";
@@ -188,6 +190,28 @@ describe("the check history request", () => {
     const schema = buildSchema(readFileSync("lib/dagster/generated/schema.graphql", "utf8"));
     expect(validate(schema, document)).toEqual([]);
     expect(variables).toMatchObject({ k0: { path: ["ml", "model"] }, n0: 'evil") { id } #' });
+  });
+
+  it("sends at most CHECK_HISTORY_CHUNK checks per request and maps every answer back", async () => {
+    const refs = Array.from({ length: CHECK_HISTORY_CHUNK + 1 }, (_, i) => ({
+      assetKey: ["a", String(i)],
+      checkName: "x",
+    }));
+    const sizes: number[] = [];
+    const history = await fetchCheckHistory(refs, async ({ variables }) => {
+      const n = Object.keys(variables).length / 2;
+      sizes.push(n);
+      return Object.fromEntries(
+        Array.from({ length: n }, (_, i) => [`c${i}`, [execution(i % 2 ? "FAILED" : "SUCCEEDED")]]),
+      );
+    });
+    expect(sizes).toEqual([CHECK_HISTORY_CHUNK, 1]);
+    expect(history.size).toBe(refs.length);
+    expect(history.get(checkRefKey(["a", "1"], "x"))?.[0]?.status).toBe("FAILED");
+    // The last ref is the first of the second request.
+    expect(history.get(checkRefKey(["a", String(CHECK_HISTORY_CHUNK)], "x"))?.[0]?.status).toBe(
+      "SUCCEEDED",
+    );
   });
 
   it("maps each alias back to its check", () => {
