@@ -66,7 +66,7 @@ export function dagsterAssetStatusSource(target: DagsterTarget): AssetStatusSour
       });
       expectMember(target.deployment, data.assetsOrError, "AssetConnection");
       // Checks without a completed execution for the latest materialization:
-      // their latest completed one, in one more request (lib/dagster/check-history.ts).
+      // their latest completed one, in follow-up requests (lib/dagster/check-history.ts).
       const pending = checksNeedingHistory(data);
       if (pending.length === 0) return toAssetStatuses(data);
       const history = await fetchCheckHistory(pending, (req) =>

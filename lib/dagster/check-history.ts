@@ -13,8 +13,8 @@ import {
 // compute_for_asset_checks). AssetStatuses only has each check's execution for
 // the latest materialization, and Dagster has no batched field for the latest
 // completed one, so the checks whose answer is missing, IN_PROGRESS or SKIPPED
-// get their recent executions here: one request, one aliased
-// `assetCheckExecutions` per such check (usually few; never every check of a
+// get their recent executions here: one aliased
+// `assetCheckExecutions` per such check, CHECK_HISTORY_CHUNK per request (never every check of a
 // batch, which dagster#33749 warns is slow).
 
 /** How many recent executions to look through for a completed one. */
