@@ -31,6 +31,16 @@ export const deploymentSchema = z
           "is required for a Dagster+ deployment (the name of the variable holding the token)",
       });
     }
+    // The Dagster+ token goes in every request's headers: never over plain http.
+    if (ctx.value.kind === "plus" && !ctx.value.graphqlUrl.startsWith("https://")) {
+      ctx.issues.push({
+        code: "custom",
+        input: ctx.value.graphqlUrl,
+        path: ["graphqlUrl"],
+        message:
+          "must be an https URL for a Dagster+ deployment (its token travels with each request)",
+      });
+    }
   });
 
 export const teamSchema = z.strictObject({
