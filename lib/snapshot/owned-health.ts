@@ -18,6 +18,10 @@ export function ownedHealth(
   assetId: string,
   owned: OwnedAsset,
 ): AssetHealth {
+  const only = owned.deployments.length === 1 ? owned.deployments[0] : undefined;
+  if (only !== undefined) {
+    return definitionHealth.get(definitionKey(only, assetId)) ?? assetHealth(undefined);
+  }
   return worstHealth(
     owned.deployments.map(
       (d) => definitionHealth.get(definitionKey(d, assetId)) ?? assetHealth(undefined),
