@@ -9,7 +9,6 @@ import type { TeamPageModel } from "@/lib/teams/build-team-page";
 
 export function FreshnessPanel({ model, urls }: { model: TeamPageModel; urls: DagsterUrls }) {
   const f = model.freshness;
-  const deploymentOf = new Map(model.assets.map((a) => [a.id, a.deployment]));
   return (
     <Panel
       title="Freshness"
@@ -84,9 +83,9 @@ export function FreshnessPanel({ model, urls }: { model: TeamPageModel; urls: Da
               />
               <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                 {f.overdue.map((o) => (
-                  <tr key={o.id}>
+                  <tr key={`${o.deployment}/${o.id}`}>
                     <td className="py-1.5">
-                      <ExternalLink href={assetUrl(urls, deploymentOf.get(o.id) ?? "", o.key)}>
+                      <ExternalLink href={assetUrl(urls, o.deployment, o.key)}>
                         {formatKey(o.key)}
                       </ExternalLink>
                     </td>

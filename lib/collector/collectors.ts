@@ -131,7 +131,13 @@ export async function getSnapshot(): Promise<HealthSnapshot> {
   const states = deploymentStates();
   const generation = states.map((s) => `${s.deployment}:${s.generation}`).join(",");
   if (rt.snapshot?.generation !== generation) {
-    rt.snapshot = buildSnapshot(states, rt.config.teams, generation, Date.now());
+    rt.snapshot = buildSnapshot(
+      states,
+      rt.config.teams,
+      generation,
+      Date.now(),
+      rt.config.identity,
+    );
   }
   // As-of times move on every poll without changing content: read them live.
   const snap = rt.snapshot;

@@ -21,6 +21,7 @@ function node(path: string[], extra: Partial<Node> = {}): Node {
     jobNames: ["job"],
     isMaterializable: true,
     isObservable: false,
+    isExecutable: true,
     isPartitioned: false,
     hasAssetChecks: true,
     isAutoCreatedStub: false,
@@ -62,6 +63,11 @@ describe("toLocationSnapshot", () => {
             assetNodes: [
               node(["ml", "features"]),
               node(["upstream", "a/b"], { isAutoCreatedStub: true }),
+              node(["external", "spec"], {
+                isMaterializable: false,
+                isObservable: false,
+                isExecutable: false,
+              }),
             ],
           },
         ],
@@ -69,7 +75,13 @@ describe("toLocationSnapshot", () => {
     });
     expect(snap.status).toBe("loaded");
     expect(snap.updatedAt).toBe(1_700_000_000_250);
-    expect(snap.assets).toHaveLength(1);
+    expect(snap.assets).toHaveLength(2);
+    // An external AssetSpec is kept (it carries lineage) and says it cannot run here.
+    expect(snap.assets[1]).toMatchObject({
+      isMaterializable: false,
+      isObservable: false,
+      isExecutable: false,
+    });
     expect(snap.assets[0]).toMatchObject({
       id: '["ml","features"]',
       key: ["ml", "features"],
@@ -80,6 +92,9 @@ describe("toLocationSnapshot", () => {
       ],
       upstream: [["upstream", "a/b"]],
       freshnessPolicy: { kind: "time-window", failWindowSeconds: 3600, warnWindowSeconds: null },
+      isMaterializable: true,
+      isObservable: false,
+      isExecutable: true,
     });
   });
 

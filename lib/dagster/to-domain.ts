@@ -70,6 +70,9 @@ export function toAssetDefinition(
     isPartitioned: node.isPartitioned,
     hasChecks: node.hasAssetChecks,
     freshnessPolicy: toFreshnessPolicy(node.internalFreshnessPolicy),
+    isMaterializable: node.isMaterializable,
+    isObservable: node.isObservable,
+    isExecutable: node.isExecutable,
   };
 }
 

@@ -30,6 +30,12 @@ export interface AssetDefinition {
   isPartitioned: boolean;
   hasChecks: boolean;
   freshnessPolicy: FreshnessPolicy | null;
+  /** Dagster can materialize it here. */
+  isMaterializable: boolean;
+  /** Dagster can observe it here (an observable source asset). */
+  isObservable: boolean;
+  /** Dagster can run something for it here; false for an external AssetSpec. */
+  isExecutable: boolean;
 }
 
 export type LocationStatus = "loaded" | "loading" | "failed";

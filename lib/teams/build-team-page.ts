@@ -174,7 +174,7 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
       assets,
       team.slug,
       snapshot.graph,
-      (a) => historyOfId(a.node.id),
+      (a) => snapshot.materializations.get(definitionKey(a.def.deployment, a.node.id)) ?? [],
       window,
     ),
     failures,

@@ -7,6 +7,7 @@ import type { TimeWindow } from "./time-range";
 export interface OverdueAsset {
   id: string;
   key: string[];
+  deployment: string;
   location: string;
   state: HealthStatus;
   lastMaterializedAt: number | null;
@@ -95,6 +96,7 @@ export function freshnessReport(
       overdue.push({
         id: a.node.id,
         key: a.node.key,
+        deployment: a.def.deployment,
         location: a.def.location,
         state,
         lastMaterializedAt: last,
@@ -116,13 +118,16 @@ export function freshnessReport(
   overdue.sort((x, y) => y.lateMs - x.lateMs);
 
   const consumedByOtherTeams: ConsumedAsset[] = [];
+  const seen = new Set<string>(); // a key owned in two deployments is consumed once
   for (const a of assets) {
+    if (seen.has(a.node.id)) continue;
+    seen.add(a.node.id);
     const byTeam = new Map<string, string[][]>();
     for (const downId of graph.downstream.get(a.node.id) ?? []) {
       const down = graph.nodes.get(downId);
-      if (!down || down.team === team || down.isStub) continue;
-      const t = down.team ?? "(no team)";
-      byTeam.set(t, [...(byTeam.get(t) ?? []), down.key]);
+      if (!down || down.teams.includes(team) || down.isStub) continue;
+      for (const t of down.teams.length > 0 ? down.teams : ["(no team)"])
+        byTeam.set(t, [...(byTeam.get(t) ?? []), down.key]);
     }
     if (byTeam.size > 0) {
       consumedByOtherTeams.push({
