@@ -3,7 +3,7 @@ import type { AssetHealth } from "@/lib/health/health-model";
 import type { AssetStatus } from "@/lib/health/status-types";
 import { buildGraph } from "@/lib/lineage/build-graph";
 import { def } from "@/lib/testing/asset-fixtures";
-import { freshnessReport, freshnessSamples } from "./freshness-report";
+import { coverageNote, freshnessReport, freshnessSamples } from "./freshness-report";
 import type { TeamAsset } from "./team-assets";
 import { timeWindow } from "./time-range";
 
@@ -94,6 +94,11 @@ describe("freshnessReport", () => {
     expect(r.noDataMs).toBe(16 * D);
     expect(r.passRate).toBeCloseTo((14 * 24) / (14 * 24 + 30 * 24), 10);
     expect(r.dataFrom).toBe(w.since);
+    expect(coverageNote(r, w)).toBe("excludes 16.0 d of asset time with no data");
+    // Without "steady", nothing has data for the window's first 16 days.
+    const only = freshnessReport([asset(0, NOW - D)], "ml", graph, () => young, w);
+    expect(only.passRate).toBe(1);
+    expect(coverageNote(only, w)).toBe("no data for the first 16.0 d");
   });
 
   it("has no pass rate when nothing was ever materialized", () => {
@@ -101,5 +106,6 @@ describe("freshnessReport", () => {
     expect(r.passRate).toBeNull();
     expect(r.noDataMs).toBe(7 * D);
     expect(r.dataFrom).toBeNull();
+    expect(coverageNote(r, timeWindow("7d", NOW))).toBe("no data in this window");
   });
 });

@@ -1,4 +1,5 @@
 import type { MaterializationRecord } from "@/lib/domain/run-types";
+import { formatDuration } from "@/lib/format";
 import type { HealthStatus } from "@/lib/health/status-types";
 import type { LineageGraph } from "@/lib/lineage/graph-types";
 import type { TeamAsset } from "./team-assets";
@@ -187,4 +188,18 @@ export function freshnessReport(
     dataFrom,
     consumedByOtherTeams,
   };
+}
+
+/**
+ * What the pass rate leaves out, for the panel: the stretch at the window's
+ * start with no data for any asset, else the asset-time without data.
+ */
+export function coverageNote(
+  f: Pick<FreshnessReport, "coveredMs" | "noDataMs" | "dataFrom">,
+  w: TimeWindow,
+): string | null {
+  if (f.noDataMs === 0) return null;
+  if (f.dataFrom === null) return "no data in this window";
+  if (f.dataFrom > w.since) return `no data for the first ${formatDuration(f.dataFrom - w.since)}`;
+  return `excludes ${formatDuration(f.noDataMs)} of asset time with no data`;
 }
