@@ -10,15 +10,11 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { BUCKET_NOTE } from "@/lib/teams/chart-data";
+import { BUCKET_NOTE, type RunsTrendRow } from "@/lib/teams/chart-data";
 import { BucketNote } from "./svg-charts";
 
-export interface RunsBarDatum {
-  label: string;
-  succeeded: number;
-  failed: number;
-  materializations: number;
-}
+/** null values: a bucket before Healthboard's history, drawn empty ("no data"), not as zero. */
+export type RunsBarDatum = RunsTrendRow;
 
 /** Runs succeeded and failed per bucket (stacked), with materializations beside them. */
 export function ChartBarRuns({ data }: { data: RunsBarDatum[] }) {

@@ -99,11 +99,14 @@ export function BucketNote() {
 /** Runs succeeded and failed per bucket (stacked), with materializations beside them. */
 export function SvgBarRuns({ data }: { data: RunsBarDatum[] }) {
   const max = niceMax(
-    Math.max(0, ...data.map((d) => Math.max(d.succeeded + d.failed, d.materializations))),
+    Math.max(
+      0,
+      ...data.map((d) => Math.max((d.succeeded ?? 0) + (d.failed ?? 0), d.materializations ?? 0)),
+    ),
   );
   const slot = PLOT_W / Math.max(1, data.length);
   const bar = Math.max(1, slot * 0.38);
-  const h = (v: number) => (v / max) * PLOT_H;
+  const h = (v: number | null) => ((v ?? 0) / max) * PLOT_H;
   const base = PAD.top + PLOT_H;
   return (
     <Frame
@@ -120,7 +123,11 @@ export function SvgBarRuns({ data }: { data: RunsBarDatum[] }) {
         const x0 = PAD.left + i * slot + slot * 0.1;
         return (
           <g key={d.label}>
-            <title>{`${d.label}: ${d.succeeded} runs succeeded, ${d.failed} failed, ${d.materializations} materializations`}</title>
+            <title>
+              {d.succeeded === null
+                ? `${d.label}: no data (before Healthboard's history)`
+                : `${d.label}: ${d.succeeded} runs succeeded, ${d.failed} failed, ${d.materializations} materializations`}
+            </title>
             <rect
               x={x0}
               y={base - h(d.succeeded)}

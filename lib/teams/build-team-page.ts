@@ -74,7 +74,7 @@ export interface TeamPageInputs {
 
 export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
   const { snapshot, team, now } = input;
-  const window = timeWindow(input.range, now);
+  const window = timeWindow(input.range, now, input.runsWindowMs);
   const assets = teamAssets(snapshot, team.slug, input.location);
   const ids = new Set(assets.map((a) => a.node.id));
 

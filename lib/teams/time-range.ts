@@ -40,9 +40,16 @@ export interface TimeWindow {
   bucketMs: number;
   /** Buckets are whole hours/days of this time zone; charts label it. */
   timeZone: "UTC";
+  /**
+   * Where the history Healthboard holds (runs, materializations) starts inside
+   * this window: `since` unless the history is shorter than the window. Time
+   * before it is "no data", never zero.
+   */
+  dataFrom: number;
 }
 
-export function timeWindow(range: RangeKey, now: number): TimeWindow {
+/** The window ending `now`; `historyMs`: how far back Healthboard's history reaches. */
+export function timeWindow(range: RangeKey, now: number, historyMs = Infinity): TimeWindow {
   const span = RANGE_MS[range];
   return {
     range,
@@ -51,6 +58,7 @@ export function timeWindow(range: RangeKey, now: number): TimeWindow {
     previousSince: now - 2 * span,
     bucketMs: range === "24h" ? HOUR : DAY,
     timeZone: "UTC",
+    dataFrom: Math.max(now - span, now - historyMs),
   };
 }
 
@@ -69,12 +77,15 @@ export function bucketOf(w: TimeWindow, at: number): number | null {
   return bucketStart(w, at);
 }
 
-/** The part of bucket `start` inside the window: [from, to), and whether it is cut short. */
+/**
+ * The part of bucket `start` inside the window: [from, to), whether it is cut
+ * short, and whether any of it has data (is at or after `dataFrom`).
+ */
 export function bucketSpan(
   w: TimeWindow,
   start: number,
-): { from: number; to: number; partial: boolean } {
+): { from: number; to: number; partial: boolean; hasData: boolean } {
   const from = Math.max(start, w.since);
   const to = Math.min(start + w.bucketMs, w.until);
-  return { from, to, partial: to - from < w.bucketMs };
+  return { from, to, partial: to - from < w.bucketMs, hasData: to > w.dataFrom };
 }
