@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { AssetDefinition } from "@/lib/domain/types";
-import type { AssetStatus } from "@/lib/health/status-types";
-import { buildSnapshot, type DeploymentInput } from "@/lib/snapshot/build-snapshot";
+import { buildSnapshot } from "@/lib/snapshot/build-snapshot";
 import { def } from "@/lib/testing/asset-fixtures";
+import { deploymentInput, failedStatus, okStatus } from "@/lib/testing/deployment-fixtures";
 import { countsForScope, sampleTeamKpis } from "./kpi-sampling";
 
 const H = 3_600_000;
@@ -13,58 +12,9 @@ const teams = [
 ];
 const ml = { owners: [{ kind: "team" as const, team: "ml" }] };
 
-const ok = (at: number): AssetStatus => ({
-  lastMaterializedAt: at,
-  lastMaterializationRunId: "r",
-  lastFailedAt: null,
-  latestRun: { id: "r", status: "SUCCESS", startedAt: at - 1, endedAt: at },
-  inProgressRunIds: [],
-  freshness: null,
-  checks: null,
-  partitions: null,
-  plusHealth: null,
-});
-const failed = (at: number): AssetStatus => ({
-  ...ok(at - H),
-  latestRun: { id: "f", status: "FAILURE", startedAt: at - 1, endedAt: at },
-});
-
-/** A deployment's collector state; `reachable` false keeps the last good data with an error. */
-function deployment(
-  name: string,
-  assets: [AssetDefinition, AssetStatus][],
-  fetchedAt: number | null,
-  reachable = true,
-): DeploymentInput {
-  const byLocation = new Map<string, AssetDefinition[]>();
-  for (const [a] of assets) byLocation.set(a.location, [...(byLocation.get(a.location) ?? []), a]);
-  const error = reachable ? null : "connect ECONNREFUSED";
-  return {
-    deployment: name,
-    locations: {
-      deployment: name,
-      asOf: fetchedAt,
-      error,
-      locations: [...byLocation].map(([location, defs]) => ({
-        deployment: name,
-        name: location,
-        status: "loaded" as const,
-        error: null,
-        versionKey: "v1",
-        updatedAt: 0,
-        repositories: ["__repository__"],
-        assets: defs,
-      })),
-    },
-    statuses: new Map(fetchedAt === null ? [] : assets.map(([a, s]) => [a.id, s])),
-    statusesAsOf: fetchedAt,
-    statusesError: error,
-    runs: [],
-    runsAsOf: fetchedAt,
-    runsError: error,
-    materializations: new Map(),
-  };
-}
+const ok = okStatus;
+const failed = failedStatus;
+const deployment = deploymentInput;
 
 describe("sampleTeamKpis with one deployment unreachable", () => {
   const prodA = def(["features"], { deployment: "prod", location: "ml" }, {}, ml);

@@ -72,10 +72,23 @@ export interface TeamPageInputs {
   runsWindowMs: number;
 }
 
+/** The window with `dataFrom` moved past any truncated history among the team's assets. */
+function historyWindow(w: TimeWindow, partialFrom: readonly (number | undefined)[]): TimeWindow {
+  const from = Math.max(w.dataFrom, ...partialFrom.filter((t) => t !== undefined));
+  return from === w.dataFrom ? w : { ...w, dataFrom: Math.min(from, w.until) };
+}
+
 export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
   const { snapshot, team, now } = input;
-  const window = timeWindow(input.range, now, input.runsWindowMs);
   const assets = teamAssets(snapshot, team.slug, input.location);
+  // Trend time before the history holds data is "no data": before the runs
+  // window, or before a team asset's truncated materialization history.
+  const window = historyWindow(
+    timeWindow(input.range, now, input.runsWindowMs),
+    assets.map((a) =>
+      snapshot.materializationsPartialFrom.get(definitionKey(a.def.deployment, a.node.id)),
+    ),
+  );
   const ids = new Set(assets.map((a) => a.node.id));
 
   const locationSet = new Map<string, { deployment: string; location: string }>();
