@@ -6,6 +6,7 @@ import { TableHead } from "@/components/panel/table-head";
 import { formatDuration, formatKey, formatPct } from "@/lib/format";
 import { assetUrl, type DagsterUrls } from "@/lib/links/dagster-links";
 import type { TeamPageModel } from "@/lib/teams/build-team-page";
+import { coverageNote } from "@/lib/teams/freshness-report";
 
 export function FreshnessPanel({ model, urls }: { model: TeamPageModel; urls: DagsterUrls }) {
   const f = model.freshness;
@@ -62,8 +63,13 @@ export function FreshnessPanel({ model, urls }: { model: TeamPageModel; urls: Da
               className="mt-1 text-xl font-semibold tabular-nums"
               data-testid="freshness-pass-rate"
             >
-              {formatPct(f.passRate)}
+              {f.passRate === null && f.noDataMs > 0 ? "no data" : formatPct(f.passRate)}
             </dd>
+            {coverageNote(f, model.window) && (
+              <dd className="text-xs text-slate-500" data-testid="freshness-coverage">
+                {coverageNote(f, model.window)}
+              </dd>
+            )}
           </div>
         </dl>
 

@@ -20,6 +20,8 @@ export interface DeploymentInput {
   runsError: string | null;
   /** Per asset id, ascending by time, over the runs window. */
   materializations: ReadonlyMap<string, MaterializationRecord[]>;
+  /** Per asset id whose history was truncated: the time it is complete from. */
+  materializationsPartialFrom?: ReadonlyMap<string, number>;
 }
 
 /** Joins every deployment's definitions, statuses and runs into one snapshot. Pure. */
@@ -46,6 +48,11 @@ export function buildSnapshot(
   for (const d of inputs) {
     for (const [id, list] of d.materializations)
       materializations.set(definitionKey(d.deployment, id), list);
+  }
+  const materializationsPartialFrom = new Map<string, number>();
+  for (const d of inputs) {
+    for (const [id, from] of d.materializationsPartialFrom ?? [])
+      materializationsPartialFrom.set(definitionKey(d.deployment, id), from);
   }
 
   // Dagster's status is per (deployment, key): every location of a deployment shares it.
@@ -76,6 +83,7 @@ export function buildSnapshot(
     locations,
     runs: inputs.flatMap((d) => d.runs),
     materializations,
+    materializationsPartialFrom,
     deployments: inputs.map(deploymentFreshness),
   };
 }

@@ -32,6 +32,8 @@ export interface HealthSnapshot {
   runs: RunRecord[];
   /** Per definition, ascending by time, over the runs window. */
   materializations: Map<string, MaterializationRecord[]>;
+  /** Per definition whose history hit the page bound: the time it is complete from. */
+  materializationsPartialFrom: Map<string, number>;
   deployments: DeploymentFreshness[];
 }
 
