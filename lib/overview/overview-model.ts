@@ -10,6 +10,8 @@ export interface OverviewLocation {
   status: LocationStatus;
   error: string | null;
   versionKey: string;
+  /** The code version (commit, image tag or short fingerprint); null when the location never loaded. */
+  version: string | null;
   updatedAt: number;
   assetCount: number;
   dagsterUrl: string | null;
@@ -58,6 +60,7 @@ export function buildOverview(
         status: loc.status,
         error: loc.error?.message ?? null,
         versionKey: loc.versionKey,
+        version: loc.version ?? null,
         updatedAt: loc.updatedAt,
         assetCount: loc.assets.length,
         dagsterUrl: locationUrl(d.uiUrl, loc.name),
