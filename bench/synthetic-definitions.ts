@@ -44,11 +44,13 @@ export function syntheticDefinitions(n: number, k = 12, seed = 4242): AssetDefin
       jobNames: [],
       isPartitioned: false,
       hasChecks: false,
+      isMaterializable: true,
+      isObservable: false,
+      isExecutable: true,
       freshnessPolicy:
         i % 10 === 0
           ? { kind: "time-window", failWindowSeconds: 86_400, warnWindowSeconds: null }
           : null,
-      isObservable: false,
     };
     defs.push(def);
     (byLocation[loc] as AssetDefinition[]).push(def);

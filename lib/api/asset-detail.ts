@@ -1,5 +1,6 @@
 import { ownerLabel } from "@/lib/domain/types";
 import type { AssetHealth } from "@/lib/health/health-model";
+import { teamOfDefinition, teamsLabel } from "@/lib/lineage/owned-assets";
 import { isFailedRun } from "@/lib/metrics/definitions";
 import { definitionKey, type HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 
@@ -7,10 +8,15 @@ import { definitionKey, type HealthSnapshot } from "@/lib/snapshot/snapshot-type
 
 export interface AssetDetail {
   key: string[];
+  /** Every team owning the key somewhere, as one label. */
   team: string | null;
   isStub: boolean;
   health: AssetHealth | null;
   definitions: {
+    /** The team owning this definition; null for a reference or an unowned one. */
+    team: string | null;
+    /** Declares the key only (external spec) while another definition produces it. */
+    reference: boolean;
     deployment: string;
     location: string;
     group: string | null;
@@ -50,13 +56,15 @@ export function assetDetail(snapshot: HealthSnapshot, key: string[]): AssetDetai
     }));
   return {
     key: node.key,
-    team: node.team,
+    team: teamsLabel(node),
     isStub: node.isStub,
     health: snapshot.health.get(id) ?? null,
     definitions: node.definitions.map((d) => {
       const status = snapshot.statuses.get(definitionKey(d.deployment, id));
       const policy = d.freshnessPolicy;
       return {
+        team: teamOfDefinition(node, d),
+        reference: node.references.includes(d),
         deployment: d.deployment,
         location: d.location,
         group: d.group,

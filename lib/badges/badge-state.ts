@@ -8,7 +8,7 @@ import {
   isUnknown,
   isWarning,
   type OverallHealth,
-  SEVERITY,
+  worstOf,
 } from "@/lib/metrics/definitions";
 import type { BadgeColor } from "./badge-svg";
 
@@ -82,10 +82,7 @@ function freshnessDetail(input: AssetBadgeInput, now: number): string | null {
  * fresh asset with a failing ERROR check reads "degraded · fresh", never green.
  */
 export function assetBadgeState(definitions: readonly AssetBadgeInput[], now: number): BadgeState {
-  let worst: AssetBadgeInput | null = null;
-  for (const d of definitions) {
-    if (!worst || SEVERITY[d.health.overall] > SEVERITY[worst.health.overall]) worst = d;
-  }
+  const worst = worstOf(definitions.map((d) => ({ ...d, overall: d.health.overall })));
   if (!worst) return { message: "unknown", color: "unknown" };
   const overall = worst.health.overall;
   const detail = freshnessDetail(worst, now);

@@ -1,9 +1,9 @@
 import { assetId } from "@/lib/domain/types";
 import {
   type AssetStatus,
-  blankAssetStatus,
   type CheckOutcome,
   type HealthStatus,
+  unknownStatus,
 } from "@/lib/health/status-types";
 import { checkRefKey, isCompleted } from "./check-history";
 import type { AssetStatusesQuery, CheckExecutionStateFragment } from "./generated/graphql";
@@ -60,7 +60,7 @@ export function toAssetStatuses(
     const id = assetId(path);
     let status = out.get(id);
     if (!status) {
-      status = blankAssetStatus();
+      status = unknownStatus();
       out.set(id, status);
     }
     return status;

@@ -58,8 +58,8 @@ export interface AssetStatus {
   plusHealth: PlusAssetHealth | null;
 }
 
-/** An asset Dagster has told nothing about yet: each part of the answer fills its fields. */
-export function blankAssetStatus(): AssetStatus {
+/** A status of which nothing is known yet: the start of every merge. */
+export function unknownStatus(): AssetStatus {
   return {
     lastMaterializedAt: null,
     lastMaterializationRunId: null,

@@ -13,6 +13,7 @@ import {
   isUnknown,
   isWarning,
   worstHealth,
+  worstOf,
 } from "./definitions";
 
 function health(
@@ -83,6 +84,13 @@ describe("worstHealth and the severity order", () => {
     expect(worstHealth(["HEALTHY", "DEGRADED", "WARNING"])).toBe("DEGRADED");
     expect(worstHealth(["HEALTHY", "UNKNOWN"])).toBe("UNKNOWN");
     expect(worstHealth([])).toBe("UNKNOWN");
+  });
+
+  it("worstOf keeps the first of equally bad items, and has none for none", () => {
+    const a = { overall: "DEGRADED" as const, id: "a" };
+    const b = { overall: "DEGRADED" as const, id: "b" };
+    expect(worstOf([{ overall: "HEALTHY" as const, id: "h" }, a, b])?.id).toBe("a");
+    expect(worstOf([])).toBeUndefined();
   });
 
   it("sorts worse health first", () => {

@@ -51,11 +51,18 @@ export const isFailedRun = (run: { status: RunStatus }): boolean => run.status =
 /** A succeeded run: status SUCCESS. Canceled and unfinished runs are neither succeeded nor failed. */
 export const isSucceededRun = (run: { status: RunStatus }): boolean => run.status === "SUCCESS";
 
+/** The most severe of some items by overall health (the first of equals); undefined for none. */
+export function worstOf<T extends HealthLike>(items: Iterable<T>): T | undefined {
+  let worst: T | undefined;
+  for (const item of items) {
+    if (worst === undefined || SEVERITY[overallOf(item)] > SEVERITY[overallOf(worst)]) worst = item;
+  }
+  return worst;
+}
+
 /** The worst of some overall health states (UNKNOWN for none). */
 export function worstHealth(states: Iterable<OverallHealth>): OverallHealth {
-  let worst: OverallHealth | null = null;
-  for (const s of states) if (worst === null || SEVERITY[s] > SEVERITY[worst]) worst = s;
-  return worst ?? "UNKNOWN";
+  return worstOf(states) ?? "UNKNOWN";
 }
 
 /** Sort comparator: worse health first. */

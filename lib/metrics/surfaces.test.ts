@@ -235,7 +235,7 @@ describe("every surface agrees on one snapshot", () => {
   });
 
   it("the overview tile counts the assets the team page counts", () => {
-    const overview = buildOverview(config, [locations]);
+    const overview = buildOverview(config, [locations], snapshot);
     expect(overview.teams.find((t) => t.slug === "analytics")?.assetCount).toBe(page.kpis.owned);
   });
 });

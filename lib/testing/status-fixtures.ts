@@ -1,5 +1,5 @@
 import type { FreshnessPolicy } from "@/lib/domain/types";
-import { type AssetStatus, blankAssetStatus } from "@/lib/health/status-types";
+import { type AssetStatus, unknownStatus } from "@/lib/health/status-types";
 
 export const HOUR = 3_600_000;
 /** A fixed "now" for tests (2027-01-15). */
@@ -17,7 +17,7 @@ export const SIX_HOUR_POLICY: FreshnessPolicy = {
  */
 export function assetStatus(extra: Partial<AssetStatus> = {}): AssetStatus {
   return {
-    ...blankAssetStatus(),
+    ...unknownStatus(),
     lastMaterializedAt: 1_000,
     lastMaterializationRunId: "r1",
     latestRun: { id: "r1", status: "SUCCESS", startedAt: 900, endedAt: 1_100 },
