@@ -20,6 +20,7 @@ function node(
     dependencyKeys: [{ __typename: "AssetKey", path: ["upstream", "a/b"] }],
     dependedByKeys: [],
     jobNames: ["job"],
+    opNames: ["graph.op"],
     isMaterializable: true,
     isObservable: false,
     isPartitioned: false,
