@@ -1,4 +1,4 @@
-import type { RunRecord } from "@/lib/domain/run-types";
+import type { RunFacts, RunRecord } from "@/lib/domain/run-types";
 
 /** A ten-minute run of the `train` job in prod/ml, attributed to no asset unless `extra` says so. */
 export function run(
@@ -32,3 +32,22 @@ export const failedOn = (id: string): Partial<RunRecord> => ({
   materializedAssetIds: [],
   failedAssetIds: [id],
 });
+
+/** A one-minute successful run of the `train` job in prod/ml, as the run list states it. */
+export function runFacts(id: string, createdAt: number, extra: Partial<RunFacts> = {}): RunFacts {
+  return {
+    id,
+    deployment: "prod",
+    location: "ml",
+    job: "train",
+    status: "SUCCESS",
+    createdAt,
+    startedAt: createdAt,
+    endedAt: createdAt + 60_000,
+    updatedAt: createdAt + 60_000,
+    assetSelection: null,
+    stepKeysToExecute: null,
+    failureReason: null,
+    ...extra,
+  };
+}
