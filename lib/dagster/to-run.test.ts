@@ -79,7 +79,18 @@ describe("toRunOutcome", () => {
         __typename: "PythonError",
         className: "DagsterExecutionStepExecutionError",
         message:
-          'dagster._core.errors.DagsterExecutionStepExecutionError: Error occurred while executing op "recommendation_model":\n\n',
+          'dagster._core.errors.DagsterExecutionStepExecutionError: Error occurred while executing op "recommendation_model":\n',
+        errorChain: [
+          {
+            __typename: "ErrorChainLink",
+            error: {
+              __typename: "PythonError",
+              className: "RuntimeError",
+              message:
+                "RuntimeError: CUDA out of memory while training (the demo fails here on purpose)\n",
+            },
+          },
+        ],
       },
     },
     {
@@ -99,11 +110,10 @@ describe("toRunOutcome", () => {
     expect(o.failedAssetIds).toEqual([assetId(["recommendation_model"])]);
   });
 
-  it("takes the failed step's error, not the run's summary", () => {
+  it("takes the failed step's own exception (the chain's last link), not Dagster's wrapper or the run summary", () => {
     expect(toRunOutcome(events).error).toEqual({
-      className: "DagsterExecutionStepExecutionError",
-      message:
-        'dagster._core.errors.DagsterExecutionStepExecutionError: Error occurred while executing op "recommendation_model":',
+      className: "RuntimeError",
+      message: "RuntimeError: CUDA out of memory while training (the demo fails here on purpose)",
       stepKey: "recommendation_model",
     });
   });

@@ -1,6 +1,10 @@
 import type { RunError, RunFacts, RunOutcome } from "@/lib/domain/run-types";
 import { assetId } from "@/lib/domain/types";
-import type { RunEventsQuery, RunsForLocationQuery } from "./generated/graphql";
+import type {
+  RunEventErrorFragment,
+  RunEventsQuery,
+  RunsForLocationQuery,
+} from "./generated/graphql";
 
 // Runs at the boundary: a run-list row becomes RunFacts, a failed run's events
 // become its RunOutcome. Dagster's run times are float epoch seconds.
@@ -45,14 +49,16 @@ export function firstLines(message: string, lines = ERROR_LINES): string {
     .join("\n");
 }
 
+/** The innermost error of the chain (the user's exception), else the error itself. */
 function toError(
-  error: { className?: string | null; message: string } | null | undefined,
+  error: RunEventErrorFragment | null | undefined,
   stepKey: string | null,
   fallback?: string,
 ): RunError | null {
-  const message = error?.message ?? fallback;
+  const inner = error?.errorChain.at(-1)?.error ?? error;
+  const message = inner?.message ?? fallback;
   if (message === undefined) return null;
-  return { className: error?.className ?? null, message: firstLines(message), stepKey };
+  return { className: inner?.className ?? null, message: firstLines(message), stepKey };
 }
 
 /**
