@@ -3,7 +3,7 @@ import { CsvButton } from "@/components/panel/csv-button";
 import { Card, Panel } from "@/components/panel/panel";
 import { TableHead } from "@/components/panel/table-head";
 import { RunErrorText } from "@/components/run-error";
-import { formatDuration } from "@/lib/format";
+import { formatDuration, formatKey } from "@/lib/format";
 import { type DagsterUrls, runUrl } from "@/lib/links/dagster-links";
 import type { TeamPageModel } from "@/lib/teams/build-team-page";
 import { mapRunsTrend } from "@/lib/teams/chart-data";
@@ -75,7 +75,14 @@ export function FailuresPanel({ model, urls }: { model: TeamPageModel; urls: Dag
                       {new Date(r.at).toISOString().slice(0, 16).replace("T", " ")}
                     </td>
                     <td className="py-1.5">{r.location}</td>
-                    <td className="py-1.5">{r.job}</td>
+                    <td className="py-1.5">
+                      {r.job}
+                      {r.failedAssetKeys.length ? (
+                        <span className="block text-xs text-slate-500" data-testid="failed-assets">
+                          failed: {r.failedAssetKeys.map(formatKey).join(", ")}
+                        </span>
+                      ) : null}
+                    </td>
                     <td className="py-1.5">
                       {r.reason ?? r.status}
                       {r.error ? <RunErrorText error={r.error} /> : null}

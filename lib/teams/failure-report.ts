@@ -23,8 +23,8 @@ export interface RecentFailure {
   reason: string | null;
   /** The failing step's error (class, first lines), when the run's events were read. */
   error: RunError | null;
-  /** The team's assets this run failed to materialize. */
-  failedAssetIds: string[];
+  /** The keys of the team's assets this run failed to materialize. */
+  failedAssetKeys: string[][];
   at: number;
 }
 
@@ -122,7 +122,10 @@ export function failureReport(
       status: r.status,
       reason: r.failureReason,
       error: r.error,
-      failedAssetIds: r.failedAssetIds.filter((id) => assetIds.has(id)),
+      // An asset id is the JSON of its key path.
+      failedAssetKeys: r.failedAssetIds
+        .filter((id) => assetIds.has(id))
+        .map((id) => JSON.parse(id) as string[]),
       at: r.endedAt ?? r.updatedAt ?? r.createdAt,
     }));
 

@@ -90,7 +90,7 @@ describe("failureReport per team in a shared location", () => {
 
   it("lists with each recent failure the team's assets it failed", () => {
     const recent = report(ml, model).recent;
-    expect(recent.find((f) => f.runId === "both")?.failedAssetIds).toEqual([]);
-    expect(recent.find((f) => f.runId === "model-failed")?.failedAssetIds).toEqual([model]);
+    expect(recent.find((f) => f.runId === "both")?.failedAssetKeys).toEqual([]);
+    expect(recent.find((f) => f.runId === "model-failed")?.failedAssetKeys).toEqual([["model"]]);
   });
 });
