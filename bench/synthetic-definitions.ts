@@ -45,6 +45,9 @@ export function syntheticDefinitions(n: number, k = 12, seed = 4242): AssetDefin
       opNames: [],
       isPartitioned: false,
       hasChecks: false,
+      isMaterializable: true,
+      isObservable: false,
+      isExecutable: true,
       freshnessPolicy:
         i % 10 === 0
           ? { kind: "time-window", failWindowSeconds: 86_400, warnWindowSeconds: null }

@@ -89,7 +89,7 @@ export function AssetListPanel({
           />
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
             {rows.map((a) => (
-              <tr key={a.id} data-asset={a.id}>
+              <tr key={`${a.deployment}/${a.id}`} data-asset={a.id}>
                 <td className="py-1.5">
                   <ExternalLink href={assetUrl(urls, a.deployment, a.key)}>
                     {formatKey(a.key)}

@@ -12,7 +12,6 @@ import { useTeamCharts } from "./team-charts";
 export function FailuresPanel({ model, urls }: { model: TeamPageModel; urls: DagsterUrls }) {
   const { RunsChart } = useTeamCharts();
   const f = model.failures;
-  const hourly = model.window.range === "24h";
   const openEpisodes = f.recoveries.filter((r) => r.recoveredAt === null).length;
   return (
     <Panel
@@ -60,7 +59,7 @@ export function FailuresPanel({ model, urls }: { model: TeamPageModel; urls: Dag
             ) : null}
           </div>
         </dl>
-        <RunsChart data={mapRunsTrend(f.trend, hourly)} />
+        <RunsChart data={mapRunsTrend(f.trend, model.window)} />
         <div>
           <h3 className="mb-2 text-sm font-medium">Recent failures</h3>
           {f.recent.length === 0 ? (

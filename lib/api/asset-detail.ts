@@ -1,16 +1,22 @@
 import { isFailedRun, type RunError, runTouches } from "@/lib/domain/run-types";
 import { ownerLabel } from "@/lib/domain/types";
 import type { AssetHealth } from "@/lib/health/health-model";
+import { teamOfDefinition, teamsLabel } from "@/lib/lineage/owned-assets";
 import { definitionKey, type HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 
 // One asset in full, for the lineage page's side panel.
 
 export interface AssetDetail {
   key: string[];
+  /** Every team owning the key somewhere, as one label. */
   team: string | null;
   isStub: boolean;
   health: AssetHealth | null;
   definitions: {
+    /** The team owning this definition; null for a reference or an unowned one. */
+    team: string | null;
+    /** Declares the key only (external spec) while another definition produces it. */
+    reference: boolean;
     deployment: string;
     location: string;
     group: string | null;
@@ -75,13 +81,15 @@ export function assetDetail(snapshot: HealthSnapshot, key: string[]): AssetDetai
   const recentFailures = failed.slice(0, 5);
   return {
     key: node.key,
-    team: node.team,
+    team: teamsLabel(node),
     isStub: node.isStub,
     health: snapshot.health.get(id) ?? null,
     definitions: node.definitions.map((d) => {
       const status = snapshot.statuses.get(definitionKey(d.deployment, id));
       const policy = d.freshnessPolicy;
       return {
+        team: teamOfDefinition(node, d),
+        reference: node.references.includes(d),
         deployment: d.deployment,
         location: d.location,
         group: d.group,

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { AssetHealth } from "@/lib/health/health-model";
 import { type GraphLayout, layoutGraph } from "@/lib/lineage/layout";
+import { nodeDefinition, soleTeam } from "@/lib/lineage/owned-assets";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 
 // The lineage graph as the browser receives it: columnar arrays indexed by
@@ -66,7 +67,7 @@ export function toGraphPayload(
   const groupSet = new Map<string, [number, string]>();
   const nodes = [...snapshot.graph.nodes.values()];
   const nodeGroupKey = nodes.map((node) => {
-    const def = node.definitions[0];
+    const def = nodeDefinition(node);
     const loc = def ? (locIndex.get(`${def.deployment}\u0000${def.location}`) ?? -1) : -1;
     const name = def ? (def.group ?? "default") : "(defined nowhere)";
     const key = groupKeyOf(loc, name);
@@ -90,9 +91,10 @@ export function toGraphPayload(
     nodeIndex.set(node.id, i);
     keys.push(node.key);
     group.push(groupIndex.get(nodeGroupKey[i] as string) as number);
-    team.push(node.team === null ? -1 : (teamIndex.get(node.team) ?? -1));
+    const owner = soleTeam(node);
+    team.push(owner === null ? -1 : (teamIndex.get(owner) ?? -1));
     nodeKinds.push(
-      (node.definitions[0]?.kinds ?? []).map((k) => {
+      (nodeDefinition(node)?.kinds ?? []).map((k) => {
         let idx = kindIndex.get(k);
         if (idx === undefined) {
           idx = kinds.push(k) - 1;

@@ -125,17 +125,25 @@ export function dagsterRunSource(
 
 export function dagsterMaterializationSource(target: DagsterTarget): MaterializationSource {
   return {
-    async fetchSince(batch, afterMs, limit) {
+    async fetchPage(batch, afterMs, limit, cursor) {
       const data = await dagsterRequest(target, MaterializationHistoryDocument, {
         keys: batch.map(keyInput),
         afterMillis: String(Math.floor(afterMs)),
         limit,
+        cursor: cursor ?? null,
       });
       const assets = expectMember(target.deployment, data.assetsOrError, "AssetConnection");
       return new Map(
         assets.nodes.map((n) => [
           assetId(n.key.path),
-          n.assetMaterializations.map((m) => ({ at: Number(m.timestamp), runId: m.runId })),
+          {
+            records: n.assetEventHistory.results.flatMap((m) =>
+              m.__typename === "MaterializationEvent"
+                ? [{ at: Number(m.timestamp), runId: m.runId }]
+                : [],
+            ),
+            cursor: n.assetEventHistory.cursor || null,
+          },
         ]),
       );
     },

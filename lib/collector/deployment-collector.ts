@@ -151,6 +151,7 @@ export class DeploymentCollector {
       runsAsOf: runs.asOf,
       runsError: runs.error ?? this.materializations.state().error,
       materializations: this.materializations.state().history,
+      materializationsPartialFrom: this.materializations.state().partialFrom,
     };
   }
 }

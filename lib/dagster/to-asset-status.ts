@@ -1,5 +1,10 @@
 import { assetId } from "@/lib/domain/types";
-import type { AssetStatus, CheckOutcome, HealthStatus } from "@/lib/health/status-types";
+import {
+  type AssetStatus,
+  type CheckOutcome,
+  type HealthStatus,
+  unknownStatus,
+} from "@/lib/health/status-types";
 import type { AssetStatusesQuery } from "./generated/graphql";
 
 // Reshapes one AssetStatuses answer into domain statuses keyed by asset id.
@@ -36,17 +41,7 @@ export function toAssetStatuses(data: AssetStatusesQuery): Map<string, AssetStat
     const id = assetId(path);
     let status = out.get(id);
     if (!status) {
-      status = {
-        lastMaterializedAt: null,
-        lastMaterializationRunId: null,
-        lastFailedAt: null,
-        latestRun: null,
-        inProgressRunIds: [],
-        freshness: null,
-        checks: null,
-        partitions: null,
-        plusHealth: null,
-      };
+      status = unknownStatus();
       out.set(id, status);
     }
     return status;

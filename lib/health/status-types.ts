@@ -48,3 +48,18 @@ export interface AssetStatus {
   /** Dagster+'s own verdict; always null on open source. */
   plusHealth: PlusAssetHealth | null;
 }
+
+/** A status of which nothing is known yet: the start of every merge. */
+export function unknownStatus(): AssetStatus {
+  return {
+    lastMaterializedAt: null,
+    lastMaterializationRunId: null,
+    lastFailedAt: null,
+    latestRun: null,
+    inProgressRunIds: [],
+    freshness: null,
+    checks: null,
+    partitions: null,
+    plusHealth: null,
+  };
+}

@@ -1,7 +1,7 @@
 import type { TeamConfig } from "@/lib/config/config-schema";
 import { deployStats } from "@/lib/deploys/deploy-stats";
 import type { DeployEvent } from "@/lib/deploys/deploy-types";
-import type { KpiSample } from "@/lib/history/kpi-store";
+import { countsForScope, type KpiScopeSample } from "@/lib/history/kpi-sampling";
 import {
   type DeploymentFreshness,
   definitionKey,
@@ -14,7 +14,7 @@ import { type FailureReport, failureReport } from "./failure-report";
 import { type FreshnessReport, freshnessReport } from "./freshness-report";
 import { isDegraded, isStale, teamAssets } from "./team-assets";
 import { teamRuns } from "./team-runs";
-import { RANGE_MS, type RangeKey, type TimeWindow, timeWindow } from "./time-range";
+import { type RangeKey, type TimeWindow, timeWindow } from "./time-range";
 
 // Everything a team page shows, computed from the shared snapshot, the deploy
 // history and KPI samples. Pure: the route hands it its inputs.
@@ -68,15 +68,28 @@ export interface TeamPageInputs {
   location?: string;
   now: number;
   deployEvents: readonly DeployEvent[];
-  /** The KPI sample nearest one range ago, if any. */
-  previousSample: KpiSample | null;
+  /** The team's KPI sample nearest the window's start (one range ago), if any. */
+  previousSample: KpiScopeSample | null;
   runsWindowMs: number;
+}
+
+/** The window with `dataFrom` moved past any truncated history among the team's assets. */
+function historyWindow(w: TimeWindow, partialFrom: readonly (number | undefined)[]): TimeWindow {
+  const from = Math.max(w.dataFrom, ...partialFrom.filter((t) => t !== undefined));
+  return from === w.dataFrom ? w : { ...w, dataFrom: Math.min(from, w.until) };
 }
 
 export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
   const { snapshot, team, now } = input;
-  const window = timeWindow(input.range, now);
   const assets = teamAssets(snapshot, team.slug, input.location);
+  // Trend time before the history holds data is "no data": before the runs
+  // window, or before a team asset's truncated materialization history.
+  const window = historyWindow(
+    timeWindow(input.range, now, input.runsWindowMs),
+    assets.map((a) =>
+      snapshot.materializationsPartialFrom.get(definitionKey(a.def.deployment, a.node.id)),
+    ),
+  );
   const ids = new Set(assets.map((a) => a.node.id));
 
   const locationSet = new Map<string, { deployment: string; location: string }>();
@@ -133,11 +146,15 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
     deploySuccessRate: deployStats(teamDeploys, window.since, window.until + 1).successRate,
   };
 
-  // The previous period: same length, just before this one.
-  const span = RANGE_MS[input.range];
-  const prevSince = window.since - span;
+  // The previous period: same length, just before this one. State KPIs come
+  // from the sample at its end, summed over the same scope as this view (its
+  // deployments and location filter), or null when the sample did not cover it.
+  const prevSince = window.previousSince;
   const runsCover = prevSince >= now - input.runsWindowMs;
-  const prev = input.previousSample;
+  const prev = countsForScope(input.previousSample, {
+    deployments: [...new Set(locations.map((l) => l.deployment))],
+    location: input.location,
+  });
   const previous = {
     owned: prev?.owned ?? null,
     healthyPct: prev?.owned ? prev.healthy / prev.owned : null,
@@ -179,7 +196,7 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
       assets,
       team.slug,
       snapshot.graph,
-      (a) => historyOfId(a.node.id),
+      (a) => snapshot.materializations.get(definitionKey(a.def.deployment, a.node.id)) ?? [],
       window,
     ),
     failures,

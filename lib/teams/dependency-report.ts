@@ -1,6 +1,7 @@
 import type { AssetHealth } from "@/lib/health/health-model";
 import type { HealthStatus } from "@/lib/health/status-types";
 import type { LineageGraph } from "@/lib/lineage/graph-types";
+import { nodeDefinition, teamsLabel } from "@/lib/lineage/owned-assets";
 
 export interface ForeignAsset {
   id: string;
@@ -37,15 +38,15 @@ export function dependencyReport(
       const own = graph.nodes.get(id);
       for (const otherId of graph[direction].get(id) ?? []) {
         const other = graph.nodes.get(otherId);
-        if (!other || other.team === team || teamAssetIds.has(otherId)) continue;
+        if (!other || other.teams.includes(team) || teamAssetIds.has(otherId)) continue;
         let row = found.get(otherId);
         if (!row) {
-          const def = other.definitions[0];
+          const def = nodeDefinition(other);
           const h = health.get(otherId);
           row = {
             id: otherId,
             key: other.key,
-            team: other.team,
+            team: teamsLabel(other),
             deployment: def?.deployment ?? null,
             location: def?.location ?? null,
             isStub: other.isStub,

@@ -24,6 +24,9 @@ export function def(
     isPartitioned: false,
     hasChecks: false,
     freshnessPolicy: null,
+    isMaterializable: true,
+    isObservable: false,
+    isExecutable: true,
     ...extra,
   };
 }

@@ -27,7 +27,9 @@ export function run(
 }
 
 /** The attribution of a failed run whose events say the step of `id` failed. */
-export const failedOn = (id: string): Partial<RunRecord> => ({
+export const failedOn = (
+  id: string,
+): Pick<RunRecord, "plannedAssetIds" | "materializedAssetIds" | "failedAssetIds"> => ({
   plannedAssetIds: [id],
   materializedAssetIds: [],
   failedAssetIds: [id],
