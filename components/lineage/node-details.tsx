@@ -126,8 +126,8 @@ export function NodeDetails({
                     </ExternalLink>{" "}
                     {f.job}, {new Date(f.at).toISOString().slice(0, 16).replace("T", " ")}{" "}
                     {f.reason ?? ""}
-                    {f.failedHere ? "" : " (failed upstream; this asset was planned)"}
-                    {f.error && f.failedHere ? <RunErrorText error={f.error} /> : null}
+                    {f.failedHere === false ? " (failed upstream; this asset was planned)" : ""}
+                    {f.error && f.failedHere !== false ? <RunErrorText error={f.error} /> : null}
                   </li>
                 ))}
               </ul>

@@ -50,6 +50,13 @@ describe("assetDetail failures", () => {
     expect(d?.recentFailures[1]?.error).toEqual(error);
   });
 
+  it("does not claim where a run failed before its events are read", () => {
+    const unread = run("unread", 14 * H, "FAILURE", { plannedAssetIds: [id] });
+    const d = assetDetail(snapshot([unread], 0), model);
+    expect(d?.recentFailures[0]?.failedHere).toBeNull();
+    expect(d?.ownFailure).toBeNull();
+  });
+
   it("names the asset's own failed run as root cause until it is materialized again", () => {
     expect(assetDetail(snapshot([jobRunFailedHere], 0), model)?.ownFailure?.runId).toBe("job-run");
     expect(assetDetail(snapshot([jobRunFailedHere], 11 * H), model)?.ownFailure).toBeNull();

@@ -44,8 +44,11 @@ export interface RecentAssetFailure {
   at: number;
   reason: string | null;
   error: RunError | null;
-  /** True when this asset's own step failed; false when the run failed elsewhere (it was planned here). */
-  failedHere: boolean;
+  /**
+   * True when this asset's own step failed; false when the run failed elsewhere
+   * (it was planned here); null when the run's events could not be read yet.
+   */
+  failedHere: boolean | null;
 }
 
 export function assetDetail(snapshot: HealthSnapshot, key: string[]): AssetDetail | null {
@@ -67,10 +70,10 @@ export function assetDetail(snapshot: HealthSnapshot, key: string[]): AssetDetai
         at: r.endedAt ?? r.createdAt,
         reason: r.failureReason,
         error: r.error,
-        failedHere: r.failedAssetIds.includes(id),
+        failedHere: r.materializedAssetIds === null ? null : r.failedAssetIds.includes(id),
       }),
     );
-  const latest = failed.find((f) => f.failedHere);
+  const latest = failed.find((f) => f.failedHere === true);
   const lastMaterializedAt = Math.max(
     0,
     ...node.definitions.map(
