@@ -42,6 +42,7 @@ export function syntheticDefinitions(n: number, k = 12, seed = 4242): AssetDefin
       upstream,
       downstream: [],
       jobNames: [],
+      opNames: [],
       isPartitioned: false,
       hasChecks: false,
       isMaterializable: true,

@@ -5,12 +5,15 @@ import {
   CodeLocationStatusesDocument,
   LocationAssetsDocument,
   MaterializationHistoryDocument,
+  RunEventsDocument,
+  type RunEventsQuery,
   RunsForLocationDocument,
 } from "@/lib/dagster/generated/graphql";
 import { toAssetStatuses } from "@/lib/dagster/to-asset-status";
 import { toLocationSnapshot } from "@/lib/dagster/to-domain";
+import { type RunEvent, toRunFacts, toRunOutcome } from "@/lib/dagster/to-run";
 import { type DagsterTarget, dagsterRequest, expectMember } from "@/lib/dagster/transport";
-import type { RunRecord } from "@/lib/domain/run-types";
+import type { RunFacts } from "@/lib/domain/run-types";
 import type { AssetDefinition } from "@/lib/domain/types";
 import { assetId } from "@/lib/domain/types";
 import type { AssetStatusSource } from "./asset-status-collector";
@@ -78,16 +81,21 @@ export function dagsterAssetStatusSource(target: DagsterTarget): AssetStatusSour
 }
 
 const RUN_PAGE = 500;
-const toMs = (s: number | null | undefined) => (s == null ? null : Math.round(s * 1000));
+const EVENT_PAGE = 1_000;
+/** A failed run's events read at most: enough for any ordinary run, bounded for pathological ones. */
+const MAX_EVENT_PAGES = 20;
 
-/** Runs of a location, found by Dagster's `.dagster/repository` tag for each of its repositories. */
+/**
+ * Runs of a location, found by Dagster's `.dagster/repository` tag for each of
+ * its repositories, and the outcome of a failed run from its events.
+ */
 export function dagsterRunSource(
   target: DagsterTarget,
   repositoriesOf: (location: string) => string[],
 ): RunSource {
   return {
     async fetchRuns(location, window) {
-      const out: RunRecord[] = [];
+      const out: RunFacts[] = [];
       for (const repository of repositoriesOf(location)) {
         const filter = {
           tags: [{ key: ".dagster/repository", value: `${repository}@${location}` }],
@@ -101,23 +109,25 @@ export function dagsterRunSource(
           });
           return expectMember(target.deployment, data.runsOrError, "Runs");
         }, RUN_PAGE);
-        for (const r of rows) {
-          out.push({
-            id: r.runId,
-            deployment: target.deployment,
-            location,
-            job: r.jobName,
-            status: r.status,
-            createdAt: Math.round(r.creationTime * 1000),
-            startedAt: toMs(r.startTime),
-            endedAt: toMs(r.endTime),
-            updatedAt: toMs(r.updateTime),
-            assetIds: (r.assetSelection ?? []).map((k) => assetId(k.path)),
-            failureReason: r.tags.find((t) => t.key === "dagster/failure_reason")?.value ?? null,
-          });
-        }
+        for (const r of rows) out.push(toRunFacts(target.deployment, location, r));
       }
       return out;
+    },
+    async fetchOutcome(runId) {
+      const events: RunEvent[] = [];
+      let cursor: string | null = null;
+      for (let page = 0; page < MAX_EVENT_PAGES; page++) {
+        const data: RunEventsQuery = await dagsterRequest(target, RunEventsDocument, {
+          runId,
+          cursor,
+          limit: EVENT_PAGE,
+        });
+        const conn = expectMember(target.deployment, data.logsForRun, "EventConnection");
+        events.push(...conn.events);
+        if (!conn.hasMore || conn.cursor === cursor) break;
+        cursor = conn.cursor;
+      }
+      return toRunOutcome(events);
     },
   };
 }

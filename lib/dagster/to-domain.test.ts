@@ -19,6 +19,7 @@ function node(path: string[], extra: Partial<Node> = {}): Node {
     dependencyKeys: [{ __typename: "AssetKey", path: ["upstream", "a/b"] }],
     dependedByKeys: [],
     jobNames: ["job"],
+    opNames: ["graph.op"],
     isMaterializable: true,
     isObservable: false,
     isExecutable: true,

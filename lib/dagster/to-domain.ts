@@ -67,6 +67,7 @@ export function toAssetDefinition(
     upstream: node.dependencyKeys.map((k) => k.path),
     downstream: node.dependedByKeys.map((k) => k.path),
     jobNames: node.jobNames,
+    opNames: node.opNames,
     isPartitioned: node.isPartitioned,
     hasChecks: node.hasAssetChecks,
     freshnessPolicy: toFreshnessPolicy(node.internalFreshnessPolicy),

@@ -27,6 +27,8 @@ export interface AssetDefinition {
   upstream: AssetKeyPath[];
   downstream: AssetKeyPath[];
   jobNames: string[];
+  /** The ops (node handles, e.g. `graph.op`) that compute it: a run's step keys name them. */
+  opNames: string[];
   isPartitioned: boolean;
   hasChecks: boolean;
   freshnessPolicy: FreshnessPolicy | null;

@@ -15,6 +15,7 @@ import { type DurationPoint, executionTimes } from "./execution-times";
 import { type FailureReport, failureReport } from "./failure-report";
 import { type FreshnessReport, freshnessReport } from "./freshness-report";
 import { isDegraded, isStale, teamAssets } from "./team-assets";
+import { teamRuns } from "./team-runs";
 import { type RangeKey, type TimeWindow, timeWindow } from "./time-range";
 
 // Everything a team page shows, computed from the shared snapshot, the deploy
@@ -117,7 +118,11 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
     locationSet.has(`${deployment}/${location}`) &&
     (!input.location || location === input.location);
 
-  const runs = snapshot.runs.filter((r) => inTeamLocation(r.deployment, r.location));
+  const runs = teamRuns(snapshot.runs, {
+    assets: assets.map((a) => ({ deployment: a.def.deployment, id: a.node.id })),
+    configLocations: team.locations,
+    location: input.location,
+  });
   const byId = new Map(assets.map((a) => [a.node.id, a]));
   const historyOfId = (id: string) => {
     const a = byId.get(id);

@@ -4,6 +4,7 @@ import type { KpiScopeSample } from "@/lib/history/kpi-sampling";
 import { buildSnapshot } from "@/lib/snapshot/build-snapshot";
 import { def } from "@/lib/testing/asset-fixtures";
 import { deploymentInput, failedStatus, okStatus } from "@/lib/testing/deployment-fixtures";
+import { failedOn } from "@/lib/testing/run-fixtures";
 import { buildTeamPage } from "./build-team-page";
 
 // "vs previous" compares like with like: the previous period has the window's
@@ -28,8 +29,9 @@ const failedRun = (id: string, createdAt: number): RunRecord => ({
   startedAt: createdAt,
   endedAt: createdAt + 60_000,
   updatedAt: createdAt + 60_000,
-  assetIds: [model.id],
+  ...failedOn(model.id),
   failureReason: "STEP_FAILURE",
+  error: null,
 });
 
 const snapshot = buildSnapshot(

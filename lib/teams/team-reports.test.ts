@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { RunRecord } from "@/lib/domain/run-types";
 import { assetId } from "@/lib/domain/types";
 import type { AssetHealth } from "@/lib/health/health-model";
 import { buildGraph } from "@/lib/lineage/build-graph";
 import { def } from "@/lib/testing/asset-fixtures";
+import { failedOn, run } from "@/lib/testing/run-fixtures";
 import { dependencyReport } from "./dependency-report";
 import { executionTimes, percentile } from "./execution-times";
 import { failureReport, median } from "./failure-report";
@@ -12,28 +12,6 @@ import { timeWindow } from "./time-range";
 const H = 3_600_000;
 const D = 24 * H;
 const NOW = Date.parse("2026-11-27T12:30:00Z");
-
-function run(
-  id: string,
-  createdAt: number,
-  status: RunRecord["status"],
-  extra: Partial<RunRecord> = {},
-): RunRecord {
-  return {
-    id,
-    deployment: "prod",
-    location: "ml",
-    job: "train",
-    status,
-    createdAt,
-    startedAt: createdAt,
-    endedAt: createdAt + 10 * 60_000,
-    updatedAt: createdAt + 10 * 60_000,
-    assetIds: [],
-    failureReason: status === "FAILURE" ? "STEP_FAILURE" : null,
-    ...extra,
-  };
-}
 
 describe("failureReport", () => {
   const w = timeWindow("7d", NOW);
@@ -64,10 +42,10 @@ describe("failureReport", () => {
 
   it("measures time to recovery from a failure that did not materialize the asset to its next materialization", () => {
     const runs = [
-      run("f1", day(1), "FAILURE", { assetIds: [id] }),
-      run("f2", day(1) + 2 * H, "FAILURE", { assetIds: [id] }), // same episode
-      run("f3", day(4), "FAILURE", { assetIds: [id] }), // materialized before the run failed: not an asset failure
-      run("f4", day(5), "FAILURE", { assetIds: [id] }), // never recovered
+      run("f1", day(1), "FAILURE", failedOn(id)),
+      run("f2", day(1) + 2 * H, "FAILURE", failedOn(id)), // same episode
+      run("f3", day(4), "FAILURE", failedOn(id)), // materialized before the run failed: not an asset failure
+      run("f4", day(5), "FAILURE", failedOn(id)), // never recovered
     ];
     const history = [
       { at: day(0), runId: "s0" },

@@ -20,6 +20,7 @@ export function def(
     upstream: deps.upstream ?? [],
     downstream: deps.downstream ?? [],
     jobNames: [],
+    opNames: [],
     isPartitioned: false,
     hasChecks: false,
     freshnessPolicy: null,
