@@ -123,17 +123,12 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
     configLocations: team.locations,
     location: input.location,
   });
-  const byId = new Map(assets.map((a) => [a.node.id, a]));
-  const historyOfId = (id: string) => {
-    const a = byId.get(id);
-    return a ? (snapshot.materializations.get(definitionKey(a.def.deployment, id)) ?? []) : [];
-  };
-
+  const historyOf = (a: { deployment: string; id: string }) =>
+    snapshot.materializations.get(definitionKey(a.deployment, a.id)) ?? [];
   const failures = failureReport(
     runs,
-    ids,
-    historyOfId,
-    (id) => byId.get(id)?.def.location ?? "",
+    assets.map((a) => ({ deployment: a.def.deployment, id: a.node.id, location: a.def.location })),
+    historyOf,
     window,
   );
   const deploys = deployReport(locations, snapshot.locations, input.deployEvents, window);

@@ -1,5 +1,6 @@
 import type { MaterializationRecord, RunError, RunRecord } from "@/lib/domain/run-types";
 import { isFailedRun, isSucceededRun } from "@/lib/metrics/definitions";
+import { definitionKey } from "@/lib/snapshot/snapshot-types";
 import { bucketOf, buckets, type TimeWindow } from "./time-range";
 
 export interface TrendPoint {
@@ -26,6 +27,7 @@ export interface RecentFailure {
 
 export interface Recovery {
   id: string;
+  deployment: string;
   failedAt: number;
   recoveredAt: number | null;
 }
@@ -48,6 +50,13 @@ export function median(values: readonly number[]): number | null {
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
+/** One of the team's assets: a key in one deployment, where it is defined. */
+export interface FailureAsset {
+  deployment: string;
+  id: string;
+  location: string;
+}
+
 /**
  * A failure of an asset in a run: the run failed and its events say the asset's
  * step failed, or (events not read) it planned the asset.
@@ -61,17 +70,17 @@ export function failedAsset(run: RunRecord, id: string): boolean {
 
 /**
  * Runs are the team's runs (lib/teams/team-runs.ts), counted by creation time.
- * Materializations and recoveries use the team's assets (ids) and their histories.
+ * Materializations and recoveries use the team's assets, each a (deployment, key)
+ * pair, and their histories.
  */
 export function failureReport(
   runs: readonly RunRecord[],
-  assetIds: ReadonlySet<string>,
-  historyOf: (id: string) => readonly MaterializationRecord[],
-  locationOf: (id: string) => string,
+  assets: readonly FailureAsset[],
+  historyOf: (asset: FailureAsset) => readonly MaterializationRecord[],
   window: TimeWindow,
 ): FailureReport {
   const points = new Map<string, TrendPoint>();
-  const locations = new Set([...runs.map((r) => r.location), ...[...assetIds].map(locationOf)]);
+  const locations = new Set([...runs.map((r) => r.location), ...assets.map((a) => a.location)]);
   for (const b of buckets(window)) {
     for (const location of locations) {
       points.set(`${b}|${location}`, {
@@ -96,16 +105,17 @@ export function failureReport(
       if (p) p.runsFailed++;
     }
   }
-  for (const id of assetIds) {
-    for (const m of historyOf(id)) {
+  for (const asset of assets) {
+    for (const m of historyOf(asset)) {
       const b = bucketOf(window, m.at);
       if (b === null) continue;
       totals.materializations++;
-      const p = points.get(`${b}|${locationOf(id)}`);
+      const p = points.get(`${b}|${asset.location}`);
       if (p) p.materializations++;
     }
   }
 
+  const owned = new Set(assets.map((a) => definitionKey(a.deployment, a.id)));
   const recent = runs
     .filter((r) => isFailedRun(r) && isInWindow(window, r.createdAt))
     .sort((a, b) => b.createdAt - a.createdAt)
@@ -120,7 +130,7 @@ export function failureReport(
       error: r.error,
       // An asset id is the JSON of its key path.
       failedAssetKeys: r.failedAssetIds
-        .filter((id) => assetIds.has(id))
+        .filter((id) => owned.has(definitionKey(r.deployment, id)))
         .map((id) => JSON.parse(id) as string[]),
       at: r.endedAt ?? r.updatedAt ?? r.createdAt,
     }));
@@ -129,17 +139,20 @@ export function failureReport(
   // materialize it), until the asset's next materialization (the recovery).
   const recoveries: Recovery[] = [];
   const failedRuns = runs.filter(isFailedRun).sort((a, b) => a.createdAt - b.createdAt);
-  for (const id of assetIds) {
-    const history = historyOf(id);
+  for (const asset of assets) {
+    const { id, deployment } = asset;
+    const history = historyOf(asset);
     const materializedIn = new Set(history.map((m) => m.runId));
     let openUntil = Number.NEGATIVE_INFINITY;
     for (const run of failedRuns) {
-      if (!failedAsset(run, id) || materializedIn.has(run.id)) continue;
+      // An asset is a (deployment, key) pair: another deployment's run of the same key is not its failure.
+      if (run.deployment !== deployment || !failedAsset(run, id) || materializedIn.has(run.id))
+        continue;
       const failedAt = run.endedAt ?? run.updatedAt ?? run.createdAt;
       if (failedAt < openUntil) continue; // still inside the previous episode
       const next = history.find((m) => m.at > failedAt);
       if (isInWindow(window, failedAt))
-        recoveries.push({ id, failedAt, recoveredAt: next?.at ?? null });
+        recoveries.push({ id, deployment, failedAt, recoveredAt: next?.at ?? null });
       openUntil = next?.at ?? Number.POSITIVE_INFINITY;
     }
   }

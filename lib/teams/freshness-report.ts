@@ -2,6 +2,7 @@ import type { MaterializationRecord } from "@/lib/domain/run-types";
 import { formatDuration } from "@/lib/format";
 import type { HealthStatus } from "@/lib/health/status-types";
 import type { LineageGraph } from "@/lib/lineage/graph-types";
+import { isStale } from "@/lib/metrics/definitions";
 import type { TeamAsset } from "./team-assets";
 import type { TimeWindow } from "./time-range";
 
@@ -130,7 +131,7 @@ export function freshnessReport(
           ? policy.warnWindowSeconds
           : policy.failWindowSeconds
         : null;
-    if (state === "WARNING" || state === "DEGRADED") {
+    if (isStale(a.health)) {
       const last = a.status?.lastMaterializedAt ?? null;
       const lateMs =
         last === null

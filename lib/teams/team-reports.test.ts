@@ -25,13 +25,7 @@ describe("failureReport", () => {
       run("f2", day(2), "FAILURE"),
       run("old", w.since - D, "FAILURE"),
     ];
-    const r = failureReport(
-      runs,
-      new Set(),
-      () => [],
-      () => "ml",
-      w,
-    );
+    const r = failureReport(runs, [], () => [], w);
     expect(r.totals).toEqual({ runsSucceeded: 1, runsFailed: 2, materializations: 0 });
     // The window starts 2026-11-20 12:30 UTC; its first day bucket is that UTC day.
     const first = r.trend.find((p) => p.bucket === Date.parse("2026-11-20T00:00:00Z"));
@@ -52,20 +46,31 @@ describe("failureReport", () => {
       { at: day(1) + 5 * H, runId: "s1" },
       { at: day(4) + 60_000, runId: "f3" },
     ];
-    const r = failureReport(
-      runs,
-      new Set([id]),
-      () => history,
-      () => "ml",
-      w,
-    );
+    const r = failureReport(runs, [{ deployment: "prod", id, location: "ml" }], () => history, w);
     const failedAt = day(1) + 10 * 60_000;
     expect(r.recoveries).toEqual([
-      { id, failedAt: day(5) + 10 * 60_000, recoveredAt: null },
-      { id, failedAt, recoveredAt: day(1) + 5 * H },
+      { id, deployment: "prod", failedAt: day(5) + 10 * 60_000, recoveredAt: null },
+      { id, deployment: "prod", failedAt, recoveredAt: day(1) + 5 * H },
     ]);
     expect(r.medianRecoveryMs).toBe(day(1) + 5 * H - failedAt);
     expect(r.totals.materializations).toBe(3);
+  });
+
+  it("keeps a key owned in two deployments apart: one deployment's failure is not the other's", () => {
+    // The same key in staging and prod; only the staging run failed it, and only
+    // prod was materialized since. Staging's episode stays open; prod has none.
+    const runs = [run("f1", day(1), "FAILURE", { ...failedOn(id), deployment: "staging" })];
+    const assets = [
+      { deployment: "prod", id, location: "ml" },
+      { deployment: "staging", id, location: "ml" },
+    ];
+    const history = (a: { deployment: string }) =>
+      a.deployment === "prod" ? [{ at: day(2), runId: "p1" }] : [];
+    const r = failureReport(runs, assets, history, w);
+    expect(r.recoveries).toEqual([
+      { id, deployment: "staging", failedAt: day(1) + 10 * 60_000, recoveredAt: null },
+    ]);
+    expect(r.recent[0]?.failedAssetKeys).toEqual([["model"]]);
   });
 
   it("has a median helper for odd and even counts", () => {

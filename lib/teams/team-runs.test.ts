@@ -71,7 +71,12 @@ describe("failureReport per team in a shared location", () => {
   // model was materialized (by another run) between its failure and "both".
   const history = (id: string) => (id === model ? [{ at: at(2.5), runId: "later" }] : []);
   const report = (scope: typeof ml, id: string) =>
-    failureReport(teamRuns(runs, scope), new Set([id]), history, () => "platform", w);
+    failureReport(
+      teamRuns(runs, scope),
+      [{ deployment: "prod", id, location: "platform" }],
+      (a) => history(a.id),
+      w,
+    );
 
   it("counts only the team's failed runs", () => {
     expect(report(analytics, orders).totals).toMatchObject({ runsFailed: 2, runsSucceeded: 1 });
@@ -84,7 +89,7 @@ describe("failureReport per team in a shared location", () => {
     ]);
     // "both" planned model and materialized it: no new episode after the recovery.
     expect(report(ml, model).recoveries).toEqual([
-      { id: model, failedAt: at(3) + 10 * 60_000, recoveredAt: at(2.5) },
+      { id: model, deployment: "prod", failedAt: at(3) + 10 * 60_000, recoveredAt: at(2.5) },
     ]);
   });
 
