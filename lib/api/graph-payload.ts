@@ -21,8 +21,10 @@ export interface GraphPayload {
   /** One entry per node. */
   keys: string[][];
   group: number[];
-  /** Team index, -1 for none. */
+  /** Team index, -1 for none or for a key owned by several teams (see `sharedTeams`). */
   team: number[];
+  /** The rare keys owned by several teams (one per deployment): [node, team indices]. */
+  sharedTeams: [node: number, teams: number[]][];
   nodeKinds: number[][];
   /** One letter per node (lib/metrics/health-letters): H healthy, W warning, D degraded, U unknown, S stub. */
   health: string;
@@ -78,6 +80,7 @@ export function toGraphPayload(
   const keys: string[][] = [];
   const group: number[] = [];
   const team: number[] = [];
+  const sharedTeams: [number, number[]][] = [];
   const nodeKinds: number[][] = [];
   let health = "";
   nodes.forEach((node, i) => {
@@ -86,6 +89,10 @@ export function toGraphPayload(
     group.push(groupIndex.get(nodeGroupKey[i] as string) as number);
     const owner = soleTeam(node);
     team.push(owner === null ? -1 : (teamIndex.get(owner) ?? -1));
+    if (node.teams.length > 1) {
+      const idx = node.teams.map((t) => teamIndex.get(t)).filter((t) => t !== undefined);
+      sharedTeams.push([i, idx]);
+    }
     nodeKinds.push(
       (nodeDefinition(node)?.kinds ?? []).map((k) => {
         let idx = kindIndex.get(k);
@@ -134,6 +141,7 @@ export function toGraphPayload(
     keys,
     group,
     team,
+    sharedTeams,
     nodeKinds,
     health,
     x: Array.from(layout.x),

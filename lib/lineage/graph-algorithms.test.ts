@@ -36,13 +36,22 @@ describe("within / focusSet", () => {
 
 describe("blastRadius", () => {
   it("lists every downstream asset, nearest first, and counts per team", () => {
-    const r = blastRadius(down, 2, (i) => team[i] ?? null);
+    const r = blastRadius(down, 2, (i) => (team[i] ? [team[i] as string] : []));
     expect(r.assets).toEqual([3, 6, 4, 5]);
     expect(r.teams).toEqual([
       { team: "finance", count: 2 },
       { team: "ml", count: 2 },
     ]);
-    expect(blastRadius(down, 5, () => null)).toEqual({ assets: [], teams: [] });
+    expect(blastRadius(down, 5, () => [])).toEqual({ assets: [], teams: [] });
+  });
+
+  it("counts a downstream key owned by two teams (one per deployment) for both", () => {
+    const r = blastRadius(down, 2, (i) => (i === 3 ? ["ml", "finance"] : []));
+    expect(r.teams).toEqual([
+      { team: "(no team)", count: 3 },
+      { team: "finance", count: 1 },
+      { team: "ml", count: 1 },
+    ]);
   });
 });
 

@@ -41,14 +41,16 @@ export function focusSet(
 export function blastRadius(
   downstream: Adjacency,
   start: number,
-  teamOf: (n: number) => string | null,
+  /** Every team owning node n (a key owned in several deployments may have several). */
+  teamsOf: (n: number) => readonly string[],
 ): { assets: number[]; teams: { team: string; count: number }[] } {
   const reached = within(downstream, start, Number.POSITIVE_INFINITY);
   reached.delete(start);
   const counts = new Map<string, number>();
   for (const n of reached.keys()) {
-    const team = teamOf(n) ?? "(no team)";
-    counts.set(team, (counts.get(team) ?? 0) + 1);
+    const teams = teamsOf(n);
+    for (const team of teams.length ? teams : ["(no team)"])
+      counts.set(team, (counts.get(team) ?? 0) + 1);
   }
   return {
     assets: [...reached.keys()].sort(

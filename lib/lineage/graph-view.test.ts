@@ -31,6 +31,7 @@ const payload: GraphPayload = {
   keys: [["orders"], ["features"], ["model"], ["forecast"], ["s3", "dump"]],
   group: [0, 1, 1, 2, 3],
   team: [0, 1, 1, 2, -1],
+  sharedTeams: [],
   nodeKinds: [[0], [1], [1], [0], []],
   health: "HHDHS",
   x: [0, 1, 2, 3, 0],
@@ -84,6 +85,18 @@ describe("graph view", () => {
     expect(all(visibleNodes(g, { ...base, kind: "sql" }))).toEqual([0, 3]);
     expect(all(visibleNodes(g, { ...base, location: "finance-reporting" }))).toEqual([3]);
     expect(all(visibleNodes(g, { ...base, focus: '["features"]', depth: 1 }))).toEqual([0, 1, 2]);
+  });
+
+  it("filters a key owned by two teams (one per deployment) under each of them", () => {
+    const shared = decodeGraph({ ...payload, team: [0, 1, -1, 2, -1], sharedTeams: [[2, [1, 2]]] });
+    const base = parseView(new URLSearchParams());
+    const all = (mask: Uint8Array) => [...mask.keys()].filter((i) => mask[i]);
+    expect(all(visibleNodes(shared, { ...base, team: "ml" }))).toEqual([1, 2]);
+    expect(all(visibleNodes(shared, { ...base, team: "finance" }))).toEqual([2, 3]);
+    expect(impactOf(shared, 1).blast.teams).toEqual([
+      { team: "finance", count: 2 },
+      { team: "ml", count: 1 },
+    ]);
   });
 
   it("gives the blast radius with teams, and the root cause, of an unhealthy asset", () => {

@@ -92,6 +92,8 @@ export interface DecodedGraph {
   up: number[][];
   down: number[][];
   groupName: string[];
+  /** Every owning team's index per node (most have one, unowned none). */
+  teamsOf: number[][];
 }
 
 export function decodeGraph(payload: GraphPayload): DecodedGraph {
@@ -107,7 +109,17 @@ export function decodeGraph(payload: GraphPayload): DecodedGraph {
   const groupName = payload.groups.map(
     ([loc, name]) => `${loc >= 0 ? payload.locations[loc]?.[1] : "external"}:${name}`,
   );
-  return { payload, ids, index: new Map(ids.map((id, i) => [id, i])), up, down, groupName };
+  const teamsOf = payload.team.map((t) => (t >= 0 ? [t] : []));
+  for (const [node, teams] of payload.sharedTeams ?? []) teamsOf[node] = teams;
+  return {
+    payload,
+    ids,
+    index: new Map(ids.map((id, i) => [id, i])),
+    up,
+    down,
+    groupName,
+    teamsOf,
+  };
 }
 
 /** Which nodes the view shows: filters first, then the focus neighbourhood. */
@@ -121,7 +133,7 @@ export function visibleNodes(g: DecodedGraph, view: LineageView): Uint8Array {
   const near = focus !== undefined ? focusSet(g.up, g.down, focus, view.depth) : null;
   for (let i = 0; i < n; i++) {
     if (near && !near.has(i)) continue;
-    if (view.team && p.team[i] !== teamIdx) continue;
+    if (view.team && !(g.teamsOf[i] ?? []).includes(teamIdx)) continue;
     if (view.location) {
       const loc = p.groups[p.group[i] as number]?.[0] ?? -1;
       if (p.locations[loc]?.[1] !== view.location) continue;
@@ -136,10 +148,8 @@ export function visibleNodes(g: DecodedGraph, view: LineageView): Uint8Array {
 }
 
 export function impactOf(g: DecodedGraph, node: number) {
-  const teamOf = (i: number) => {
-    const t = g.payload.team[i] ?? -1;
-    return t >= 0 ? (g.payload.teams[t] ?? null) : null;
-  };
+  const teamOf = (i: number) =>
+    (g.teamsOf[i] ?? []).map((t) => g.payload.teams[t]).filter((t): t is string => !!t);
   return {
     blast: blastRadius(g.down, node, teamOf),
     roots: rootCauses(g.up, node, (i) => UNHEALTHY_LETTERS.has(g.payload.health[i] ?? "")),
