@@ -16,8 +16,6 @@ export interface MaterializationFacts {
   observed: boolean;
 }
 
-const FINISHED = new Set(["SUCCESS", "FAILURE", "CANCELED"]);
-
 /** asset_materialization_health.py: a run counts as failed only when its status is FAILURE. */
 export function materializationHealth(f: MaterializationFacts): Health {
   if (f.isObservable && !f.isMaterializable) return f.observed ? "HEALTHY" : "UNKNOWN";
@@ -28,14 +26,12 @@ export function materializationHealth(f: MaterializationFacts): Health {
   }
   const run = f.latestRun;
   const m = f.latestMaterialization;
+  // The newest run that planned it failed and neither produced the latest
+  // materialization nor was overtaken by one reported (by hand) after it ended.
   const failed =
-    !!run &&
+    run?.status === "FAILURE" &&
     run.runId !== m?.runId &&
-    FINISHED.has(run.status) &&
-    run.endTime !== null &&
-    // A materialization reported after the run ended (by hand) wins over the run.
-    !(m && Number(m.timestamp) / 1000 > run.endTime) &&
-    run.status === "FAILURE";
+    !(m && run.endTime !== null && Number(m.timestamp) / 1000 > run.endTime);
   if (failed) return "DEGRADED";
   if (m || f.observed) return "HEALTHY";
   return "UNKNOWN";
