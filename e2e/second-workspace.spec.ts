@@ -28,9 +28,10 @@ interface Truth {
   runs: TruthRun[];
 }
 
-async function truthNow(): Promise<Truth> {
+/** Both deployments now; failed runs in the window of `days` days ending now. */
+async function truthNow(days = 7): Promise<Truth> {
   const now = Date.now();
-  return { assets: await secondAssetsTruth(), runs: await failedRunsIn(now - 7 * DAY, now) };
+  return { assets: await secondAssetsTruth(), runs: await failedRunsIn(now - days * DAY, now) };
 }
 
 function teamKpis(truth: Truth, team: string) {
@@ -107,6 +108,12 @@ test("the second workspace has the shape this suite exists for", async () => {
   expect(executions.assetCheckExecutions.map((e) => e.status)).toEqual(["SKIPPED", "FAILED"]);
   expect(find("second", "search_index")?.materialization).toBe("HEALTHY");
   expect(find("second", "search_index")?.overall).toBe("DEGRADED");
+  // A check planned in a run whose asset step failed: EXECUTION_FAILED, not SKIPPED.
+  const unreached = await dagsterQueryAt<{ assetCheckExecutions: { status: string }[] }>(
+    SECOND_DAGSTER,
+    `{ assetCheckExecutions(assetKey: { path: ["growth_attribution"] }, checkName: "attribution_complete", limit: 1) { status } }`,
+  );
+  expect(unreached.assetCheckExecutions.map((e) => e.status)).toEqual(["EXECUTION_FAILED"]);
   // The failing run was launched from a job: no asset selection, attributed to growth only.
   const failing = truth.runs.filter((r) => r.deployment === "second");
   expect(failing.map((r) => [r.jobName, r.assetSelection])).toEqual([["growth_daily", null]]);
@@ -129,8 +136,8 @@ async function teamPageShown(page: Page, truth: Truth, team: string) {
 }
 
 /** The team API's answer, in the same terms as the truth. */
-async function teamApiShown(request: APIRequestContext, team: string) {
-  const res = await request.get(`/api/v1/teams/${team}?range=7d`);
+async function teamApiShown(request: APIRequestContext, team: string, range: string) {
+  const res = await request.get(`/api/v1/teams/${team}?range=${range}`);
   expect(res.status()).toBe(200);
   const body = await res.json();
   const assets = body.assets as {
@@ -165,16 +172,24 @@ for (const team of ALL_TEAMS) {
     }).toPass({ timeout: 20_000 });
   });
 
-  test(`the ${team} team API agrees with Dagster`, async ({ request }) => {
+  test(`the ${team} team API agrees with Dagster over 24h, 7d and 30d`, async ({ request }) => {
     await expect(async () => {
-      const truth = await truthNow();
-      expect(await teamApiShown(request, team)).toEqual({
-        ...teamKpis(truth, team),
-        rows: truthRows(truth, team),
-        failedRunIds: teamFailedRuns(team, truth.runs, truth.assets)
-          .map((r) => r.runId)
-          .sort(),
-      });
+      for (const [range, days] of [
+        ["24h", 1],
+        ["7d", 7],
+        ["30d", 30],
+      ] as const) {
+        const truth = await truthNow(days);
+        expect({ range, ...(await teamApiShown(request, team, range)) }).toEqual({
+          range,
+          ...teamKpis(truth, team),
+          rows: truthRows(truth, team),
+          // The whole list: no team has more failed runs here than the API lists.
+          failedRunIds: teamFailedRuns(team, truth.runs, truth.assets)
+            .map((r) => r.runId)
+            .sort(),
+        });
+      }
     }).toPass({ timeout: 20_000 });
   });
 }
