@@ -35,6 +35,8 @@ function input(n: number): DeploymentInput {
     statuses.set(d.id, {
       lastMaterializedAt: Date.now() - i * 1000,
       lastMaterializationRunId: `r${i}`,
+      lastObservedAt: null,
+      observableSource: false,
       lastFailedAt: null,
       latestRun: {
         id: i % 17 === 0 ? `f${i}` : `r${i}`,
@@ -43,6 +45,7 @@ function input(n: number): DeploymentInput {
         endedAt: Date.now(),
       },
       inProgressRunIds: [],
+      hasFreshnessPolicy: d.freshnessPolicy !== null,
       freshness: d.freshnessPolicy ? (i % 3 === 0 ? "DEGRADED" : "HEALTHY") : null,
       checks: null,
       partitions: null,

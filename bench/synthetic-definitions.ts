@@ -42,8 +42,12 @@ export function syntheticDefinitions(n: number, k = 12, seed = 4242): AssetDefin
       upstream,
       downstream: [],
       jobNames: [],
+      opNames: [],
       isPartitioned: false,
       hasChecks: false,
+      isMaterializable: true,
+      isObservable: false,
+      isExecutable: true,
       freshnessPolicy:
         i % 10 === 0
           ? { kind: "time-window", failWindowSeconds: 86_400, warnWindowSeconds: null }

@@ -7,9 +7,18 @@ editing SQLite files:
   * each run is stored with `run_storage.add_historical_run(run, creation_time)`,
     so `Run.creationTime` is the backdated time;
   * its events (ASSET_MATERIALIZATION_PLANNED, RUN_START, ASSET_MATERIALIZATION,
-    RUN_SUCCESS / RUN_FAILURE) are stored with `instance.handle_new_event`, each
-    an EventLogEntry whose `timestamp` is backdated. Dagster derives the run's
-    status, startTime and endTime from those events, exactly as for a live run.
+    STEP_FAILURE, RUN_SUCCESS / RUN_FAILURE) are stored with
+    `instance.handle_new_event`, each an EventLogEntry whose `timestamp` is
+    backdated. Dagster derives the run's status, startTime and endTime from those
+    events, exactly as for a live run. Each event is its own SQLite write (the
+    seed runs in every test run), so steps that succeed get no STEP_START /
+    STEP_SUCCESS: their stepStats are empty, a failed step's is its failure.
+Runs of the three jobs look like runs launched from a job, the ordinary way:
+no asset selection (Dagster sets `assetSelection` only when assets are picked),
+step keys named after the assets' ops, and a failed step carrying its error
+(Dagster's wrapper with the user's exception as its cause). Only the runs of the
+implicit `__ASSET_JOB` (the partitioned and the stale asset) carry an asset
+selection, as runs launched by selecting assets do.
 Run times come from a fixed-seed RNG: one to three runs a day per location at
 varied hours, 1 to 15 minute durations, and failures at a per-location rate.
 Every run carries a RemoteJobOrigin naming its code location, so Dagster tags
@@ -41,12 +50,14 @@ from dagster._core.events import (
     StepMaterializationData,
 )
 from dagster._core.events.log import EventLogEntry
+from dagster._core.execution.plan.objects import ErrorSource, StepFailureData
 from dagster._core.remote_origin import (
     RegisteredCodeLocationOrigin,
     RemoteJobOrigin,
     RemoteRepositoryOrigin,
 )
 from dagster._core.storage.dagster_run import DagsterRun, DagsterRunStatus
+from dagster_shared.error import SerializableErrorInfo
 
 REPOSITORY = "__repository__"
 DAYS = 14
@@ -66,6 +77,27 @@ JOBS = {
     ),
     "finance-reporting": ("finance_monthly", [["revenue_forecast"], ["monthly_revenue_report"]], 0.15),
 }
+# Where a failed run of a location fails when its code has one step that fails on
+# purpose (ml_training's recommendation_model, as the live run does); elsewhere
+# the failing step is drawn at random.
+FAILING_STEP = {"ml-platform": 3}
+# The user's exception of a failed step, per asset op (a generic one otherwise).
+ERRORS = {
+    "recommendation_model": ("RuntimeError", "CUDA out of memory while training (the demo fails here on purpose)"),
+}
+
+
+def _op(path: list[str]) -> str:
+    """Dagster's op (and step key) for an asset key: its path joined by '__'."""
+    return "__".join(path)
+
+
+def _step_error(op: str) -> SerializableErrorInfo:
+    cls, message = ERRORS.get(op, ("ConnectionError", f"upstream warehouse timed out while computing {op}"))
+    cause = SerializableErrorInfo(f"{cls}: {message}\n", [f'  File "{op}.py", line 12, in {op}\n'], cls)
+    return SerializableErrorInfo(
+        f'dagster._core.errors.DagsterExecutionStepExecutionError: Error occurred while executing op "{op}":\n',
+        [], "DagsterExecutionStepExecutionError", cause=cause)
 
 
 def _origin(location: str, job: str) -> RemoteJobOrigin:
@@ -99,26 +131,32 @@ def _historical_run(
     partition: str | None = None,
 ) -> None:
     tags = {"dagster/partition": partition} if partition else {}
+    # A job's run has no asset selection; a run of the implicit asset job was
+    # launched by selecting assets and has one.
+    selection = frozenset(dg.AssetKey(p) for p in assets) if job == "__ASSET_JOB" else None
     run = DagsterRun(job_name=job, run_id=str(uuid.uuid4()), status=DagsterRunStatus.NOT_STARTED,
-                     tags=tags, remote_job_origin=_origin(location, job),
-                     asset_selection=frozenset(dg.AssetKey(p) for p in assets))
+                     tags=tags, remote_job_origin=_origin(location, job), asset_selection=selection)
     instance.run_storage.add_historical_run(run, start)
-    # Like a real run: plan every asset, start, then materialize until the failing step.
+    # Like a real run: plan every asset, start, then run each step until the failing one.
     for path in assets:
         planned = AssetMaterializationPlannedData(dg.AssetKey(path), partition=partition)
         _store(instance, run, start, DagsterEvent(DagsterEventType.ASSET_MATERIALIZATION_PLANNED.value, job,
-                                                  event_specific_data=planned))
+                                                  event_specific_data=planned, step_key=_op(path)))
     _store(instance, run, start, DagsterEvent(DagsterEventType.RUN_START.value, job, message="Started (seeded)"))
     step = duration / (len(assets) + 1)
     for i, path in enumerate(assets):
-        at = start + step * (i + 1)
-        if fail_at is not None and i >= fail_at:
+        at, op = start + step * (i + 1), _op(path)
+        if fail_at is not None and i == fail_at:
             # Dagster OSS records a step failure, not an asset event: the asset simply
-            # has no materialization from this run, and the run fails.
+            # has no materialization from this run, the steps after it never start,
+            # and the run fails.
+            failure = StepFailureData(_step_error(op), None, ErrorSource.USER_CODE_ERROR)
+            _store(instance, run, at, DagsterEvent(DagsterEventType.STEP_FAILURE.value, job, step_key=op,
+                                                   event_specific_data=failure))
             break
         data = StepMaterializationData(dg.AssetMaterialization(asset_key=dg.AssetKey(path), partition=partition))
         _store(instance, run, at, DagsterEvent(DagsterEventType.ASSET_MATERIALIZATION.value, job,
-                                               event_specific_data=data, step_key=path[-1]))
+                                               event_specific_data=data, step_key=op))
     if fail_at is None:
         _store(instance, run, start + duration, DagsterEvent(DagsterEventType.RUN_SUCCESS.value, job,
                                                              message="Finished (seeded)"))
@@ -126,7 +164,7 @@ def _historical_run(
         # Dagster tags a failed run with the reason; a step failure is the usual one.
         instance.add_run_tags(run.run_id, {"dagster/failure_reason": "STEP_FAILURE"})
         _store(instance, run, start + duration, DagsterEvent(DagsterEventType.RUN_FAILURE.value, job,
-                                                             message=f"Step {assets[fail_at][-1]} failed (seeded)"))
+                                                             message=f"Step {_op(assets[fail_at])} failed (seeded)"))
 
 
 def seed_history(instance: dg.DagsterInstance, now: datetime) -> int:
@@ -139,6 +177,8 @@ def seed_history(instance: dg.DagsterInstance, now: datetime) -> int:
                 start = midnight + timedelta(hours=rng.randint(1, 22), minutes=rng.randint(0, 59))
                 duration = timedelta(seconds=rng.randint(60, 900))
                 fail_at = rng.randrange(len(assets)) if rng.random() < failure_rate else None
+                if fail_at is not None:
+                    fail_at = FAILING_STEP.get(location, fail_at)
                 _historical_run(instance, location, job, assets, start, duration, fail_at)
                 count += 1
         # The partitioned asset: one run per daily partition, leaving the newest missing.

@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { assetsTruth, expectedFreshnessWord, expectedTeamMessage } from "./support/badge-truth";
+import { assetsTruth, expectedAssetBadge, expectedTeamMessage } from "./support/badge-truth";
 import { setBroken, workspaceTruth } from "./support/dagster";
 import { TEAMS } from "./support/team-truth";
 
@@ -86,7 +86,10 @@ test("team badges say what Dagster's health says, with cache headers and a 304",
   expect(truth.find((a) => a.path.join("/") === "recommendation_model")?.overall).toBe("DEGRADED");
 });
 
-test("asset badges give each asset's freshness as Dagster judges it", async ({ page, request }) => {
+test("asset badges give each asset's health, and its freshness, as Dagster judges them", async ({
+  page,
+  request,
+}) => {
   const assets = await assetsTruth();
   expect(assets.length).toBeGreaterThan(10);
   for (const asset of assets) {
@@ -98,12 +101,15 @@ test("asset badges give each asset's freshness as Dagster judges it", async ({ p
       const badge = await fetchBadge(page, request, url);
       expect(badge.res.status()).toBe(200);
       expect(badge.label).toBe(asset.path.join("/"));
-      expect(badge.message.split(" · ")[0]).toBe(now ? expectedFreshnessWord(now) : "not found");
+      const expected = now ? expectedAssetBadge(now) : null;
+      const [health, detail] = badge.message.split(" · ");
+      expect(health).toBe(expected ? expected.health : "not found");
+      expect(detail?.split(" ")[0] ?? null).toBe(expected?.freshness ?? null);
     }).toPass({ timeout: 20_000 });
   }
-  // The demo's stale asset says how late it is.
+  // The demo's stale asset is degraded by freshness alone, and says how late it is.
   const stale = await fetchBadge(page, request, "/badge/asset/legacy_marketing_export.svg");
-  expect(stale.message).toMatch(/^stale · [\d.]+ (s|min|h|d) late$/);
+  expect(stale.message).toMatch(/^degraded · stale [\d.]+ (s|min|h|d) late$/);
   // A two-part key, and ?deployment= naming where it lives, or where it does not.
   const twoPart = await fetchBadge(
     page,

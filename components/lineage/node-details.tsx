@@ -5,6 +5,7 @@ import { ExternalLink } from "@/components/external-link";
 import { RelativeTime } from "@/components/format-time";
 import { HealthBadge } from "@/components/health-badge";
 import { PanelSkeleton } from "@/components/panel/panel-skeleton";
+import { RunErrorText } from "@/components/run-error";
 import { formatKey } from "@/lib/format";
 import type { DecodedGraph } from "@/lib/lineage/graph-view";
 import { impactOf } from "@/lib/lineage/graph-view";
@@ -119,12 +120,14 @@ export function NodeDetails({
             ) : (
               <ul>
                 {data.recentFailures.map((f) => (
-                  <li key={f.runId}>
+                  <li key={f.runId} data-run={f.runId}>
                     <ExternalLink href={runUrl(urls, f.deployment, f.runId)}>
                       {f.runId.slice(0, 8)}
                     </ExternalLink>{" "}
                     {f.job}, {new Date(f.at).toISOString().slice(0, 16).replace("T", " ")}{" "}
                     {f.reason ?? ""}
+                    {f.failedHere === false ? " (failed upstream; this asset was planned)" : ""}
+                    {f.error && f.failedHere !== false ? <RunErrorText error={f.error} /> : null}
                   </li>
                 ))}
               </ul>
@@ -152,6 +155,16 @@ export function NodeDetails({
       </div>
       <div data-testid="root-causes">
         <h3 className="font-medium">Root cause (unhealthy, nearest the root)</h3>
+        {data?.ownFailure && roots.includes(node) ? (
+          <p data-testid="own-failure">
+            Its own run failed{" "}
+            <ExternalLink href={runUrl(urls, data.ownFailure.deployment, data.ownFailure.runId)}>
+              {data.ownFailure.runId.slice(0, 8)}
+            </ExternalLink>{" "}
+            ({data.ownFailure.job})
+            {data.ownFailure.error ? <RunErrorText error={data.ownFailure.error} /> : null}
+          </p>
+        ) : null}
         {roots.length === 0 ? (
           <p className="text-slate-500">Nothing unhealthy upstream.</p>
         ) : (

@@ -65,8 +65,12 @@ export function LocationTable({ locations }: { locations: OverviewLocation[] }) 
               {loc.status === "failed" ? "—" : loc.assetCount}
             </td>
             <td className="px-4 py-3">
-              <code className="text-xs text-slate-500" title={loc.versionKey}>
-                {shortVersion(loc.versionKey)}
+              <code
+                data-testid="location-version"
+                className="text-xs text-slate-500"
+                title={`Dagster reload marker: ${loc.versionKey}`}
+              >
+                {loc.version ?? "—"}
               </code>
             </td>
             <td className="px-4 py-3 whitespace-nowrap text-slate-600 dark:text-slate-400">
@@ -77,10 +81,4 @@ export function LocationTable({ locations }: { locations: OverviewLocation[] }) 
       </tbody>
     </table>
   );
-}
-
-/** Dagster's OSS version keys look like `["<uuid>", null]`; show the first 8 characters of the id. */
-function shortVersion(versionKey: string): string {
-  const match = versionKey.match(/[0-9a-f]{8}/i);
-  return match ? match[0] : versionKey.slice(0, 12);
 }

@@ -6,15 +6,16 @@ import { Card, Panel } from "@/components/panel/panel";
 import { TableHead } from "@/components/panel/table-head";
 import { formatKey } from "@/lib/format";
 import { assetUrl, type DagsterUrls } from "@/lib/links/dagster-links";
+import { isHealthy, isUnhealthy } from "@/lib/metrics/definitions";
 import type { TeamAssetRow, TeamPageModel } from "@/lib/teams/build-team-page";
 import { ASSET_LISTS, type AssetList, teamHref } from "@/lib/teams/team-href";
 
 const FILTERS: Record<AssetList, (a: TeamAssetRow) => boolean> = {
   all: () => true,
-  healthy: (a) => a.health === "HEALTHY",
+  healthy: (a) => isHealthy(a.health),
   stale: (a) => a.stale,
   degraded: (a) => a.degraded,
-  unhealthy: (a) => a.health === "WARNING" || a.health === "DEGRADED",
+  unhealthy: (a) => isUnhealthy(a.health),
 };
 
 export function AssetListPanel({
@@ -89,7 +90,7 @@ export function AssetListPanel({
           />
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
             {rows.map((a) => (
-              <tr key={a.id} data-asset={a.id}>
+              <tr key={`${a.deployment}/${a.id}`} data-asset={a.id}>
                 <td className="py-1.5">
                   <ExternalLink href={assetUrl(urls, a.deployment, a.key)}>
                     {formatKey(a.key)}

@@ -22,7 +22,16 @@ export function DeploysPanel({ model, urls }: { model: TeamPageModel; urls: Dags
       actions={
         <CsvButton
           filename={`${model.team.slug}-deploys.csv`}
-          header={["deployment", "location", "kind", "at_utc", "version_key", "error"]}
+          header={[
+            "deployment",
+            "location",
+            "kind",
+            "at_utc",
+            "version",
+            "fingerprint",
+            "version_key",
+            "error",
+          ]}
           rows={() =>
             model.deploys.flatMap((l) =>
               l.timeline.map((e) => [
@@ -30,6 +39,8 @@ export function DeploysPanel({ model, urls }: { model: TeamPageModel; urls: Dags
                 e.location,
                 e.kind,
                 new Date(e.at).toISOString(),
+                e.version ?? "",
+                e.fingerprint ?? "",
                 e.versionKey,
                 e.error ?? "",
               ]),
@@ -87,7 +98,7 @@ export function DeploysPanel({ model, urls }: { model: TeamPageModel; urls: Dags
               {l.timeline.map((e) => (
                 <span
                   key={`${e.kind}-${e.at}-${e.versionKey}`}
-                  title={`${e.kind} ${new Date(e.at).toISOString()}`}
+                  title={`${e.kind} ${new Date(e.at).toISOString()}${e.version ? ` ${e.version}` : ""}`}
                   className={`absolute top-0.5 h-3 w-1.5 rounded-sm ${KIND_STYLE[e.kind] ?? "bg-unknown"}`}
                   style={{
                     left: `${Math.min(99, Math.max(0, ((e.at - model.window.since) / span) * 100))}%`,
@@ -96,7 +107,11 @@ export function DeploysPanel({ model, urls }: { model: TeamPageModel; urls: Dags
               ))}
             </div>
             <p className="mt-1 text-xs text-slate-500">
-              Version <code>{l.versionKey?.match(/[0-9a-f]{8}/i)?.[0] ?? l.versionKey ?? "—"}</code>
+              {/* versionKey changes on every restart; the version is the code's (commit, image or fingerprint). */}
+              Version{" "}
+              <code data-testid="deploy-version" title={l.fingerprint ?? undefined}>
+                {l.version ?? "—"}
+              </code>
             </p>
           </Card>
         ))}

@@ -6,7 +6,7 @@ import { useTeamCharts } from "./team-charts";
 
 export function ExecutionTimesPanel({ model }: { model: TeamPageModel }) {
   const { DurationsChart } = useTeamCharts();
-  const { data, locations } = mapDurations(model.executionTimes, model.window.range === "24h");
+  const { data, locations } = mapDurations(model.executionTimes, model.window);
   const hasRuns = model.executionTimes.some((p) => p.runs > 0);
   return (
     <Panel

@@ -2,7 +2,8 @@ import { ExternalLink } from "@/components/external-link";
 import { CsvButton } from "@/components/panel/csv-button";
 import { Card, Panel } from "@/components/panel/panel";
 import { TableHead } from "@/components/panel/table-head";
-import { formatDuration } from "@/lib/format";
+import { RunErrorText } from "@/components/run-error";
+import { formatDuration, formatKey } from "@/lib/format";
 import { type DagsterUrls, runUrl } from "@/lib/links/dagster-links";
 import type { TeamPageModel } from "@/lib/teams/build-team-page";
 import { mapRunsTrend } from "@/lib/teams/chart-data";
@@ -11,7 +12,6 @@ import { useTeamCharts } from "./team-charts";
 export function FailuresPanel({ model, urls }: { model: TeamPageModel; urls: DagsterUrls }) {
   const { RunsChart } = useTeamCharts();
   const f = model.failures;
-  const hourly = model.window.range === "24h";
   const openEpisodes = f.recoveries.filter((r) => r.recoveredAt === null).length;
   return (
     <Panel
@@ -59,14 +59,14 @@ export function FailuresPanel({ model, urls }: { model: TeamPageModel; urls: Dag
             ) : null}
           </div>
         </dl>
-        <RunsChart data={mapRunsTrend(f.trend, hourly)} />
+        <RunsChart data={mapRunsTrend(f.trend, model.window)} />
         <div>
           <h3 className="mb-2 text-sm font-medium">Recent failures</h3>
           {f.recent.length === 0 ? (
             <p className="text-sm text-slate-500">No failed runs in this range.</p>
           ) : (
             <table className="w-full text-left text-sm" data-testid="recent-failures">
-              <TableHead columns={["When (UTC)", "Location", "Job", "Reason", "Run"]} />
+              <TableHead columns={["When (UTC)", "Location", "Job", "Reason and error", "Run"]} />
               <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                 {f.recent.map((r) => (
                   <tr key={r.runId}>
@@ -74,8 +74,18 @@ export function FailuresPanel({ model, urls }: { model: TeamPageModel; urls: Dag
                       {new Date(r.at).toISOString().slice(0, 16).replace("T", " ")}
                     </td>
                     <td className="py-1.5">{r.location}</td>
-                    <td className="py-1.5">{r.job}</td>
-                    <td className="py-1.5">{r.reason ?? r.status}</td>
+                    <td className="py-1.5">
+                      {r.job}
+                      {r.failedAssetKeys.length ? (
+                        <span className="block text-xs text-slate-500" data-testid="failed-assets">
+                          failed: {r.failedAssetKeys.map(formatKey).join(", ")}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="py-1.5">
+                      {r.reason ?? r.status}
+                      {r.error ? <RunErrorText error={r.error} /> : null}
+                    </td>
                     <td className="py-1.5 font-mono text-xs">
                       <ExternalLink href={runUrl(urls, r.deployment, r.runId)}>
                         {r.runId.slice(0, 8)}

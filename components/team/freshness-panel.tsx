@@ -6,10 +6,10 @@ import { TableHead } from "@/components/panel/table-head";
 import { formatDuration, formatKey, formatPct } from "@/lib/format";
 import { assetUrl, type DagsterUrls } from "@/lib/links/dagster-links";
 import type { TeamPageModel } from "@/lib/teams/build-team-page";
+import { coverageNote } from "@/lib/teams/freshness-report";
 
 export function FreshnessPanel({ model, urls }: { model: TeamPageModel; urls: DagsterUrls }) {
   const f = model.freshness;
-  const deploymentOf = new Map(model.assets.map((a) => [a.id, a.deployment]));
   return (
     <Panel
       title="Freshness"
@@ -63,8 +63,13 @@ export function FreshnessPanel({ model, urls }: { model: TeamPageModel; urls: Da
               className="mt-1 text-xl font-semibold tabular-nums"
               data-testid="freshness-pass-rate"
             >
-              {formatPct(f.passRate)}
+              {f.passRate === null && f.noDataMs > 0 ? "no data" : formatPct(f.passRate)}
             </dd>
+            {coverageNote(f, model.window) && (
+              <dd className="text-xs text-slate-500" data-testid="freshness-coverage">
+                {coverageNote(f, model.window)}
+              </dd>
+            )}
           </div>
         </dl>
 
@@ -84,9 +89,9 @@ export function FreshnessPanel({ model, urls }: { model: TeamPageModel; urls: Da
               />
               <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                 {f.overdue.map((o) => (
-                  <tr key={o.id}>
+                  <tr key={`${o.deployment}/${o.id}`}>
                     <td className="py-1.5">
-                      <ExternalLink href={assetUrl(urls, deploymentOf.get(o.id) ?? "", o.key)}>
+                      <ExternalLink href={assetUrl(urls, o.deployment, o.key)}>
                         {formatKey(o.key)}
                       </ExternalLink>
                     </td>

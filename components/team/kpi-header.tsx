@@ -39,7 +39,7 @@ function delta(
   now: number | null,
   before: number | null,
 ): { text: string; tone: string } {
-  if (now === null || before === null) return { text: "no earlier data", tone: "text-slate-400" };
+  if (now === null || before === null) return { text: "previous: no data", tone: "text-slate-400" };
   const diff = now - before;
   if (diff === 0) return { text: "no change", tone: "text-slate-500" };
   const pct = spec.id === "healthyPct" || spec.id === "deploySuccessRate";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { DURATION_PALETTE } from "@/lib/teams/chart-data";
+import { BUCKET_NOTE, DURATION_PALETTE } from "@/lib/teams/chart-data";
 import type { RunsBarDatum } from "./chart-bar-runs";
 
 // Static SVG versions of the team charts, for embeds: the same data and
@@ -37,7 +37,7 @@ function Frame({
   const every = Math.max(1, Math.ceil(labels.length / 8));
   const x = (i: number) => PAD.left + ((i + 0.5) * PLOT_W) / Math.max(1, labels.length);
   return (
-    <figure className="w-full" role="img" aria-label={label}>
+    <figure className="w-full" role="img" aria-label={`${label}. ${BUCKET_NOTE}`}>
       <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full text-slate-500" aria-hidden="true">
         {ticks.map((t) => {
           const y = PAD.top + PLOT_H - (t / max) * PLOT_H;
@@ -86,18 +86,27 @@ function Frame({
           </span>
         ))}
       </figcaption>
+      <BucketNote />
     </figure>
   );
+}
+
+/** The buckets' time zone and partial-bucket mark, under every trend chart. */
+export function BucketNote() {
+  return <p className="mt-1 text-center text-[11px] text-slate-500">{BUCKET_NOTE}</p>;
 }
 
 /** Runs succeeded and failed per bucket (stacked), with materializations beside them. */
 export function SvgBarRuns({ data }: { data: RunsBarDatum[] }) {
   const max = niceMax(
-    Math.max(0, ...data.map((d) => Math.max(d.succeeded + d.failed, d.materializations))),
+    Math.max(
+      0,
+      ...data.map((d) => Math.max((d.succeeded ?? 0) + (d.failed ?? 0), d.materializations ?? 0)),
+    ),
   );
   const slot = PLOT_W / Math.max(1, data.length);
   const bar = Math.max(1, slot * 0.38);
-  const h = (v: number) => (v / max) * PLOT_H;
+  const h = (v: number | null) => ((v ?? 0) / max) * PLOT_H;
   const base = PAD.top + PLOT_H;
   return (
     <Frame
@@ -114,7 +123,11 @@ export function SvgBarRuns({ data }: { data: RunsBarDatum[] }) {
         const x0 = PAD.left + i * slot + slot * 0.1;
         return (
           <g key={d.label}>
-            <title>{`${d.label}: ${d.succeeded} runs succeeded, ${d.failed} failed, ${d.materializations} materializations`}</title>
+            <title>
+              {d.succeeded === null
+                ? `${d.label}: no data (before Healthboard's history)`
+                : `${d.label}: ${d.succeeded} runs succeeded, ${d.failed} failed, ${d.materializations} materializations`}
+            </title>
             <rect
               x={x0}
               y={base - h(d.succeeded)}

@@ -1,23 +1,10 @@
 import { dagsterQuery, workspaceTruth } from "./dagster";
-import {
-  type NodeTruth as BaseNodeTruth,
-  type LatestTruth,
-  TEAMS,
-  type TeamSlug,
-} from "./team-truth";
+import { type Health, type HealthTruth, healthTruth } from "./health-truth";
+import { TEAMS, type TeamSlug } from "./team-truth";
 
 // Ground truth for badges and dependency contracts, read from Dagster's GraphQL
-// API directly. The health rules are Dagster+'s asset health semantics written
-// out again here, on their own: nothing is imported from Healthboard.
-
-type Health = "HEALTHY" | "WARNING" | "DEGRADED" | "UNKNOWN" | "NOT_APPLICABLE";
-
-/** team-truth's node, plus what partitioned assets and freshness need here. */
-interface NodeTruth extends Omit<BaseNodeTruth, "freshnessStatusInfo"> {
-  isPartitioned: boolean;
-  freshnessStatusInfo: { freshnessStatus: Health } | null;
-  partitionStats: { numMaterialized: number; numFailed: number } | null;
-}
+// API directly. The health rules are Dagster's asset health semantics, written
+// out on their own in health-truth.ts: nothing is imported from Healthboard.
 
 export interface AssetTruth {
   id: string;
@@ -26,73 +13,33 @@ export interface AssetTruth {
   team: TeamSlug | null;
   owners: string[];
   upstream: string[];
-  /** Dagster's freshness verdict; null without a policy. */
-  freshness: Health | null;
-  overall: Exclude<Health, "NOT_APPLICABLE">;
+  /** The freshness component (NOT_APPLICABLE without a policy, UNKNOWN before its first evaluation). */
+  freshness: Health;
+  hasFreshnessPolicy: boolean;
+  overall: HealthTruth["overall"];
 }
 
 const id = (p: string[]) => JSON.stringify(p);
-
-function materialization(node: NodeTruth, latest: LatestTruth | undefined): Health {
-  if (node.isPartitioned) {
-    const p = node.partitionStats;
-    if (!p || (p.numFailed === 0 && p.numMaterialized === 0)) return "UNKNOWN";
-    return p.numFailed > 0 ? "DEGRADED" : "HEALTHY";
-  }
-  const run = latest?.latestRun;
-  // Open source records no failure event: the latest run failed without producing the latest materialization.
-  if (run && ["FAILURE", "CANCELED"].includes(run.status)) {
-    if (latest?.latestMaterialization?.runId !== run.runId) return "DEGRADED";
-  }
-  return latest?.latestMaterialization ? "HEALTHY" : "UNKNOWN";
-}
-
-function checks(node: NodeTruth): Health {
-  const list = node.assetChecksOrError.checks ?? [];
-  if (list.length === 0) return "NOT_APPLICABLE";
-  const outcomes = list.map((c) => {
-    const e = c.executionForLatestMaterialization;
-    if (e?.status === "EXECUTION_FAILED") return "DEGRADED";
-    if (e?.status === "FAILED") return e.evaluation?.severity === "WARN" ? "WARNING" : "DEGRADED";
-    return e?.status === "SUCCEEDED" ? "HEALTHY" : "UNKNOWN";
-  });
-  for (const worst of ["DEGRADED", "WARNING", "UNKNOWN"] as const)
-    if (outcomes.includes(worst)) return worst;
-  return "HEALTHY";
-}
-
-function overall(m: Health, c: Health, f: Health): AssetTruth["overall"] {
-  const all = [m, c, f];
-  if (all.includes("DEGRADED")) return "DEGRADED";
-  if (all.includes("WARNING")) return "WARNING";
-  if (m === "UNKNOWN" || all.every((s) => s === "UNKNOWN" || s === "NOT_APPLICABLE"))
-    return "UNKNOWN";
-  return "HEALTHY";
-}
 
 /** Every asset Dagster defines now, with its team, upstream keys, freshness and overall health. */
 export async function assetsTruth(): Promise<AssetTruth[]> {
   const locations = await workspaceTruth();
   const all = locations.flatMap((l) => l.assets.map((a) => ({ ...a, location: l.name })));
   const keys = all.map((a) => ({ path: a.path }));
-  const data = await dagsterQuery<{ assetNodes: NodeTruth[]; assetsLatestInfo: LatestTruth[] }>(
+  const data = await dagsterQuery<{
+    assetNodes: { assetKey: { path: string[] }; dependencyKeys: { path: string[] }[] }[];
+  }>(
     `query B($keys: [AssetKeyInput!]!) {
-      assetNodes(assetKeys: $keys) {
-        assetKey { path } isPartitioned dependencyKeys { path }
-        freshnessStatusInfo { freshnessStatus }
-        partitionStats { numMaterialized numFailed }
-        assetChecksOrError { ... on AssetChecks { checks { executionForLatestMaterialization { status evaluation { severity } } } } }
-      }
-      assetsLatestInfo(assetKeys: $keys) { assetKey { path } latestMaterialization { runId } latestRun { runId status } }
+      assetNodes(assetKeys: $keys) { assetKey { path } dependencyKeys { path } }
     }`,
     { keys },
   );
-  const latest = new Map(data.assetsLatestInfo.map((l) => [id(l.assetKey.path), l]));
+  const health = await healthTruth(all.map((a) => a.path));
   const nodes = new Map(data.assetNodes.map((n) => [id(n.assetKey.path), n]));
   return all.flatMap((a) => {
     const node = nodes.get(id(a.path));
-    if (!node) return [];
-    const freshness = node.freshnessStatusInfo?.freshnessStatus ?? null;
+    const h = health.get(id(a.path));
+    if (!node || !h) return [];
     return [
       {
         id: id(a.path),
@@ -104,12 +51,9 @@ export async function assetsTruth(): Promise<AssetTruth[]> {
           TEAMS.find((t) => t.location === a.location)?.slug ??
           null,
         upstream: node.dependencyKeys.map((k) => id(k.path)),
-        freshness,
-        overall: overall(
-          materialization(node, latest.get(id(a.path))),
-          checks(node),
-          freshness ?? "NOT_APPLICABLE",
-        ),
+        freshness: h.freshness,
+        hasFreshnessPolicy: h.hasFreshnessPolicy,
+        overall: h.overall,
       },
     ];
   });
@@ -129,20 +73,20 @@ export function expectedTeamMessage(
   return "unknown";
 }
 
-/** The first word(s) of an asset badge: the freshness verdict, before any "· 3 h late". */
-export function expectedFreshnessWord(asset: AssetTruth): string {
-  switch (asset.freshness) {
-    case null:
-    case "NOT_APPLICABLE":
-      return "no policy";
-    case "HEALTHY":
-      return "fresh";
-    case "WARNING":
-    case "DEGRADED":
-      return "stale";
-    default:
-      return "unknown";
-  }
+/**
+ * What an asset badge says before any lateness: its overall health, then, for
+ * assets with a freshness policy and a verdict, "fresh" or "stale".
+ */
+export function expectedAssetBadge(asset: AssetTruth): {
+  health: string;
+  freshness: string | null;
+} {
+  const health = asset.overall.toLowerCase();
+  if (!asset.hasFreshnessPolicy) return { health, freshness: null };
+  if (asset.freshness === "HEALTHY") return { health, freshness: "fresh" };
+  if (asset.freshness === "WARNING" || asset.freshness === "DEGRADED")
+    return { health, freshness: "stale" };
+  return { health, freshness: null };
 }
 
 export interface ContractTruth {

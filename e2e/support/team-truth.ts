@@ -1,4 +1,5 @@
 import { dagsterQuery, workspaceTruth } from "./dagster";
+import { healthTruth } from "./health-truth";
 
 // Ground truth for team pages, computed from Dagster's GraphQL API directly.
 // The rules are written out here on their own, from Dagster's documented
@@ -62,28 +63,17 @@ export async function teamTruth(slug: TeamSlug): Promise<TeamTruth> {
     { keys },
   );
   const id = (p: string[]) => JSON.stringify(p);
-  const latest = new Map(data.assetsLatestInfo.map((l) => [id(l.assetKey.path), l]));
+  const health = await healthTruth(mine.map((a) => a.path));
   const degraded: string[] = [];
   const stale: string[] = [];
   const upstream = new Set<string>();
   const byId = new Map(all.map((a) => [id(a.path), a]));
   for (const node of data.assetNodes) {
     const key = id(node.assetKey.path);
-    const l = latest.get(key);
-    const runFailed =
-      !!l?.latestRun &&
-      ["FAILURE", "CANCELED"].includes(l.latestRun.status) &&
-      l.latestMaterialization?.runId !== l.latestRun.runId;
-    const checkFailed = (node.assetChecksOrError.checks ?? []).some((c) => {
-      const e = c.executionForLatestMaterialization;
-      return (
-        e?.status === "EXECUTION_FAILED" ||
-        (e?.status === "FAILED" && e.evaluation?.severity !== "WARN")
-      );
-    });
-    if (runFailed || checkFailed) degraded.push(key);
-    const f = node.freshnessStatusInfo?.freshnessStatus;
-    if (f === "WARNING" || f === "DEGRADED") stale.push(key);
+    // Degraded: overall health DEGRADED (freshness included); stale: freshness WARNING or DEGRADED.
+    const h = health.get(key);
+    if (h?.overall === "DEGRADED") degraded.push(key);
+    if (h?.freshness === "WARNING" || h?.freshness === "DEGRADED") stale.push(key);
     for (const dep of node.dependencyKeys) {
       const other = byId.get(id(dep.path));
       if (!other || teamOf(other) !== slug) upstream.add(id(dep.path));

@@ -1,15 +1,23 @@
+import { type RunError, runTouches } from "@/lib/domain/run-types";
 import { ownerLabel } from "@/lib/domain/types";
 import type { AssetHealth } from "@/lib/health/health-model";
+import { teamOfDefinition, teamsLabel } from "@/lib/lineage/owned-assets";
+import { isFailedRun } from "@/lib/metrics/definitions";
 import { definitionKey, type HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 
 // One asset in full, for the lineage page's side panel.
 
 export interface AssetDetail {
   key: string[];
+  /** Every team owning the key somewhere, as one label. */
   team: string | null;
   isStub: boolean;
   health: AssetHealth | null;
   definitions: {
+    /** The team owning this definition; null for a reference or an unowned one. */
+    team: string | null;
+    /** Declares the key only (external spec) while another definition produces it. */
+    reference: boolean;
     deployment: string;
     location: string;
     group: string | null;
@@ -21,41 +29,71 @@ export interface AssetDetail {
     checks: { name: string; outcome: string }[];
     inProgressRuns: number;
   }[];
-  recentFailures: {
-    runId: string;
-    deployment: string;
-    location: string;
-    job: string;
-    at: number;
-    reason: string | null;
-  }[];
+  recentFailures: RecentAssetFailure[];
+  /**
+   * The asset's own latest failure when nothing materialized it since: a failed
+   * run whose step for this asset failed. The asset is then its own root cause.
+   */
+  ownFailure: RecentAssetFailure | null;
+}
+
+export interface RecentAssetFailure {
+  runId: string;
+  deployment: string;
+  location: string;
+  job: string;
+  at: number;
+  reason: string | null;
+  error: RunError | null;
+  /**
+   * True when this asset's own step failed; false when the run failed elsewhere
+   * (it was planned here); null when the run's events could not be read yet.
+   */
+  failedHere: boolean | null;
 }
 
 export function assetDetail(snapshot: HealthSnapshot, key: string[]): AssetDetail | null {
   const id = JSON.stringify(key);
   const node = snapshot.graph.nodes.get(id);
   if (!node) return null;
-  const recentFailures = snapshot.runs
-    .filter((r) => r.status === "FAILURE" && r.assetIds.includes(id))
+  const deployments = new Set(node.definitions.map((d) => d.deployment));
+  // Failed runs that planned or failed this asset in one of its deployments,
+  // whether launched by asset selection or from a job.
+  const failed = snapshot.runs
+    .filter((r) => isFailedRun(r) && deployments.has(r.deployment) && runTouches(r, id))
     .sort((a, b) => b.createdAt - a.createdAt)
-    .slice(0, 5)
-    .map((r) => ({
-      runId: r.id,
-      deployment: r.deployment,
-      location: r.location,
-      job: r.job,
-      at: r.endedAt ?? r.createdAt,
-      reason: r.failureReason,
-    }));
+    .map(
+      (r): RecentAssetFailure => ({
+        runId: r.id,
+        deployment: r.deployment,
+        location: r.location,
+        job: r.job,
+        at: r.endedAt ?? r.createdAt,
+        reason: r.failureReason,
+        error: r.error,
+        failedHere: r.materializedAssetIds === null ? null : r.failedAssetIds.includes(id),
+      }),
+    );
+  const latest = failed.find((f) => f.failedHere === true);
+  const lastMaterializedAt = Math.max(
+    0,
+    ...node.definitions.map(
+      (d) => snapshot.statuses.get(definitionKey(d.deployment, id))?.lastMaterializedAt ?? 0,
+    ),
+  );
+  const ownFailure = latest && latest.at > lastMaterializedAt ? latest : null;
+  const recentFailures = failed.slice(0, 5);
   return {
     key: node.key,
-    team: node.team,
+    team: teamsLabel(node),
     isStub: node.isStub,
     health: snapshot.health.get(id) ?? null,
     definitions: node.definitions.map((d) => {
       const status = snapshot.statuses.get(definitionKey(d.deployment, id));
       const policy = d.freshnessPolicy;
       return {
+        team: teamOfDefinition(node, d),
+        reference: node.references.includes(d),
         deployment: d.deployment,
         location: d.location,
         group: d.group,
@@ -73,5 +111,6 @@ export function assetDetail(snapshot: HealthSnapshot, key: string[]): AssetDetai
       };
     }),
     recentFailures,
+    ownFailure,
   };
 }

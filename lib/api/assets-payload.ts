@@ -1,8 +1,10 @@
 import { ownerLabel } from "@/lib/domain/types";
 import type { AssetHealth } from "@/lib/health/health-model";
+import { ownedHealth } from "@/lib/snapshot/owned-health";
 import { definitionKey, type HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 
 // Assets with their health, for lists and tables; filters are applied here.
+// Rows are (deployment, key) per owning team, like team pages; stubs are nobody's.
 
 export interface AssetRow {
   key: string[];
@@ -26,31 +28,35 @@ export interface AssetFilters {
   location?: string;
 }
 
+/** One row per owned asset: a key in one deployment (or merge group) for one team. */
 export function toAssetRows(snapshot: HealthSnapshot, filters: AssetFilters): AssetRow[] {
   const rows: AssetRow[] = [];
   for (const node of snapshot.graph.nodes.values()) {
-    const def = node.definitions[0];
-    if (!def) continue; // stubs are not anyone's assets
-    if (filters.team && node.team !== filters.team) continue;
-    if (filters.deployment && !node.definitions.some((d) => d.deployment === filters.deployment))
-      continue;
-    if (filters.location && !node.definitions.some((d) => d.location === filters.location))
-      continue;
-    const status = snapshot.statuses.get(definitionKey(def.deployment, node.id));
-    rows.push({
-      key: node.key,
-      team: node.team,
-      deployment: def.deployment,
-      location: def.location,
-      group: def.group,
-      kinds: def.kinds,
-      owners: def.owners.map(ownerLabel),
-      health: snapshot.health.get(node.id) as AssetHealth,
-      lastMaterializedAt: status?.lastMaterializedAt ?? null,
-      latestRunStatus: status?.latestRun?.status ?? null,
-      inProgress: (status?.inProgressRunIds.length ?? 0) > 0,
-      alsoIn: node.definitions.slice(1).map((d) => d.deployment),
-    });
+    for (const owned of node.owned) {
+      if (filters.team && owned.team !== filters.team) continue;
+      if (filters.deployment && !owned.deployments.includes(filters.deployment)) continue;
+      const def = filters.location
+        ? owned.definitions.find((d) => d.location === filters.location)
+        : owned.definitions[0];
+      if (!def) continue;
+      const status = snapshot.statuses.get(definitionKey(def.deployment, node.id));
+      rows.push({
+        key: node.key,
+        team: owned.team,
+        deployment: def.deployment,
+        location: def.location,
+        group: def.group,
+        kinds: def.kinds,
+        owners: def.owners.map(ownerLabel),
+        health: ownedHealth(snapshot.definitionHealth, node.id, owned),
+        lastMaterializedAt: status?.lastMaterializedAt ?? null,
+        latestRunStatus: status?.latestRun?.status ?? null,
+        inProgress: (status?.inProgressRunIds.length ?? 0) > 0,
+        alsoIn: [
+          ...new Set(node.owned.flatMap((o) => o.deployments).filter((d) => d !== def.deployment)),
+        ],
+      });
+    }
   }
   return rows;
 }

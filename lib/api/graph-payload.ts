@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import type { AssetHealth } from "@/lib/health/health-model";
 import { type GraphLayout, layoutGraph } from "@/lib/lineage/layout";
+import { nodeDefinition, soleTeam } from "@/lib/lineage/owned-assets";
+import { HEALTH_LETTER, STUB_LETTER } from "@/lib/metrics/health-letters";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 
 // The lineage graph as the browser receives it: columnar arrays indexed by
@@ -23,7 +24,7 @@ export interface GraphPayload {
   /** Team index, -1 for none. */
   team: number[];
   nodeKinds: number[][];
-  /** One character per node: H healthy, W warning, D degraded, U unknown, S stub. */
+  /** One letter per node (lib/metrics/health-letters): H healthy, W warning, D degraded, U unknown, S stub. */
   health: string;
   x: number[];
   y: number[];
@@ -33,13 +34,6 @@ export interface GraphPayload {
   edges: number[];
   cycles: number[][];
 }
-
-const HEALTH_CHAR: Record<AssetHealth["overall"], string> = {
-  HEALTHY: "H",
-  WARNING: "W",
-  DEGRADED: "D",
-  UNKNOWN: "U",
-};
 
 /** One cached layout per topology: the expensive part runs only when the graph's shape changes. */
 let layoutCache: { topology: string; layout: GraphLayout } | null = null;
@@ -66,7 +60,7 @@ export function toGraphPayload(
   const groupSet = new Map<string, [number, string]>();
   const nodes = [...snapshot.graph.nodes.values()];
   const nodeGroupKey = nodes.map((node) => {
-    const def = node.definitions[0];
+    const def = nodeDefinition(node);
     const loc = def ? (locIndex.get(`${def.deployment}\u0000${def.location}`) ?? -1) : -1;
     const name = def ? (def.group ?? "default") : "(defined nowhere)";
     const key = groupKeyOf(loc, name);
@@ -90,9 +84,10 @@ export function toGraphPayload(
     nodeIndex.set(node.id, i);
     keys.push(node.key);
     group.push(groupIndex.get(nodeGroupKey[i] as string) as number);
-    team.push(node.team === null ? -1 : (teamIndex.get(node.team) ?? -1));
+    const owner = soleTeam(node);
+    team.push(owner === null ? -1 : (teamIndex.get(owner) ?? -1));
     nodeKinds.push(
-      (node.definitions[0]?.kinds ?? []).map((k) => {
+      (nodeDefinition(node)?.kinds ?? []).map((k) => {
         let idx = kindIndex.get(k);
         if (idx === undefined) {
           idx = kinds.push(k) - 1;
@@ -101,7 +96,9 @@ export function toGraphPayload(
         return idx;
       }),
     );
-    health += node.isStub ? "S" : HEALTH_CHAR[snapshot.health.get(node.id)?.overall ?? "UNKNOWN"];
+    health += node.isStub
+      ? STUB_LETTER
+      : HEALTH_LETTER[snapshot.health.get(node.id)?.overall ?? "UNKNOWN"];
   });
 
   const edges: number[] = [];

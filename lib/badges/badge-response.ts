@@ -1,14 +1,24 @@
+import { serverEnv } from "@/lib/env";
 import { badgeCacheControl, svgResponse } from "@/lib/http/svg-response";
+import { type AccessPolicy, badgesArePublic } from "@/lib/security/access-control";
 import { type BadgeStyle, renderBadge } from "./badge-svg";
 import type { BadgeResult } from "./get-badge";
 
 // From a badge result to the HTTP answer. Errors are badges too, so an <img>
 // in a wiki always shows something readable.
 
-export function badgeResponse(request: Request, result: BadgeResult, style: BadgeStyle): Response {
+export function badgeResponse(
+  request: Request,
+  result: BadgeResult,
+  style: BadgeStyle,
+  access: AccessPolicy = serverEnv().access,
+): Response {
   return svgResponse(request, renderBadge({ ...result.badge, style }), {
     status: result.status,
-    cacheControl: badgeCacheControl(result.refreshSeconds),
+    cacheControl: badgeCacheControl(
+      result.refreshSeconds,
+      badgesArePublic(access) ? "public" : "private",
+    ),
   });
 }
 

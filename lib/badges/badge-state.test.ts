@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { FreshnessPolicy } from "@/lib/domain/types";
-import { assetBadgeState, locationBadgeState, teamBadgeState } from "./badge-state";
+import { overallHealth } from "@/lib/health/health-model";
+import type { HealthStatus } from "@/lib/health/status-types";
+import { HOUR, SIX_HOUR_POLICY, TEST_NOW } from "@/lib/testing/status-fixtures";
+import {
+  type AssetBadgeInput,
+  assetBadgeState,
+  locationBadgeState,
+  teamBadgeState,
+} from "./badge-state";
 
-const HOUR = 3_600_000;
-const NOW = 1_800_000_000_000;
-const window6h: FreshnessPolicy = {
-  kind: "time-window",
-  failWindowSeconds: 6 * 3600,
-  warnWindowSeconds: 3 * 3600,
-};
+const NOW = TEST_NOW;
+const window6h = SIX_HOUR_POLICY;
 
 describe("teamBadgeState", () => {
   it("says healthy only when every asset is healthy", () => {
@@ -39,37 +42,68 @@ describe("teamBadgeState", () => {
   });
 });
 
+/** A definition's input, its overall health computed by the health model from its components. */
+function input(
+  parts: { materialization?: HealthStatus; freshness?: HealthStatus; checks?: HealthStatus },
+  policy: FreshnessPolicy | null,
+  lastMaterializedAt: number | null,
+): AssetBadgeInput {
+  const materialization = parts.materialization ?? "HEALTHY";
+  const freshness = parts.freshness ?? (policy ? "HEALTHY" : "NOT_APPLICABLE");
+  const checks = parts.checks ?? "NOT_APPLICABLE";
+  return {
+    health: {
+      overall: overallHealth(materialization, checks, freshness),
+      materialization,
+      freshness,
+      checks,
+      source: "computed",
+    },
+    policy,
+    lastMaterializedAt,
+  };
+}
+
 describe("assetBadgeState", () => {
-  it("reads Dagster's freshness verdict", () => {
-    const fresh = {
-      policy: window6h,
-      freshness: "HEALTHY" as const,
-      lastMaterializedAt: NOW - HOUR,
-    };
-    expect(assetBadgeState([fresh], NOW)).toEqual({ message: "fresh", color: "healthy" });
+  it("shows the overall health, with Dagster's freshness verdict as secondary text", () => {
+    expect(assetBadgeState([input({}, window6h, NOW - HOUR)], NOW)).toEqual({
+      message: "healthy · fresh",
+      color: "healthy",
+    });
+    expect(assetBadgeState([input({}, null, NOW)], NOW)).toEqual({
+      message: "healthy",
+      color: "healthy",
+    });
     expect(
       assetBadgeState(
-        [{ policy: null, freshness: "NOT_APPLICABLE", lastMaterializedAt: NOW }],
+        [input({ materialization: "UNKNOWN", freshness: "UNKNOWN" }, window6h, null)],
         NOW,
       ),
-    ).toEqual({ message: "no policy", color: "inactive" });
-    expect(assetBadgeState([{ ...fresh, freshness: null }], NOW)).toEqual({
-      message: "unknown",
-      color: "unknown",
+    ).toEqual({ message: "unknown", color: "unknown" });
+  });
+
+  it("never paints a fresh asset with a failing ERROR check green (it used to say 'fresh')", () => {
+    const state = assetBadgeState([input({ checks: "DEGRADED" }, window6h, NOW - HOUR)], NOW);
+    expect(state.color).toBe("degraded");
+    expect(state.message).toBe("degraded · fresh");
+  });
+
+  it("colours a failed materialization without a freshness policy degraded (it used to say 'no policy')", () => {
+    expect(assetBadgeState([input({ materialization: "DEGRADED" }, null, NOW)], NOW)).toEqual({
+      message: "degraded",
+      color: "degraded",
     });
   });
 
   it("says how late a stale asset is: past the fail window, or the warn window while warning", () => {
     const last = NOW - 9 * HOUR;
+    expect(assetBadgeState([input({ freshness: "DEGRADED" }, window6h, last)], NOW)).toEqual({
+      message: "degraded · stale 3.0 h late",
+      color: "degraded",
+    });
     expect(
-      assetBadgeState([{ policy: window6h, freshness: "DEGRADED", lastMaterializedAt: last }], NOW),
-    ).toEqual({ message: "stale · 3.0 h late", color: "degraded" });
-    expect(
-      assetBadgeState(
-        [{ policy: window6h, freshness: "WARNING", lastMaterializedAt: NOW - 4 * HOUR }],
-        NOW,
-      ),
-    ).toEqual({ message: "stale · 1.0 h late", color: "warning" });
+      assetBadgeState([input({ freshness: "WARNING" }, window6h, NOW - 4 * HOUR)], NOW),
+    ).toEqual({ message: "warning · stale 1.0 h late", color: "warning" });
   });
 
   it("says just 'stale' when lateness cannot be known (cron policy, never materialized)", () => {
@@ -80,24 +114,21 @@ describe("assetBadgeState", () => {
       timezone: "UTC",
     };
     expect(
-      assetBadgeState(
-        [{ policy: cron, freshness: "DEGRADED", lastMaterializedAt: NOW - 50 * HOUR }],
-        NOW,
-      ).message,
-    ).toBe("stale");
-    expect(
-      assetBadgeState([{ policy: window6h, freshness: "DEGRADED", lastMaterializedAt: null }], NOW)
-        .message,
-    ).toBe("stale");
+      assetBadgeState([input({ freshness: "DEGRADED" }, cron, NOW - 50 * HOUR)], NOW).message,
+    ).toBe("degraded · stale");
+    expect(assetBadgeState([input({ freshness: "DEGRADED" }, window6h, null)], NOW).message).toBe(
+      "degraded · stale",
+    );
   });
 
   it("lets the worst definition speak for a key defined in several deployments", () => {
-    const fresh = { policy: window6h, freshness: "HEALTHY" as const, lastMaterializedAt: NOW };
-    const failing = { policy: window6h, freshness: "DEGRADED" as const, lastMaterializedAt: null };
-    const warning = { policy: window6h, freshness: "WARNING" as const, lastMaterializedAt: null };
+    const fresh = input({}, window6h, NOW);
+    const failing = input({ freshness: "DEGRADED" }, window6h, null);
+    const warning = input({ checks: "WARNING" }, window6h, NOW);
     expect(assetBadgeState([fresh, warning, failing], NOW).color).toBe("degraded");
     expect(assetBadgeState([failing, warning], NOW).color).toBe("degraded");
     expect(assetBadgeState([fresh, warning], NOW).color).toBe("warning");
+    expect(assetBadgeState([], NOW)).toEqual({ message: "unknown", color: "unknown" });
   });
 });
 

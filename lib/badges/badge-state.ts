@@ -1,7 +1,15 @@
 import type { FreshnessPolicy, LocationStatus } from "@/lib/domain/types";
 import { formatDuration } from "@/lib/format";
 import type { AssetHealth } from "@/lib/health/health-model";
-import type { HealthStatus } from "@/lib/health/status-types";
+import {
+  isDegraded,
+  isHealthy,
+  isStale,
+  isUnknown,
+  isWarning,
+  type OverallHealth,
+  worstOf,
+} from "@/lib/metrics/definitions";
 import type { BadgeColor } from "./badge-svg";
 
 // What a badge says, from the snapshot's health model. Pure, so every rule
@@ -12,13 +20,12 @@ export interface BadgeState {
   color: BadgeColor;
 }
 
-/** Team health: the counts of unhealthy assets, worst colour first. */
-export function teamBadgeState(overall: readonly AssetHealth["overall"][]): BadgeState {
-  const count = (s: AssetHealth["overall"]) => overall.filter((o) => o === s).length;
-  const degraded = count("DEGRADED");
-  const warning = count("WARNING");
-  const healthy = count("HEALTHY");
-  const unknown = count("UNKNOWN");
+/** Team health: the counts of unhealthy assets, worst colour first (lib/metrics predicates). */
+export function teamBadgeState(overall: readonly OverallHealth[]): BadgeState {
+  const degraded = overall.filter(isDegraded).length;
+  const warning = overall.filter(isWarning).length;
+  const healthy = overall.filter(isHealthy).length;
+  const unknown = overall.filter(isUnknown).length;
   if (degraded > 0) {
     const extra = warning > 0 ? `, ${warning} warning` : "";
     return { message: `${degraded} degraded${extra}`, color: "degraded" };
@@ -30,62 +37,59 @@ export function teamBadgeState(overall: readonly AssetHealth["overall"][]): Badg
   return { message: "unknown", color: "unknown" };
 }
 
-/** One definition of an asset, as far as freshness goes. */
-export interface FreshnessInput {
+/** One definition of an asset: its health, and what the freshness detail needs. */
+export interface AssetBadgeInput {
+  health: AssetHealth;
   policy: FreshnessPolicy | null;
-  /** Dagster's freshness verdict (AssetHealth.freshness); null when no status is known yet. */
-  freshness: HealthStatus | null;
   lastMaterializedAt: number | null;
 }
 
-const FRESHNESS_RANK: Record<string, number> = { fresh: 0, "no policy": 1, unknown: 2, stale: 3 };
+const HEALTH_COLOR: Record<OverallHealth, BadgeColor> = {
+  HEALTHY: "healthy",
+  WARNING: "warning",
+  DEGRADED: "degraded",
+  UNKNOWN: "unknown",
+};
 
 /**
  * How far past its window an overdue asset is, for time-window policies (the
  * warn window while only warning, as the team page's freshness panel does).
  */
-function lateness(input: FreshnessInput, now: number): string | null {
+function lateness(input: AssetBadgeInput, now: number): string | null {
   const p = input.policy;
   if (p?.kind !== "time-window" || input.lastMaterializedAt === null) return null;
   const windowS =
-    input.freshness === "WARNING" && p.warnWindowSeconds
+    input.health.freshness === "WARNING" && p.warnWindowSeconds
       ? p.warnWindowSeconds
       : p.failWindowSeconds;
   const late = now - input.lastMaterializedAt - windowS * 1000;
   return late > 0 ? `${formatDuration(late)} late` : null;
 }
 
-function oneFreshness(input: FreshnessInput, now: number): BadgeState & { word: string } {
-  if (!input.policy) return { word: "no policy", message: "no policy", color: "inactive" };
-  switch (input.freshness) {
-    case "HEALTHY":
-      return { word: "fresh", message: "fresh", color: "healthy" };
-    case "WARNING":
-    case "DEGRADED": {
-      const late = lateness(input, now);
-      return {
-        word: "stale",
-        message: late ? `stale · ${late}` : "stale",
-        color: input.freshness === "WARNING" ? "warning" : "degraded",
-      };
-    }
-    default:
-      return { word: "unknown", message: "unknown", color: "unknown" };
+/** The secondary text: the freshness verdict, only for assets with a policy and a verdict. */
+function freshnessDetail(input: AssetBadgeInput, now: number): string | null {
+  if (!input.policy) return null;
+  if (isStale(input.health)) {
+    const late = lateness(input, now);
+    return late ? `stale ${late}` : "stale";
   }
+  return input.health.freshness === "HEALTHY" ? "fresh" : null;
 }
 
-/** Asset freshness over its definitions: the worst one speaks for the key. */
-export function assetBadgeState(definitions: readonly FreshnessInput[], now: number): BadgeState {
-  let worst: (BadgeState & { word: string }) | null = null;
-  for (const d of definitions) {
-    const s = oneFreshness(d, now);
-    const rank = (x: typeof s) =>
-      (FRESHNESS_RANK[x.word] ?? 0) * 10 + (x.color === "degraded" ? 1 : 0);
-    if (!worst || rank(s) > rank(worst)) worst = s;
-  }
-  return worst
-    ? { message: worst.message, color: worst.color }
-    : { message: "unknown", color: "unknown" };
+/**
+ * Asset health over its definitions: the worst overall health speaks for the
+ * key (as on every other surface), with its freshness as secondary text, so a
+ * fresh asset with a failing ERROR check reads "degraded · fresh", never green.
+ */
+export function assetBadgeState(definitions: readonly AssetBadgeInput[], now: number): BadgeState {
+  const worst = worstOf(definitions.map((d) => ({ ...d, overall: d.health.overall })));
+  if (!worst) return { message: "unknown", color: "unknown" };
+  const overall = worst.health.overall;
+  const detail = freshnessDetail(worst, now);
+  return {
+    message: detail ? `${overall.toLowerCase()} · ${detail}` : overall.toLowerCase(),
+    color: HEALTH_COLOR[overall],
+  };
 }
 
 const LOCATION_COLOR: Record<LocationStatus, BadgeColor> = {

@@ -62,8 +62,8 @@ export async function assetBadge(
   const inputs = definitions.map((d) => {
     const status = snapshot.statuses.get(definitionKey(d.deployment, id));
     return {
+      health: assetHealth(status),
       policy: d.freshnessPolicy,
-      freshness: status ? assetHealth(status).freshness : null,
       lastMaterializedAt: status?.lastMaterializedAt ?? null,
     };
   });

@@ -152,6 +152,50 @@ describe("collector against the real demo Dagster", () => {
     store.close();
   });
 
+  it("attributes the real failing job run (no asset selection) to the asset whose step failed", async () => {
+    // Ground truth: the newest FAILURE run of ml_training launched from the job,
+    // its failed steps, and the assets those steps compute (AssetNode.opNames).
+    const truth = await dagster<{
+      runsOrError: {
+        results: {
+          runId: string;
+          assetSelection: { path: string[] }[] | null;
+          stepStats: { stepKey: string; status: string | null }[];
+        }[];
+      };
+      assetNodes: { assetKey: { path: string[] }; opNames: string[]; jobNames: string[] }[];
+    }>(
+      `{ runsOrError(filter: {pipelineName: "ml_training", statuses: [FAILURE]}, limit: 20) {
+           ... on Runs { results { runId assetSelection { path } stepStats { stepKey status } } } }
+         assetNodes { assetKey { path } opNames jobNames } }`,
+    );
+    const jobRun = truth.runsOrError.results.find((r) => r.assetSelection === null);
+    if (!jobRun) throw new Error("the demo has no failed ml_training run launched from the job");
+    const failedSteps = new Set(
+      jobRun.stepStats.filter((s) => s.status === "FAILURE").map((s) => s.stepKey),
+    );
+    const failedAssets = truth.assetNodes
+      .filter((n) => n.opNames.some((op) => failedSteps.has(op)))
+      .map((n) => assetId(n.assetKey.path));
+    const jobAssets = truth.assetNodes
+      .filter((n) => n.jobNames.includes("ml_training"))
+      .map((n) => assetId(n.assetKey.path));
+    expect(failedAssets).toContain(assetId(["recommendation_model"]));
+
+    const store = new SqliteDeployStore(":memory:");
+    const c = collector(`${DAGSTER}/graphql`, store);
+    await c.refreshLocations();
+    await c.refreshRuns();
+    const record = c.state().runs.find((r) => r.id === jobRun.runId);
+    expect(record?.failedAssetIds.sort()).toEqual(failedAssets.sort());
+    expect(record?.plannedAssetIds.sort()).toEqual(jobAssets.sort());
+    // The step's own exception, not Dagster's wrapper around it.
+    expect(record?.error?.stepKey).toBe([...failedSteps][0]);
+    expect(record?.error?.className).not.toBe("DagsterExecutionStepExecutionError");
+    expect(record?.error?.message.length).toBeGreaterThan(0);
+    store.close();
+  });
+
   it("serves the last snapshot with its as-of time when Dagster goes away", async () => {
     const port = Number(new URL(DAGSTER).port);
     const proxy = await startTcpProxy(port);

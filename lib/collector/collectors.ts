@@ -6,10 +6,10 @@ import { BackoffGate } from "@/lib/dagster/backoff-gate";
 import type { DeployStore } from "@/lib/deploys/deploy-types";
 import { SqliteDeployStore } from "@/lib/deploys/sqlite-deploy-store";
 import { serverEnv } from "@/lib/env";
+import { sampleTeamKpis } from "@/lib/history/kpi-sampling";
 import { SqliteKpiStore } from "@/lib/history/kpi-store";
 import { buildSnapshot, deploymentFreshness } from "@/lib/snapshot/build-snapshot";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
-import { isDegraded, isStale, teamAssets } from "@/lib/teams/team-assets";
 import {
   dagsterAssetStatusSource,
   dagsterLocationSource,
@@ -80,25 +80,18 @@ function runtime(): Runtime {
 
 const KPI_SAMPLE_MS = 3_600_000;
 
-/** Samples each team's KPIs at most hourly, for "change against the previous period". */
+/**
+ * Samples each team's KPIs at most hourly, for "change against the previous
+ * period", per deployment and location. An unreachable deployment does not
+ * stop sampling: its last good data is counted and marked; one never reached
+ * is left out of the sample's coverage.
+ */
 async function sampleKpis(): Promise<void> {
   const rt = runtime();
   const snapshot = await getSnapshot();
-  if (snapshot.deployments.some((d) => d.statusesAsOf === null)) return; // nothing known yet
-  for (const team of rt.config.teams) {
-    const assets = teamAssets(snapshot, team.slug);
-    rt.kpis.record(
-      {
-        team: team.slug,
-        at: Date.now(),
-        owned: assets.length,
-        healthy: assets.filter((a) => a.health.overall === "HEALTHY").length,
-        stale: assets.filter(isStale).length,
-        degraded: assets.filter(isDegraded).length,
-      },
-      KPI_SAMPLE_MS,
-    );
-  }
+  const teams = rt.config.teams.map((t) => t.slug);
+  for (const sample of sampleTeamKpis(snapshot, teams, Date.now()))
+    rt.kpis.record(sample, KPI_SAMPLE_MS);
 }
 
 /** Starts every collector; called once per server process from instrumentation.ts. */
@@ -131,7 +124,13 @@ export async function getSnapshot(): Promise<HealthSnapshot> {
   const states = deploymentStates();
   const generation = states.map((s) => `${s.deployment}:${s.generation}`).join(",");
   if (rt.snapshot?.generation !== generation) {
-    rt.snapshot = buildSnapshot(states, rt.config.teams, generation, Date.now());
+    rt.snapshot = buildSnapshot(
+      states,
+      rt.config.teams,
+      generation,
+      Date.now(),
+      rt.config.identity,
+    );
   }
   // As-of times move on every poll without changing content: read them live.
   const snap = rt.snapshot;

@@ -1,15 +1,19 @@
 import "server-only";
+import { checksNeedingHistory, fetchCheckHistory } from "@/lib/dagster/check-history";
 import {
   AssetStatusesDocument,
   CodeLocationStatusesDocument,
   LocationAssetsDocument,
   MaterializationHistoryDocument,
+  RunEventsDocument,
+  type RunEventsQuery,
   RunsForLocationDocument,
 } from "@/lib/dagster/generated/graphql";
 import { toAssetStatuses } from "@/lib/dagster/to-asset-status";
 import { toLocationSnapshot } from "@/lib/dagster/to-domain";
+import { type RunEvent, toRunFacts, toRunOutcome } from "@/lib/dagster/to-run";
 import { type DagsterTarget, dagsterRequest, expectMember } from "@/lib/dagster/transport";
-import type { RunRecord } from "@/lib/domain/run-types";
+import type { RunFacts } from "@/lib/domain/run-types";
 import type { AssetDefinition } from "@/lib/domain/types";
 import { assetId } from "@/lib/domain/types";
 import type { AssetStatusSource } from "./asset-status-collector";
@@ -61,24 +65,37 @@ export function dagsterAssetStatusSource(target: DagsterTarget): AssetStatusSour
         freshnessKeys: batch.filter((a) => a.freshnessPolicy).map(keyInput),
         checkKeys: batch.filter((a) => a.hasChecks).map(keyInput),
         partitionedKeys: batch.filter((a) => a.isPartitioned).map(keyInput),
+        observableKeys: batch.filter((a) => a.isObservable).map(keyInput),
       });
       expectMember(target.deployment, data.assetsOrError, "AssetConnection");
-      return toAssetStatuses(data);
+      // Checks without a completed execution for the latest materialization:
+      // their latest completed one, in follow-up requests (lib/dagster/check-history.ts).
+      const pending = checksNeedingHistory(data);
+      if (pending.length === 0) return toAssetStatuses(data);
+      const history = await fetchCheckHistory(pending, (req) =>
+        dagsterRequest(target, req.document, req.variables),
+      );
+      return toAssetStatuses(data, history);
     },
   };
 }
 
 const RUN_PAGE = 500;
-const toMs = (s: number | null | undefined) => (s == null ? null : Math.round(s * 1000));
+const EVENT_PAGE = 1_000;
+/** A failed run's events read at most: enough for any ordinary run, bounded for pathological ones. */
+const MAX_EVENT_PAGES = 20;
 
-/** Runs of a location, found by Dagster's `.dagster/repository` tag for each of its repositories. */
+/**
+ * Runs of a location, found by Dagster's `.dagster/repository` tag for each of
+ * its repositories, and the outcome of a failed run from its events.
+ */
 export function dagsterRunSource(
   target: DagsterTarget,
   repositoriesOf: (location: string) => string[],
 ): RunSource {
   return {
     async fetchRuns(location, window) {
-      const out: RunRecord[] = [];
+      const out: RunFacts[] = [];
       for (const repository of repositoriesOf(location)) {
         const filter = {
           tags: [{ key: ".dagster/repository", value: `${repository}@${location}` }],
@@ -92,40 +109,50 @@ export function dagsterRunSource(
           });
           return expectMember(target.deployment, data.runsOrError, "Runs");
         }, RUN_PAGE);
-        for (const r of rows) {
-          out.push({
-            id: r.runId,
-            deployment: target.deployment,
-            location,
-            job: r.jobName,
-            status: r.status,
-            createdAt: Math.round(r.creationTime * 1000),
-            startedAt: toMs(r.startTime),
-            endedAt: toMs(r.endTime),
-            updatedAt: toMs(r.updateTime),
-            assetIds: (r.assetSelection ?? []).map((k) => assetId(k.path)),
-            failureReason: r.tags.find((t) => t.key === "dagster/failure_reason")?.value ?? null,
-          });
-        }
+        for (const r of rows) out.push(toRunFacts(target.deployment, location, r));
       }
       return out;
+    },
+    async fetchOutcome(runId) {
+      const events: RunEvent[] = [];
+      let cursor: string | null = null;
+      for (let page = 0; page < MAX_EVENT_PAGES; page++) {
+        const data: RunEventsQuery = await dagsterRequest(target, RunEventsDocument, {
+          runId,
+          cursor,
+          limit: EVENT_PAGE,
+        });
+        const conn = expectMember(target.deployment, data.logsForRun, "EventConnection");
+        events.push(...conn.events);
+        if (!conn.hasMore || conn.cursor === cursor) break;
+        cursor = conn.cursor;
+      }
+      return toRunOutcome(events);
     },
   };
 }
 
 export function dagsterMaterializationSource(target: DagsterTarget): MaterializationSource {
   return {
-    async fetchSince(batch, afterMs, limit) {
+    async fetchPage(batch, afterMs, limit, cursor) {
       const data = await dagsterRequest(target, MaterializationHistoryDocument, {
         keys: batch.map(keyInput),
         afterMillis: String(Math.floor(afterMs)),
         limit,
+        cursor: cursor ?? null,
       });
       const assets = expectMember(target.deployment, data.assetsOrError, "AssetConnection");
       return new Map(
         assets.nodes.map((n) => [
           assetId(n.key.path),
-          n.assetMaterializations.map((m) => ({ at: Number(m.timestamp), runId: m.runId })),
+          {
+            records: n.assetEventHistory.results.flatMap((m) =>
+              m.__typename === "MaterializationEvent"
+                ? [{ at: Number(m.timestamp), runId: m.runId }]
+                : [],
+            ),
+            cursor: n.assetEventHistory.cursor || null,
+          },
         ]),
       );
     },

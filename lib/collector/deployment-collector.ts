@@ -92,7 +92,7 @@ export class DeploymentCollector {
   async refreshRuns(): Promise<void> {
     const locations = this.locations.current().locations;
     const changed = await Promise.all([
-      this.runs.refresh(locations.map((l) => l.name)),
+      this.runs.refresh(locations),
       this.materializations.refresh(locations.flatMap((l) => l.assets)),
     ]);
     if (changed.some(Boolean)) this.generation++;
@@ -151,6 +151,7 @@ export class DeploymentCollector {
       runsAsOf: runs.asOf,
       runsError: runs.error ?? this.materializations.state().error,
       materializations: this.materializations.state().history,
+      materializationsPartialFrom: this.materializations.state().partialFrom,
     };
   }
 }

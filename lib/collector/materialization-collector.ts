@@ -4,22 +4,46 @@ import { mapLimit } from "./map-limit";
 
 // Materialization history of every asset over a sliding window, fetched
 // incrementally: the whole window once, then only what is newer than the last
-// fetch (minus a margin), in batches of keys. Framework-free.
+// fetch (minus a margin), in batches of keys. A full page is followed with its
+// cursor, one asset at a time, up to MAX_PAGES; an asset still not exhausted
+// then is marked partial from the oldest event held, so figures treat the time
+// before it as "no data" instead of counting it empty. Framework-free.
+
+export interface MaterializationPage {
+  records: MaterializationRecord[];
+  /** Where the next page of this asset starts; null when Dagster gave none. */
+  cursor: string | null;
+}
 
 export interface MaterializationSource {
-  /** Per asset id, materializations after `afterMs`, newest first, at most `limit` each. */
-  fetchSince(
+  /**
+   * Per asset id, one page of materializations after `afterMs`, at most
+   * `limit` each; with `cursor`, the page after it.
+   */
+  fetchPage(
     batch: readonly AssetDefinition[],
     afterMs: number,
     limit: number,
-  ): Promise<Map<string, MaterializationRecord[]>>;
+    cursor?: string,
+  ): Promise<Map<string, MaterializationPage>>;
 }
 
 const MARGIN_MS = 60_000;
-const PER_ASSET_LIMIT = 1_000;
+export const PAGE_LIMIT = 1_000;
+/** Pages per asset and refresh: 20,000 events, about one every 2 minutes over 30 days. */
+export const MAX_PAGES = 20;
+
+export interface MaterializationHistoryState {
+  history: ReadonlyMap<string, MaterializationRecord[]>;
+  /** Per asset id whose history hit the page bound: the time its held history starts from. */
+  partialFrom: ReadonlyMap<string, number>;
+  asOf: number | null;
+  error: string | null;
+}
 
 export class MaterializationCollector {
   private readonly history = new Map<string, MaterializationRecord[]>();
+  private readonly partialFrom = new Map<string, number>();
   private lastFetch: number | null = null;
   private asOf: number | null = null;
   private lastError: string | null = null;
@@ -31,10 +55,36 @@ export class MaterializationCollector {
       batchSize: number;
       parallelism: number;
       now?: () => number;
+      pageLimit?: number;
+      maxPages?: number;
     },
   ) {}
 
-  /** Resolves true when any asset's history gained or lost an entry. */
+  /** Every page of each asset of the batch after `after`, up to the bound. */
+  private async fetchAll(
+    batch: readonly AssetDefinition[],
+    after: number,
+  ): Promise<Map<string, { records: MaterializationRecord[]; truncated: boolean }>> {
+    const limit = this.options.pageLimit ?? PAGE_LIMIT;
+    const maxPages = this.options.maxPages ?? MAX_PAGES;
+    const first = await this.source.fetchPage(batch, after, limit);
+    const out = new Map<string, { records: MaterializationRecord[]; truncated: boolean }>();
+    for (const a of batch) {
+      let page = first.get(a.id);
+      const records = [...(page?.records ?? [])];
+      let pages = 1;
+      while (page && page.records.length >= limit && page.cursor !== null && pages < maxPages) {
+        page = (await this.source.fetchPage([a], after, limit, page.cursor)).get(a.id);
+        records.push(...(page?.records ?? []));
+        pages++;
+      }
+      const truncated = !!page && page.records.length >= limit;
+      out.set(a.id, { records, truncated });
+    }
+    return out;
+  }
+
+  /** Resolves true when any asset's history gained or lost an entry, or its partial mark changed. */
   async refresh(assets: readonly AssetDefinition[]): Promise<boolean> {
     let changed = false;
     const now = (this.options.now ?? Date.now)();
@@ -53,12 +103,13 @@ export class MaterializationCollector {
     const errors: string[] = [];
     await mapLimit(jobs, this.options.parallelism, async ([assetsInBatch, after]) => {
       try {
-        const result = await this.source.fetchSince(assetsInBatch, after, PER_ASSET_LIMIT);
+        const result = await this.fetchAll(assetsInBatch, after);
         for (const a of assetsInBatch) {
+          const got = result.get(a.id);
           const merged = new Map(
             (this.history.get(a.id) ?? []).map((m) => [`${m.runId}@${m.at}`, m]),
           );
-          for (const m of result.get(a.id) ?? []) merged.set(`${m.runId}@${m.at}`, m);
+          for (const m of got?.records ?? []) merged.set(`${m.runId}@${m.at}`, m);
           const next = [...merged.values()]
             .filter((m) => m.at >= windowStart)
             .sort((x, y) => x.at - y.at);
@@ -66,6 +117,16 @@ export class MaterializationCollector {
           if (!before || before.length !== next.length || before.at(-1)?.at !== next.at(-1)?.at)
             changed = true;
           this.history.set(a.id, next);
+          if (got?.truncated) {
+            // Events older than the oldest fetched may be missing (a gap
+            // behind what this fetch returned): history counts from there.
+            const from = Math.min(...got.records.map((m) => m.at));
+            const was = this.partialFrom.get(a.id);
+            if (was === undefined || from > was) {
+              this.partialFrom.set(a.id, from);
+              changed = true;
+            }
+          }
         }
       } catch (err) {
         errors.push(err instanceof Error ? err.message : String(err));
@@ -75,6 +136,13 @@ export class MaterializationCollector {
     for (const id of this.history.keys()) {
       if (!live.has(id)) {
         this.history.delete(id);
+        changed = true;
+      }
+    }
+    // A partial mark ends once the gap behind it has slid out of the window.
+    for (const [id, from] of this.partialFrom) {
+      if (!live.has(id) || from <= windowStart) {
+        this.partialFrom.delete(id);
         changed = true;
       }
     }
@@ -88,11 +156,12 @@ export class MaterializationCollector {
     return changed;
   }
 
-  state(): {
-    history: ReadonlyMap<string, MaterializationRecord[]>;
-    asOf: number | null;
-    error: string | null;
-  } {
-    return { history: this.history, asOf: this.asOf, error: this.lastError };
+  state(): MaterializationHistoryState {
+    return {
+      history: this.history,
+      partialFrom: this.partialFrom,
+      asOf: this.asOf,
+      error: this.lastError,
+    };
   }
 }

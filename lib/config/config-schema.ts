@@ -31,6 +31,16 @@ export const deploymentSchema = z
           "is required for a Dagster+ deployment (the name of the variable holding the token)",
       });
     }
+    // The Dagster+ token goes in every request's headers: never over plain http.
+    if (ctx.value.kind === "plus" && !ctx.value.graphqlUrl.startsWith("https://")) {
+      ctx.issues.push({
+        code: "custom",
+        input: ctx.value.graphqlUrl,
+        path: ["graphqlUrl"],
+        message:
+          "must be an https URL for a Dagster+ deployment (its token travels with each request)",
+      });
+    }
   });
 
 export const teamSchema = z.strictObject({
@@ -70,15 +80,27 @@ export const embedSchema = z
   })
   .prefault({});
 
+// Identity across deployments: a key defined in several deployments is one
+// asset per deployment unless a group here merges them (e.g. one pipeline
+// deployed to two regions). Merging is explicit: never "whichever came first".
+export const identitySchema = z
+  .strictObject({
+    mergeDeployments: z
+      .array(z.array(z.string().min(1)).min(2, "must list at least two deployments to merge"))
+      .default([]),
+  })
+  .prefault({});
+
 export const configSchema = z
   .strictObject({
     deployments: z.array(deploymentSchema).min(1, "must list at least one deployment"),
     teams: z.array(teamSchema).default([]),
     refresh: refreshSchema,
     embed: embedSchema,
+    identity: identitySchema,
   })
   .check((ctx) => {
-    const { deployments, teams } = ctx.value;
+    const { deployments, teams, identity } = ctx.value;
     const names = new Set<string>();
     deployments.forEach((d, i) => {
       if (names.has(d.name)) {
@@ -113,8 +135,22 @@ export const configSchema = z
         }
       });
     });
+    const merged = new Set<string>();
+    identity.mergeDeployments.forEach((group, i) => {
+      group.forEach((name, j) => {
+        const path = ["identity", "mergeDeployments", i, j];
+        const problem = !names.has(name)
+          ? `names no configured deployment ("${name}")`
+          : merged.has(name)
+            ? `lists deployment "${name}" in more than one merge group`
+            : null;
+        if (problem) ctx.issues.push({ code: "custom", input: name, path, message: problem });
+        merged.add(name);
+      });
+    });
   });
 
 export type HealthboardConfig = z.infer<typeof configSchema>;
 export type DeploymentConfig = z.infer<typeof deploymentSchema>;
 export type TeamConfig = z.infer<typeof teamSchema>;
+export type IdentityConfig = z.infer<typeof identitySchema>;

@@ -63,6 +63,22 @@ describe("parseConfig", () => {
     expect(problems(bad)[0]).toMatch(/^deployments\[0\]\.tokenEnv: is required for a Dagster\+/);
   });
 
+  it("requires https for Dagster+, naming the field", () => {
+    const bad = GOOD.replace(
+      "https://acme.dagster.cloud/prod/graphql/",
+      "http://acme.dagster.cloud/prod/graphql/",
+    );
+    expect(problems(bad)).toEqual([
+      "deployments[0].graphqlUrl: must be an https URL for a Dagster+ deployment (its token travels with each request)",
+    ]);
+    // Loopback is no exception for Dagster+; open source may stay on http.
+    const loopback = GOOD.replace(
+      "https://acme.dagster.cloud/prod/graphql/",
+      "http://127.0.0.1:3000/graphql",
+    );
+    expect(problems(loopback)[0]).toMatch(/^deployments\[0\]\.graphqlUrl: must be an https URL/);
+  });
+
   it("refuses what looks like a token instead of a variable name", () => {
     const bad = GOOD.replace("DAGSTER_PROD_TOKEN", "user:abc123-secret");
     expect(problems(bad)[0]).toMatch(

@@ -34,7 +34,11 @@ export interface TeamContracts {
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-function describeAsset(node: LogicalAsset, health: AssetHealth["overall"]): ContractAsset {
+function describeAsset(
+  node: LogicalAsset,
+  producer: string | null,
+  health: AssetHealth["overall"],
+): ContractAsset {
   const owners = new Set<string>();
   const policies = new Map<string, FreshnessPolicy>();
   for (const def of node.definitions) {
@@ -44,7 +48,7 @@ function describeAsset(node: LogicalAsset, health: AssetHealth["overall"]): Cont
   return {
     id: node.id,
     key: node.key,
-    producer: node.team,
+    producer,
     locations: node.definitions
       .map((d) => ({ deployment: d.deployment, location: d.location }))
       .sort((a, b) =>
@@ -65,16 +69,20 @@ export function teamContracts(
 ): TeamContracts {
   const found = new Map<string, ContractAsset>();
   for (const node of graph.nodes.values()) {
-    if (node.team !== team) continue;
+    if (!node.teams.includes(team)) continue;
     for (const upId of graph.upstream.get(node.id) ?? []) {
       const up = graph.nodes.get(upId);
-      if (!up || up.team === team) continue;
-      let asset = found.get(upId);
-      if (!asset) {
-        asset = describeAsset(up, health.get(upId)?.overall ?? "UNKNOWN");
-        found.set(upId, asset);
+      if (!up || up.teams.includes(team)) continue;
+      // A key produced by several teams (in different deployments) is a contract with each.
+      for (const producer of up.teams.length > 0 ? up.teams : [null]) {
+        const id = `${producer ?? ""}\u0000${upId}`;
+        let asset = found.get(id);
+        if (!asset) {
+          asset = describeAsset(up, producer, health.get(upId)?.overall ?? "UNKNOWN");
+          found.set(id, asset);
+        }
+        asset.usedBy.push(node.key);
       }
-      asset.usedBy.push(node.key);
     }
   }
   const groups = new Map<string | null, ContractAsset[]>();

@@ -25,6 +25,26 @@ export class DagsterHttpError extends DagsterError {
   }
 }
 
+/**
+ * A 3xx answer. Never followed: fetch strips only `Authorization` on a
+ * cross-origin redirect, so `Dagster-Cloud-Api-Token` would go along to the
+ * Location host. Not retried; the fix is the configured URL.
+ */
+export class DagsterRedirectError extends DagsterError {
+  constructor(
+    deployment: string,
+    readonly status: number,
+    /** Host (and port) of the Location header; null when there was none. */
+    readonly locationHost: string | null,
+  ) {
+    super(
+      deployment,
+      `Dagster answered HTTP ${status} redirecting to ${locationHost ?? "(no Location)"}; ` +
+        "redirects are not followed so the token stays with the configured host: configure the final URL",
+    );
+  }
+}
+
 /** No usable answer: connection refused or reset, timeout, or a body that is not GraphQL JSON. */
 export class DagsterNetworkError extends DagsterError {
   override readonly retryable = true;

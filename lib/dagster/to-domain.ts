@@ -1,3 +1,9 @@
+import {
+  type FingerprintAsset,
+  humanVersion,
+  type KeyValue,
+  locationFingerprint,
+} from "@/lib/deploys/fingerprint";
 import type {
   AssetDefinition,
   AssetOwner,
@@ -6,7 +12,11 @@ import type {
   LocationStatus,
 } from "@/lib/domain/types";
 import { assetId } from "@/lib/domain/types";
-import type { AssetDefinitionFragment, LocationAssetsQuery } from "./generated/graphql";
+import type {
+  AssetDefinitionFragment,
+  AssetFingerprintFragment,
+  LocationAssetsQuery,
+} from "./generated/graphql";
 
 // Reshaping at the boundary: generated wire types in, domain types out.
 
@@ -57,9 +67,41 @@ export function toAssetDefinition(
     upstream: node.dependencyKeys.map((k) => k.path),
     downstream: node.dependedByKeys.map((k) => k.path),
     jobNames: node.jobNames,
+    opNames: node.opNames,
     isPartitioned: node.isPartitioned,
     hasChecks: node.hasAssetChecks,
     freshnessPolicy: toFreshnessPolicy(node.internalFreshnessPolicy),
+    isMaterializable: node.isMaterializable,
+    isObservable: node.isObservable,
+    isExecutable: node.isExecutable,
+  };
+}
+
+/** The parts of an asset node a deploy can change, for the location's fingerprint. */
+export function toFingerprintAsset(
+  node: AssetDefinitionFragment & AssetFingerprintFragment,
+): FingerprintAsset {
+  const checks = node.assetChecksOrError;
+  return {
+    key: node.assetKey.path,
+    dependencies: node.dependencyKeys.map((k) => k.path),
+    group: node.groupName ?? null,
+    description: node.description ?? null,
+    kinds: node.kinds,
+    owners: node.owners.map((o) =>
+      o.__typename === "TeamAssetOwner" ? `team:${o.team}` : o.email,
+    ),
+    tags: node.tags.map(({ key, value }) => ({ key, value })),
+    jobNames: node.jobNames,
+    codeVersion: node.opVersion ?? null,
+    partitions: node.partitionDefinition
+      ? `${node.partitionDefinition.type}: ${node.partitionDefinition.description}`
+      : null,
+    freshnessPolicy: toFreshnessPolicy(node.internalFreshnessPolicy),
+    // A checks error (e.g. needs migration) says nothing about the code: hash it as "unknown".
+    checks: checks.__typename === "AssetChecks" ? checks.checks.map((c) => c.name) : ["?"],
+    isMaterializable: node.isMaterializable,
+    isObservable: node.isObservable,
   };
 }
 
@@ -74,6 +116,11 @@ export function toLocationSnapshot(deployment: string, entry: LocationEntry): Co
   let error: CodeLocationSnapshot["error"] = null;
   let assets: AssetDefinition[] = [];
   let repositories: string[] = [];
+  let fingerprint: string | null = null;
+  const displayMetadata: KeyValue[] = (entry.displayMetadata ?? []).map(({ key, value }) => ({
+    key,
+    value,
+  }));
   if (loadOrError?.__typename === "PythonError") {
     status = "failed";
     // Dagster wraps import errors in DagsterUserCodeLoadError; the user's own
@@ -92,6 +139,12 @@ export function toLocationSnapshot(deployment: string, entry: LocationEntry): Co
         .filter((node) => !node.isAutoCreatedStub)
         .map((node) => toAssetDefinition(deployment, entry.name, node)),
     );
+    fingerprint = locationFingerprint({
+      displayMetadata,
+      assets: loadOrError.repositories.flatMap((repo) =>
+        repo.assetNodes.filter((node) => !node.isAutoCreatedStub).map(toFingerprintAsset),
+      ),
+    });
   }
   return {
     deployment,
@@ -99,6 +152,8 @@ export function toLocationSnapshot(deployment: string, entry: LocationEntry): Co
     status,
     error,
     versionKey: entry.versionKey,
+    fingerprint,
+    version: humanVersion(displayMetadata, fingerprint),
     updatedAt: secondsToMs(entry.updatedTimestamp),
     repositories,
     assets,

@@ -11,6 +11,7 @@ import {
   DagsterHttpError,
   DagsterNetworkError,
   DagsterPythonError,
+  DagsterRedirectError,
   ReadOnlyViolation,
 } from "./errors";
 import { CodeLocationStatusesDocument } from "./generated/graphql";
@@ -23,9 +24,12 @@ const OK = {
 };
 
 let server: ScriptedServer | undefined;
+let elsewhere: ScriptedServer | undefined;
 afterEach(async () => {
   await server?.close();
+  await elsewhere?.close();
   server = undefined;
+  elsewhere = undefined;
 });
 
 function target(url: string, extra: Partial<DagsterTarget> = {}): DagsterTarget {
@@ -160,6 +164,42 @@ describe("dagsterRequest", () => {
     }
     expect(server.requests[0]?.headers["dagster-cloud-api-token"]).toBe("secret-token-123");
   });
+});
+
+describe("dagsterRequest and redirects", () => {
+  // 127.0.0.1 → localhost is a cross-origin redirect, the case fetch would
+  // follow while stripping only Authorization.
+  async function redirectingPair(status: number) {
+    elsewhere = await startScriptedServer([], json(OK));
+    const to = elsewhere.url.replace("127.0.0.1", "localhost");
+    server = await startScriptedServer([], (_req, res) => {
+      res.writeHead(status, { location: to }).end();
+    });
+    return new URL(to).host;
+  }
+
+  it.each([301, 302, 307, 308])(
+    "refuses a %i redirect with a typed error and the token never reaches the other host",
+    async (status) => {
+      const host = await redirectingPair(status);
+      process.env.HB_TEST_TOKEN = "secret-token-123";
+      const err = await dagsterRequest(
+        target((server as ScriptedServer).url, { kind: "plus", tokenEnv: "HB_TEST_TOKEN" }),
+        CodeLocationStatusesDocument,
+        {},
+        { sleep: async () => {} },
+      )
+        .catch((e: unknown) => e)
+        .finally(() => delete process.env.HB_TEST_TOKEN);
+      expect(err).toBeInstanceOf(DagsterRedirectError);
+      expect((err as DagsterRedirectError).locationHost).toBe(host);
+      expect((err as Error).message).toContain(host);
+      expect((err as DagsterRedirectError).retryable).toBe(false);
+      expect(server?.requests).toHaveLength(1);
+      expect(server?.requests[0]?.headers["dagster-cloud-api-token"]).toBe("secret-token-123");
+      expect(elsewhere?.requests).toHaveLength(0);
+    },
+  );
 });
 
 describe("expectMember", () => {

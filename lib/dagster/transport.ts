@@ -10,6 +10,7 @@ import {
   DagsterHttpError,
   DagsterNetworkError,
   DagsterPythonError,
+  DagsterRedirectError,
   ReadOnlyViolation,
 } from "./errors";
 import { findNonQueryOperation } from "./read-only-guard";
@@ -58,6 +59,28 @@ function headersFor(target: DagsterTarget): Record<string, string> {
   return headers;
 }
 
+/**
+ * fetch that never follows a redirect: a 3xx becomes a DagsterRedirectError
+ * naming where it pointed, so no header (the token least of all) leaves for it.
+ */
+function noRedirectFetch(target: DagsterTarget): typeof fetch {
+  return async (input, init) => {
+    const res = await fetch(input, { ...init, redirect: "manual" });
+    if (res.status < 300 || res.status >= 400) return res;
+    await res.body?.cancel();
+    const location = res.headers.get("location");
+    let host: string | null = null;
+    if (location) {
+      try {
+        host = new URL(location, target.graphqlUrl).host;
+      } catch {
+        host = "(invalid Location)";
+      }
+    }
+    throw new DagsterRedirectError(target.deployment, res.status, host);
+  };
+}
+
 function toDagsterError(target: DagsterTarget, err: unknown, timedOut: boolean): DagsterError {
   if (err instanceof DagsterError) return err;
   if (err instanceof ClientError) {
@@ -104,7 +127,10 @@ export async function dagsterRequest<TResult, TVariables extends Record<string, 
   }
   const { maxAttempts = 3, baseDelayMs = 250, maxDelayMs = 30_000, sleep = defaultSleep } = options;
   const { gate } = target;
-  const client = new GraphQLClient(target.graphqlUrl, { headers: headersFor(target) });
+  const client = new GraphQLClient(target.graphqlUrl, {
+    headers: headersFor(target),
+    fetch: noRedirectFetch(target),
+  });
   // Nothing leaves while the deployment's gate is closed: the caller keeps its last good data.
   let ticket = gate?.tryEnter();
   if (gate && !ticket) {

@@ -1,12 +1,12 @@
 // Code location deploy history: Dagster open source keeps none, so Healthboard
-// records each location's transitions itself.
+// records each location's transitions itself. The rules are in track-deploys.ts.
 
 export type DeployEventKind =
-  /** First sight of a location: a baseline, not a deploy. */
+  /** A baseline: the first sight of a location (loaded or failing), never a deploy. */
   | "observed"
-  /** The version key changed and the location loaded. */
+  /** The location loaded with a different fingerprint (definitions, image or commit). */
   | "deploy"
-  /** The version key changed and the location failed to load. */
+  /** A reload failed (see track-deploys.ts for when a failure counts). */
   | "deploy_failed"
   /** A failed location loads again. */
   | "recovery";
@@ -15,8 +15,15 @@ export interface DeployEvent {
   deployment: string;
   location: string;
   kind: DeployEventKind;
+  /** Dagster's reload marker at the time: changes on restarts too, kept for tracing. */
   versionKey: string;
-  /** The load error, for deploy_failed. */
+  /** The location's fingerprint (lib/deploys/fingerprint.ts); null when it failed to load or predates fingerprints. */
+  fingerprint: string | null;
+  /** The version people recognise (commit, image tag, else a short fingerprint); null if unknown. */
+  version: string | null;
+  /** Whether the location was failing to load after this event. */
+  failed: boolean;
+  /** The load error, for a failing location. */
   error: string | null;
   /** Epoch ms: Dagster's update time of the location where it has one. */
   at: number;
@@ -26,6 +33,10 @@ export interface DeployEvent {
 export interface KnownLocationState {
   versionKey: string;
   failed: boolean;
+  /** The fingerprint of the last good load; null when none was recorded. */
+  fingerprint: string | null;
+  /** The version of the last event (for a failing location: its commit or image, if shown). */
+  version: string | null;
 }
 
 /**

@@ -7,7 +7,8 @@ import type { DeployEvent, DeployStore, KnownLocationState } from "./deploy-type
 // collector's writes). Schema changes are numbered migrations tracked in
 // PRAGMA user_version; never edit one that has shipped, add the next.
 
-const MIGRATIONS: readonly string[] = [
+/** Exported so tests can build a file at an older schema version. */
+export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE deploy_events (
      id INTEGER PRIMARY KEY AUTOINCREMENT,
      deployment TEXT NOT NULL,
@@ -18,6 +19,13 @@ const MIGRATIONS: readonly string[] = [
      at INTEGER NOT NULL
    );
    CREATE INDEX deploy_events_by_location ON deploy_events (deployment, location, at);`,
+  // 2: deploys are judged by a code fingerprint, not versionKey. Old rows keep
+  // NULL fingerprints (the tracker records one baseline for them) and get
+  // `failed` from their kind, which was the only failure marker before.
+  `ALTER TABLE deploy_events ADD COLUMN fingerprint TEXT;
+   ALTER TABLE deploy_events ADD COLUMN version TEXT;
+   ALTER TABLE deploy_events ADD COLUMN failed INTEGER NOT NULL DEFAULT 0;
+   UPDATE deploy_events SET failed = 1 WHERE kind = 'deploy_failed';`,
 ];
 
 interface Row {
@@ -25,6 +33,9 @@ interface Row {
   location: string;
   kind: DeployEvent["kind"];
   version_key: string;
+  fingerprint: string | null;
+  version: string | null;
+  failed: number;
   error: string | null;
   at: number;
 }
@@ -61,22 +72,49 @@ export class SqliteDeployStore implements DeployStore {
   append(events: readonly DeployEvent[]): void {
     if (events.length === 0) return;
     const insert = this.db.prepare(
-      "INSERT INTO deploy_events (deployment, location, kind, version_key, error, at) VALUES (?, ?, ?, ?, ?, ?)",
+      `INSERT INTO deploy_events
+         (deployment, location, kind, version_key, fingerprint, version, failed, error, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.db.transaction(() => {
-      for (const e of events)
-        insert.run(e.deployment, e.location, e.kind, e.versionKey, e.error, e.at);
+      for (const e of events) {
+        insert.run(
+          e.deployment,
+          e.location,
+          e.kind,
+          e.versionKey,
+          e.fingerprint,
+          e.version,
+          e.failed ? 1 : 0,
+          e.error,
+          e.at,
+        );
+      }
     })();
   }
 
   lastKnown(deployment: string, location: string): KnownLocationState | null {
+    // The latest row gives the state; the latest fingerprint is the last good load's.
     const row = this.db
       .prepare(
-        `SELECT version_key, kind FROM deploy_events WHERE deployment = ? AND location = ?
+        `SELECT version_key, failed, version,
+           (SELECT fingerprint FROM deploy_events f
+             WHERE f.deployment = e.deployment AND f.location = e.location
+               AND f.fingerprint IS NOT NULL ORDER BY f.id DESC LIMIT 1) AS fingerprint
+         FROM deploy_events e WHERE deployment = ? AND location = ?
          ORDER BY id DESC LIMIT 1`,
       )
-      .get(deployment, location) as { version_key: string; kind: DeployEvent["kind"] } | undefined;
-    return row ? { versionKey: row.version_key, failed: row.kind === "deploy_failed" } : null;
+      .get(deployment, location) as
+      | Pick<Row, "version_key" | "failed" | "version" | "fingerprint">
+      | undefined;
+    return row
+      ? {
+          versionKey: row.version_key,
+          failed: row.failed === 1,
+          fingerprint: row.fingerprint,
+          version: row.version,
+        }
+      : null;
   }
 
   list(query: {
@@ -96,13 +134,17 @@ export class SqliteDeployStore implements DeployStore {
     add("location = ?", query.location);
     add("at >= ?", query.since);
     add("at < ?", query.until);
-    const sql = `SELECT deployment, location, kind, version_key, error, at FROM deploy_events
+    const sql = `SELECT deployment, location, kind, version_key, fingerprint, version, failed, error, at
+      FROM deploy_events
       ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY at, id`;
     return (this.db.prepare(sql).all(...args) as Row[]).map((r) => ({
       deployment: r.deployment,
       location: r.location,
       kind: r.kind,
       versionKey: r.version_key,
+      fingerprint: r.fingerprint,
+      version: r.version,
+      failed: r.failed === 1,
       error: r.error,
       at: r.at,
     }));

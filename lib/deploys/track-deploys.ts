@@ -1,10 +1,24 @@
 import type { CodeLocationSnapshot } from "@/lib/domain/types";
-import type { DeployEvent, KnownLocationState } from "./deploy-types";
+import type { DeployEvent, DeployEventKind, KnownLocationState } from "./deploy-types";
 
 /**
  * The transitions between what was last recorded for a location and what
- * Dagster reports now. Pure. A LOADING location is not judged until it
- * settles, because multi-replica webservers report transient LOADING states.
+ * Dagster reports now. Pure. The rules (docs/health-model.md repeats them):
+ *
+ * - LOADING is not judged until it settles (multi-replica webservers report
+ *   transient LOADING states).
+ * - First sight, loaded or failing: `observed`, a baseline, never a deploy.
+ *   A history recorded before fingerprints gets one `observed` too, to set one.
+ * - Loaded after loaded: a `deploy` when the fingerprint differs (asset
+ *   definitions, code versions, image or commit); the same fingerprint is a
+ *   restart or a no-op reload, whatever versionKey says, and records nothing.
+ * - Failing after loaded: `deploy_failed` when versionKey moved, i.e. the
+ *   failure followed a reload. A failing location has no definitions to
+ *   fingerprint, so failures are judged by versionKey alone.
+ * - Failing after failing: a new `deploy_failed` only when the location's
+ *   commit or image (displayMetadata) changed; a reload of the same broken
+ *   code, or a restart, records nothing.
+ * - Loaded after failing: `deploy` (the fixed or rolled-back code) and `recovery`.
  */
 export function trackDeploys(
   known: KnownLocationState | null,
@@ -13,19 +27,28 @@ export function trackDeploys(
 ): DeployEvent[] {
   if (current.status === "loading") return [];
   const failed = current.status === "failed";
-  const base = {
+  const event = (kind: DeployEventKind): DeployEvent => ({
     deployment: current.deployment,
     location: current.name,
+    kind,
     versionKey: current.versionKey,
+    fingerprint: failed ? null : (current.fingerprint ?? null),
+    version: current.version ?? null,
+    failed,
     error: failed ? (current.error?.message ?? "failed to load") : null,
     at: current.updatedAt > 0 ? current.updatedAt : now,
-  };
-  if (!known) return [{ ...base, kind: failed ? "deploy_failed" : "observed" }];
-  if (known.versionKey !== current.versionKey) {
-    const events: DeployEvent[] = [{ ...base, kind: failed ? "deploy_failed" : "deploy" }];
-    if (known.failed && !failed) events.push({ ...base, kind: "recovery" });
-    return events;
+  });
+  if (!known) return [event("observed")];
+  if (failed) {
+    if (!known.failed)
+      return known.versionKey !== current.versionKey ? [event("deploy_failed")] : [];
+    const version = current.version ?? null;
+    return version !== null && known.version !== null && version !== known.version
+      ? [event("deploy_failed")]
+      : [];
   }
-  if (known.failed && !failed) return [{ ...base, kind: "recovery" }];
-  return [];
+  if (known.failed) return [event("deploy"), event("recovery")];
+  const fingerprint = current.fingerprint ?? null;
+  if (fingerprint === null || fingerprint === known.fingerprint) return [];
+  return [event(known.fingerprint === null ? "observed" : "deploy")];
 }

@@ -27,9 +27,17 @@ export interface AssetDefinition {
   upstream: AssetKeyPath[];
   downstream: AssetKeyPath[];
   jobNames: string[];
+  /** The ops (node handles, e.g. `graph.op`) that compute it: a run's step keys name them. */
+  opNames: string[];
   isPartitioned: boolean;
   hasChecks: boolean;
   freshnessPolicy: FreshnessPolicy | null;
+  /** Dagster can materialize it here. */
+  isMaterializable: boolean;
+  /** Dagster can observe it here (an observable source asset). */
+  isObservable: boolean;
+  /** Dagster can run something for it here; false for an external AssetSpec. */
+  isExecutable: boolean;
 }
 
 export type LocationStatus = "loaded" | "loading" | "failed";
@@ -39,7 +47,16 @@ export interface CodeLocationSnapshot {
   name: string;
   status: LocationStatus;
   error: { message: string; className: string | null } | null;
+  /** Dagster's reload marker (code server id or load time): changes on a restart, not a code version. */
   versionKey: string;
+  /**
+   * Hash of the location's asset definitions and displayMetadata
+   * (lib/deploys/fingerprint.ts); what a deploy is judged by. Null when there are
+   * no definitions to hash (failed to load); absent in hand-built fixtures.
+   */
+  fingerprint?: string | null;
+  /** The version people recognise: commit or image tag from displayMetadata, else a short fingerprint. */
+  version?: string | null;
   updatedAt: number;
   /** Repository names inside the location (`__repository__` for Definitions). */
   repositories: string[];

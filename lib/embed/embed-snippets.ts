@@ -105,7 +105,7 @@ export function badgesFor(origin: string, target: EmbedTarget, ctx: BadgeContext
   if (!key) return [];
   const badges: BadgeLink[] = [
     {
-      alt: `${key.join("/")} freshness`,
+      alt: `${key.join("/")} health`,
       image: `${origin}/badge/asset/${key.map(encodeURIComponent).join("/")}.svg`,
       link: `${origin}/lineage?focus=${encodeURIComponent(focus ?? "")}`,
     },

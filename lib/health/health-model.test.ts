@@ -1,21 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { assetHealth, checksHealth, materializationHealth, overallHealth } from "./health-model";
-import type { AssetStatus } from "./status-types";
+import { assetStatus } from "@/lib/testing/status-fixtures";
+import {
+  assetHealth,
+  checksHealth,
+  freshnessHealth,
+  materializationHealth,
+  overallHealth,
+} from "./health-model";
 
-function status(extra: Partial<AssetStatus> = {}): AssetStatus {
-  return {
-    lastMaterializedAt: 1_000,
-    lastMaterializationRunId: "r1",
-    lastFailedAt: null,
-    latestRun: { id: "r1", status: "SUCCESS", startedAt: 900, endedAt: 1_100 },
-    inProgressRunIds: [],
-    freshness: null,
-    checks: null,
-    partitions: null,
-    plusHealth: null,
-    ...extra,
-  };
-}
+const status = assetStatus;
 
 describe("materializationHealth", () => {
   it("is HEALTHY when the latest materialization succeeded", () => {
@@ -123,7 +116,13 @@ describe("overallHealth", () => {
 describe("assetHealth", () => {
   it("computes on open source", () => {
     expect(
-      assetHealth(status({ freshness: "DEGRADED", checks: [{ name: "a", outcome: "passed" }] })),
+      assetHealth(
+        status({
+          hasFreshnessPolicy: true,
+          freshness: "DEGRADED",
+          checks: [{ name: "a", outcome: "passed" }],
+        }),
+      ),
     ).toEqual({
       overall: "DEGRADED",
       materialization: "HEALTHY",
@@ -149,5 +148,50 @@ describe("assetHealth", () => {
 
   it("is UNKNOWN without any status", () => {
     expect(assetHealth(undefined).overall).toBe("UNKNOWN");
+  });
+});
+
+describe("Dagster's rules (dagster/_core/definitions/asset_health, 1.13)", () => {
+  const failedAfter = (status: "FAILURE" | "CANCELED") => ({
+    id: "r2",
+    status,
+    startedAt: 1_500,
+    endedAt: 1_600,
+  });
+
+  it("does not count a CANCELED run as a failed materialization (is_failure is FAILURE only)", () => {
+    expect(materializationHealth(status({ latestRun: failedAfter("CANCELED") }))).toBe("HEALTHY");
+    expect(materializationHealth(status({ latestRun: failedAfter("FAILURE") }))).toBe("DEGRADED");
+  });
+
+  it("makes an observed observable source asset HEALTHY, and UNKNOWN until its first observation", () => {
+    const never = { lastMaterializedAt: null, lastMaterializationRunId: null, latestRun: null };
+    expect(
+      materializationHealth(status({ ...never, observableSource: true, lastObservedAt: 2_000 })),
+    ).toBe("HEALTHY");
+    expect(materializationHealth(status({ ...never, observableSource: true }))).toBe("UNKNOWN");
+    // An observation does not make an ordinary asset healthy.
+    expect(materializationHealth(status({ ...never, lastObservedAt: 2_000 }))).toBe("UNKNOWN");
+  });
+
+  it("gives an observed source asset an overall HEALTHY, not UNKNOWN forever", () => {
+    const observed = status({
+      lastMaterializedAt: null,
+      lastMaterializationRunId: null,
+      latestRun: null,
+      observableSource: true,
+      lastObservedAt: 2_000,
+    });
+    expect(assetHealth(observed).overall).toBe("HEALTHY");
+  });
+
+  it("calls a freshness policy without an evaluation UNKNOWN; NOT_APPLICABLE only without a policy", () => {
+    expect(freshnessHealth(status({ hasFreshnessPolicy: true, freshness: null }))).toBe("UNKNOWN");
+    expect(freshnessHealth(status({ hasFreshnessPolicy: false, freshness: null }))).toBe(
+      "NOT_APPLICABLE",
+    );
+    expect(freshnessHealth(status({ hasFreshnessPolicy: true, freshness: "WARNING" }))).toBe(
+      "WARNING",
+    );
   });
 });

@@ -1,4 +1,8 @@
+import { isFailedRun, SEVERITY } from "@/lib/metrics/definitions";
 import type { AssetStatus, HealthStatus } from "./status-types";
+
+/** Re-exported: the severity order lives in lib/metrics/definitions.ts. */
+export { SEVERITY };
 
 // The unified health model, following Dagster+'s asset health semantics
 // (dagster/_core/definitions/asset_health in Dagster 1.13): three components,
@@ -14,9 +18,13 @@ export interface AssetHealth {
   source: "dagster-plus" | "computed";
 }
 
-const FAILED_RUN = new Set(["FAILURE", "CANCELED"]);
-
+/**
+ * Dagster's get_materialization_status_and_metadata
+ * (dagster/_core/definitions/asset_health/asset_materialization_health.py).
+ */
 export function materializationHealth(status: AssetStatus): HealthStatus {
+  // An observable source asset is never materialized: it is HEALTHY once observed.
+  if (status.observableSource) return status.lastObservedAt === null ? "UNKNOWN" : "HEALTHY";
   const { partitions } = status;
   if (partitions) {
     if (partitions.failed === 0 && partitions.materialized === 0) return "UNKNOWN";
@@ -27,16 +35,22 @@ export function materializationHealth(status: AssetStatus): HealthStatus {
   if (status.lastFailedAt !== null && status.lastFailedAt > last) return "DEGRADED";
   // Open source records no failure event for a failed step: the latest run that
   // planned this asset failed, and it did not produce the latest materialization.
+  // FAILURE only: Dagster's run_record.dagster_run.is_failure excludes CANCELED.
   const run = status.latestRun;
-  if (run && FAILED_RUN.has(run.status) && run.id !== status.lastMaterializationRunId) {
+  if (run && isFailedRun(run) && run.id !== status.lastMaterializationRunId) {
     const runTime = run.endedAt ?? run.startedAt ?? Number.POSITIVE_INFINITY;
     if (runTime >= last) return "DEGRADED";
   }
   return status.lastMaterializedAt === null ? "UNKNOWN" : "HEALTHY";
 }
 
+/**
+ * Dagster's get_freshness_status_and_metadata (asset_freshness_health.py):
+ * NOT_APPLICABLE only without a policy; a policy not evaluated yet is UNKNOWN.
+ */
 export function freshnessHealth(status: AssetStatus): HealthStatus {
-  return status.freshness ?? "NOT_APPLICABLE";
+  if (!status.hasFreshnessPolicy) return "NOT_APPLICABLE";
+  return status.freshness ?? "UNKNOWN";
 }
 
 export function checksHealth(status: AssetStatus): HealthStatus {
@@ -94,11 +108,3 @@ export function assetHealth(status: AssetStatus | undefined): AssetHealth {
     source: "computed",
   };
 }
-
-/** Severity order for sorting and worst-of aggregation. */
-export const SEVERITY: Record<AssetHealth["overall"], number> = {
-  DEGRADED: 3,
-  WARNING: 2,
-  UNKNOWN: 1,
-  HEALTHY: 0,
-};

@@ -39,9 +39,9 @@ describe("buildGraph", () => {
     expect(edges).toContainEqual([id("features"), id("forecast"), true, false]);
     expect(graph.upstream.get(id("forecast"))?.sort()).toEqual([id("features"), id("orders")]);
     expect(graph.downstream.get(id("orders"))?.sort()).toEqual([id("features"), id("forecast")]);
-    expect(graph.nodes.get(id("orders"))?.team).toBe("analytics");
-    expect(graph.nodes.get(id("features"))?.team).toBe("ml");
-    expect(graph.nodes.get(id("forecast"))?.team).toBeNull();
+    expect(graph.nodes.get(id("orders"))?.teams).toEqual(["analytics"]);
+    expect(graph.nodes.get(id("features"))?.teams).toEqual(["ml"]);
+    expect(graph.nodes.get(id("forecast"))?.teams).toEqual([]);
   });
 
   it("does not flag edges inside one location", () => {

@@ -1,8 +1,8 @@
-import type { TeamConfig } from "@/lib/config/config-schema";
+import type { IdentityConfig, TeamConfig } from "@/lib/config/config-schema";
 import { type AssetDefinition, type AssetKeyPath, assetId } from "@/lib/domain/types";
-import { assignTeam } from "@/lib/teams/assign-team";
 import { findCycles } from "./find-cycles";
 import type { LineageEdge, LineageGraph, LogicalAsset } from "./graph-types";
+import { mergeGroups, NO_MERGES, ownKey } from "./owned-assets";
 
 // The lineage join. Pure and framework-free (no React, no window, no I/O):
 // it must stay cheap enough to rebuild 25k assets well under a second.
@@ -11,10 +11,13 @@ import type { LineageEdge, LineageGraph, LogicalAsset } from "./graph-types";
  * Joins definitions from every location and deployment by asset key.
  * Edges come from both sides (`upstream` = dependencyKeys, `downstream` =
  * dependedByKeys) because either side may be missing from what was fetched.
+ * Ownership is decided per definition (see owned-assets.ts), never by the
+ * first definition that arrived.
  */
 export function buildGraph(
   definitions: readonly AssetDefinition[],
   teams: readonly TeamConfig[],
+  identity: IdentityConfig = NO_MERGES,
 ): LineageGraph {
   const nodes = new Map<string, LogicalAsset>();
   for (const def of definitions) {
@@ -26,18 +29,27 @@ export function buildGraph(
         key: def.key,
         definitions: [def],
         isStub: false,
-        team: null,
+        references: [],
+        owned: [],
+        teams: [],
       });
   }
-  for (const node of nodes.values()) {
-    const first = node.definitions[0];
-    node.team = first ? assignTeam(first, teams) : null;
-  }
+  const groupOf = mergeGroups(identity);
+  for (const node of nodes.values()) Object.assign(node, ownKey(node.definitions, teams, groupOf));
 
   const edges = new Map<string, LineageEdge>();
   const ensureNode = (key: AssetKeyPath): string => {
     const id = assetId(key);
-    if (!nodes.has(id)) nodes.set(id, { id, key, definitions: [], isStub: true, team: null });
+    if (!nodes.has(id))
+      nodes.set(id, {
+        id,
+        key,
+        definitions: [],
+        isStub: true,
+        references: [],
+        owned: [],
+        teams: [],
+      });
     return id;
   };
   const addEdge = (fromKey: AssetKeyPath, toKey: AssetKeyPath, seenFrom: AssetDefinition) => {

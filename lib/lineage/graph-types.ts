@@ -3,15 +3,31 @@ import type { AssetDefinition, AssetKeyPath } from "@/lib/domain/types";
 // The joined lineage graph: one logical asset per key across every location
 // and deployment. Pure data; safe to build in a worker or a background job.
 
+/**
+ * A key as one team owns it in one deployment (or in one group of deployments
+ * merged by `identity.mergeDeployments`): what team pages list and count.
+ */
+export interface OwnedAsset {
+  team: string | null;
+  /** One deployment, or a merge group in its configured order. */
+  deployments: string[];
+  /** The owning definitions in those deployments; the first is the one shown. */
+  definitions: AssetDefinition[];
+}
+
 export interface LogicalAsset {
   id: string;
   key: AssetKeyPath;
-  /** Every definition of this key; more than one when several deployments define it. */
+  /** Every definition of this key, references included; they all carry lineage. */
   definitions: AssetDefinition[];
   /** Referenced as a dependency but defined nowhere that Healthboard reads. */
   isStub: boolean;
-  /** Team of the first definition (owners first, then location), or null. */
-  team: string | null;
+  /** Definitions that only declare the key while another one produces it: never an owner. */
+  references: AssetDefinition[];
+  /** The key per (deployment or merge group, team); empty for stubs. */
+  owned: OwnedAsset[];
+  /** Every team that owns the key somewhere, sorted; empty when no team does. */
+  teams: string[];
 }
 
 export interface LineageEdge {

@@ -1,4 +1,5 @@
 import type { GraphPayload } from "@/lib/api/graph-payload";
+import { PAYLOAD_LETTERS, UNHEALTHY_LETTERS } from "@/lib/metrics/health-letters";
 import { blastRadius, focusSet, rootCauses } from "./graph-algorithms";
 
 // The lineage page's view state (all of it lives in the URL) and what it
@@ -25,7 +26,7 @@ export function applyViewChange(view: LineageView, change: ViewChange): LineageV
 
 export const DEFAULT_DEPTH = 2;
 const MAX_DEPTH = 10;
-const HEALTHS = ["H", "W", "D", "U", "S"];
+const HEALTHS = PAYLOAD_LETTERS;
 /** Longest accepted value per text parameter; longer ones are ignored. */
 const MAX_LENGTH = { focus: 500, selected: 500, team: 100, location: 200, kind: 100 } as const;
 
@@ -134,8 +135,6 @@ export function visibleNodes(g: DecodedGraph, view: LineageView): Uint8Array {
   return mask;
 }
 
-const UNHEALTHY = new Set(["W", "D"]);
-
 export function impactOf(g: DecodedGraph, node: number) {
   const teamOf = (i: number) => {
     const t = g.payload.team[i] ?? -1;
@@ -143,7 +142,7 @@ export function impactOf(g: DecodedGraph, node: number) {
   };
   return {
     blast: blastRadius(g.down, node, teamOf),
-    roots: rootCauses(g.up, node, (i) => UNHEALTHY.has(g.payload.health[i] ?? "")),
+    roots: rootCauses(g.up, node, (i) => UNHEALTHY_LETTERS.has(g.payload.health[i] ?? "")),
   };
 }
 

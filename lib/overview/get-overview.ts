@@ -4,9 +4,10 @@ import { loadConfig } from "@/lib/config/load-config";
 import { buildOverview, type Overview } from "./overview-model";
 
 export async function getOverview(): Promise<Overview> {
-  await getSnapshot();
+  const snapshot = await getSnapshot();
   return buildOverview(
     loadConfig(),
     deploymentStates().map((s) => s.locations),
+    snapshot,
   );
 }

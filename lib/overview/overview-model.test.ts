@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config/parse-config";
-import type { AssetDefinition, CodeLocationSnapshot } from "@/lib/domain/types";
-import { assignTeam } from "@/lib/teams/assign-team";
+import type { AssetDefinition } from "@/lib/domain/types";
+import { buildSnapshot } from "@/lib/snapshot/build-snapshot";
+import { buildTeamPage } from "@/lib/teams/build-team-page";
 import { def } from "@/lib/testing/asset-fixtures";
+import { deploymentInput, MATERIALIZED } from "@/lib/testing/snapshot-fixtures";
 import { buildOverview } from "./overview-model";
 
 const config = parseConfig(`
@@ -10,59 +12,41 @@ deployments:
   - { name: prod, kind: oss, graphqlUrl: "http://dagster:3000/graphql", uiUrl: "http://dagster:3000" }
   - { name: staging, kind: oss, graphqlUrl: "http://staging:3000/graphql" }
 teams:
-  - { slug: analytics, name: Analytics, owners: ["team:analytics"], locations: [{ deployment: prod, location: analytics-team }] }
-  - { slug: ml, name: ML, owners: ["team:ml", "dana@example.com"], locations: [] }
+  - slug: analytics
+    name: Analytics
+    owners: ["team:analytics"]
+    locations: [{ deployment: prod, location: analytics-team }]
+  - { slug: ml, name: ML, owners: ["team:ml"] }
 `);
 
 function asset(
+  name: string,
   location: string,
   owners: AssetDefinition["owners"],
   deployment = "prod",
+  extra: Partial<AssetDefinition> = {},
 ): AssetDefinition {
-  return def([location], { deployment, location }, {}, { owners });
+  return def([name], { deployment, location }, {}, { owners, ...extra });
 }
 
-describe("assignTeam", () => {
-  it("prefers owners over location, in the asset's owner order", () => {
-    expect(assignTeam(asset("analytics-team", [{ kind: "team", team: "ml" }]), config.teams)).toBe(
-      "ml",
-    );
-    expect(
-      assignTeam(
-        asset("x", [
-          { kind: "user", email: "nobody@example.com" },
-          { kind: "user", email: "dana@example.com" },
-        ]),
-        config.teams,
-      ),
-    ).toBe("ml");
-  });
-
-  it("falls back to the team owning the location, then to no team", () => {
-    expect(assignTeam(asset("analytics-team", []), config.teams)).toBe("analytics");
-    expect(assignTeam(asset("analytics-team", [], "staging"), config.teams)).toBeNull();
-  });
-});
+const ML = [{ kind: "team" as const, team: "ml" }];
+const EXTERNAL = { isMaterializable: false, isObservable: false, isExecutable: false };
 
 describe("buildOverview", () => {
   it("counts assets per location and per team, and links to Dagster", () => {
-    const loc: CodeLocationSnapshot = {
-      deployment: "prod",
-      name: "analytics-team",
-      status: "loaded",
-      error: null,
-      versionKey: "v1",
-      updatedAt: 5,
-      repositories: ["__repository__"],
-      assets: [
-        asset("analytics-team", []),
-        asset("analytics-team", [{ kind: "team", team: "ml" }]),
+    const prod = deploymentInput("prod", {
+      "analytics-team": [
+        asset("orders", "analytics-team", []),
+        asset("model", "analytics-team", ML),
       ],
-    };
-    const overview = buildOverview(config, [
-      { deployment: "prod", asOf: 10, error: null, locations: [loc] },
-      { deployment: "staging", asOf: null, error: "connection refused", locations: [] },
-    ]);
+    });
+    const staging = deploymentInput("staging", {});
+    const unreachable = { ...staging.locations, asOf: null, error: "connection refused" };
+    const overview = buildOverview(
+      config,
+      [prod.locations, unreachable],
+      buildSnapshot([prod, staging], config.teams, "g", 1),
+    );
     expect(overview.deployments[0]?.locations[0]).toMatchObject({
       name: "analytics-team",
       assetCount: 2,
@@ -77,5 +61,52 @@ describe("buildOverview", () => {
       { slug: "analytics", name: "Analytics", assetCount: 1 },
       { slug: "ml", name: "ML", assetCount: 1 },
     ]);
+  });
+
+  it("counts on each tile what the team page counts", () => {
+    // Two teams in one location by owner, one key in two deployments, and an
+    // external spec of an analytics asset declared in ML's location.
+    const inputs = [
+      deploymentInput(
+        "prod",
+        {
+          "analytics-team": [
+            asset("orders", "analytics-team", []),
+            asset("customers", "analytics-team", []),
+            asset("features", "analytics-team", ML),
+          ],
+          "ml-platform": [asset("orders", "ml-platform", ML, "prod", EXTERNAL)],
+        },
+        { '["orders"]': MATERIALIZED },
+      ),
+      deploymentInput("staging", {
+        etl: [asset("orders", "etl", [{ kind: "team", team: "analytics" }], "staging")],
+      }),
+    ];
+    const snapshot = buildSnapshot(inputs, config.teams, "g", 1);
+    const overview = buildOverview(
+      config,
+      inputs.map((i) => i.locations),
+      snapshot,
+    );
+    const page = (slug: string) =>
+      buildTeamPage({
+        snapshot,
+        team: config.teams.find((t) => t.slug === slug) as (typeof config.teams)[number],
+        range: "7d",
+        now: 1,
+        deployEvents: [],
+        previousSample: null,
+        runsWindowMs: 30 * 86_400_000,
+      });
+    // By hand: analytics owns orders@prod, customers@prod, orders@staging; ml owns features@prod.
+    expect(overview.teams.map((t) => [t.slug, t.assetCount])).toEqual([
+      ["analytics", 3],
+      ["ml", 1],
+    ]);
+    for (const tile of overview.teams) {
+      expect(page(tile.slug).kpis.owned).toBe(tile.assetCount);
+      expect(page(tile.slug).assets).toHaveLength(tile.assetCount);
+    }
   });
 });

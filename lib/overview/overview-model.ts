@@ -1,6 +1,7 @@
 import type { HealthboardConfig } from "@/lib/config/config-schema";
 import type { DeploymentSnapshot, LocationStatus } from "@/lib/domain/types";
-import { assignTeam } from "@/lib/teams/assign-team";
+import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
+import { teamAssets } from "@/lib/teams/team-assets";
 
 // The overview page's data: compact, serialisable, built from snapshots only.
 
@@ -9,6 +10,8 @@ export interface OverviewLocation {
   status: LocationStatus;
   error: string | null;
   versionKey: string;
+  /** The code version (commit, image tag or short fingerprint); null when the location never loaded. */
+  version: string | null;
   updatedAt: number;
   assetCount: number;
   dagsterUrl: string | null;
@@ -38,25 +41,26 @@ export function locationUrl(uiUrl: string | undefined, location: string): string
   return uiUrl ? `${uiUrl}/locations/${encodeURIComponent(location)}/assets` : null;
 }
 
+/**
+ * The overview. Team tiles count with teamAssets, the function team pages
+ * count with, so a tile and its team page always agree.
+ */
 export function buildOverview(
   config: HealthboardConfig,
   snapshots: DeploymentSnapshot[],
+  health: HealthSnapshot,
 ): Overview {
   const byName = new Map(snapshots.map((s) => [s.deployment, s]));
-  const teamCounts = new Map<string, number>(config.teams.map((t) => [t.slug, 0]));
 
   const deployments = config.deployments.map((d): OverviewDeployment => {
     const snap = byName.get(d.name);
     const locations = (snap?.locations ?? []).map((loc): OverviewLocation => {
-      for (const asset of loc.assets) {
-        const team = assignTeam(asset, config.teams);
-        if (team) teamCounts.set(team, (teamCounts.get(team) ?? 0) + 1);
-      }
       return {
         name: loc.name,
         status: loc.status,
         error: loc.error?.message ?? null,
         versionKey: loc.versionKey,
+        version: loc.version ?? null,
         updatedAt: loc.updatedAt,
         assetCount: loc.assets.length,
         dagsterUrl: locationUrl(d.uiUrl, loc.name),
@@ -75,7 +79,7 @@ export function buildOverview(
   const teams = config.teams.map((t) => ({
     slug: t.slug,
     name: t.name,
-    assetCount: teamCounts.get(t.slug) ?? 0,
+    assetCount: teamAssets(health, t.slug).length,
   }));
   return { deployments, teams };
 }

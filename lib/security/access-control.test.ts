@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type AccessPolicy, decideAccess, OPEN_ACCESS } from "./access-control";
+import { type AccessPolicy, badgesArePublic, decideAccess, OPEN_ACCESS } from "./access-control";
 
 const basic: AccessPolicy = {
   basic: { user: "oncall", password: "s3cret-pässword" },
@@ -46,5 +46,16 @@ describe("decideAccess", () => {
     const open = { ...basic, publicBadges: true };
     expect(decideAccess(open, "/badge/team/ml.svg", headers({})).allowed).toBe(true);
     expect(decideAccess(open, "/embed/teams/ml/freshness", headers({})).allowed).toBe(false);
+  });
+});
+
+describe("badgesArePublic", () => {
+  it("is true without access control or with HEALTHBOARD_PUBLIC_BADGES, false otherwise", () => {
+    expect(badgesArePublic(OPEN_ACCESS)).toBe(true);
+    expect(badgesArePublic(basic)).toBe(false);
+    expect(badgesArePublic({ ...basic, publicBadges: true })).toBe(true);
+    expect(badgesArePublic({ basic: null, trustedUserHeader: "x-user", publicBadges: false })).toBe(
+      false,
+    );
   });
 });

@@ -20,13 +20,18 @@ export const OPEN_ACCESS: AccessPolicy = {
   publicBadges: false,
 };
 
+/** Whether anyone may fetch a badge: no access control, or HEALTHBOARD_PUBLIC_BADGES. */
+export function badgesArePublic(policy: AccessPolicy): boolean {
+  return (!policy.basic && !policy.trustedUserHeader) || policy.publicBadges;
+}
+
 export function decideAccess(
   policy: AccessPolicy,
   pathname: string,
   header: (name: string) => string | null,
 ): AccessDecision {
   if (!policy.basic && !policy.trustedUserHeader) return { allowed: true };
-  if (policy.publicBadges && pathname.startsWith("/badge/")) return { allowed: true };
+  if (badgesArePublic(policy) && pathname.startsWith("/badge/")) return { allowed: true };
   if (policy.trustedUserHeader) {
     const user = header(policy.trustedUserHeader);
     return user && user.trim().length > 0

@@ -1,9 +1,11 @@
-import type { TeamConfig } from "@/lib/config/config-schema";
+import type { IdentityConfig, TeamConfig } from "@/lib/config/config-schema";
 import type { MaterializationRecord, RunRecord } from "@/lib/domain/run-types";
 import type { CodeLocationSnapshot, DeploymentSnapshot } from "@/lib/domain/types";
-import { type AssetHealth, assetHealth, SEVERITY } from "@/lib/health/health-model";
+import { type AssetHealth, assetHealth } from "@/lib/health/health-model";
 import type { AssetStatus } from "@/lib/health/status-types";
 import { buildGraph } from "@/lib/lineage/build-graph";
+import { NO_MERGES } from "@/lib/lineage/owned-assets";
+import { ownedHealth, worstHealth } from "./owned-health";
 import { type DeploymentFreshness, definitionKey, type HealthSnapshot } from "./snapshot-types";
 
 /** The per-deployment inputs of a snapshot: what the collectors hold. Pure data. */
@@ -18,6 +20,8 @@ export interface DeploymentInput {
   runsError: string | null;
   /** Per asset id, ascending by time, over the runs window. */
   materializations: ReadonlyMap<string, MaterializationRecord[]>;
+  /** Per asset id whose history was truncated: the time it is complete from. */
+  materializationsPartialFrom?: ReadonlyMap<string, number>;
 }
 
 /** Joins every deployment's definitions, statuses and runs into one snapshot. Pure. */
@@ -26,11 +30,13 @@ export function buildSnapshot(
   teams: readonly TeamConfig[],
   generation: string,
   now: number,
+  identity: IdentityConfig = NO_MERGES,
 ): HealthSnapshot {
   const locations: CodeLocationSnapshot[] = inputs.flatMap((d) => d.locations.locations);
   const graph = buildGraph(
     locations.flatMap((l) => l.assets),
     teams,
+    identity,
   );
 
   const statuses = new Map<string, AssetStatus>();
@@ -43,15 +49,28 @@ export function buildSnapshot(
     for (const [id, list] of d.materializations)
       materializations.set(definitionKey(d.deployment, id), list);
   }
+  const materializationsPartialFrom = new Map<string, number>();
+  for (const d of inputs) {
+    for (const [id, from] of d.materializationsPartialFrom ?? [])
+      materializationsPartialFrom.set(definitionKey(d.deployment, id), from);
+  }
 
+  // Dagster's status is per (deployment, key): every location of a deployment shares it.
+  const definitionHealth = new Map<string, AssetHealth>();
+  for (const node of graph.nodes.values()) {
+    for (const def of node.definitions) {
+      const key = definitionKey(def.deployment, node.id);
+      if (!definitionHealth.has(key)) definitionHealth.set(key, assetHealth(statuses.get(key)));
+    }
+  }
+  // A lineage node shows the worst of its owned assets, so a team never sees
+  // another deployment's status on its own rows, but the join hides nothing.
   const health = new Map<string, AssetHealth>();
   for (const node of graph.nodes.values()) {
-    let worst: AssetHealth | undefined;
-    for (const def of node.definitions) {
-      const h = assetHealth(statuses.get(definitionKey(def.deployment, node.id)));
-      if (!worst || SEVERITY[h.overall] > SEVERITY[worst.overall]) worst = h;
-    }
-    health.set(node.id, worst ?? assetHealth(undefined));
+    health.set(
+      node.id,
+      worstHealth(node.owned.map((o) => ownedHealth(definitionHealth, node.id, o))),
+    );
   }
 
   return {
@@ -59,10 +78,12 @@ export function buildSnapshot(
     builtAt: now,
     graph,
     health,
+    definitionHealth,
     statuses,
     locations,
     runs: inputs.flatMap((d) => d.runs),
     materializations,
+    materializationsPartialFrom,
     deployments: inputs.map(deploymentFreshness),
   };
 }

@@ -19,14 +19,21 @@ export interface HealthSnapshot {
   generation: string;
   builtAt: number;
   graph: LineageGraph;
-  /** Per logical asset: the worst health among its definitions. */
+  /**
+   * Per logical asset (the lineage node): the worst health among its owned
+   * assets; references in consumer locations do not count.
+   */
   health: Map<string, AssetHealth>;
+  /** Per (deployment, key) defined, keyed by definitionKey(deployment, assetId). */
+  definitionHealth: Map<string, AssetHealth>;
   /** Per definition, keyed by definitionKey(deployment, assetId). */
   statuses: Map<string, AssetStatus>;
   locations: CodeLocationSnapshot[];
   runs: RunRecord[];
   /** Per definition, ascending by time, over the runs window. */
   materializations: Map<string, MaterializationRecord[]>;
+  /** Per definition whose history hit the page bound: the time it is complete from. */
+  materializationsPartialFrom: Map<string, number>;
   deployments: DeploymentFreshness[];
 }
 

@@ -1,7 +1,9 @@
 import type { TeamConfig } from "@/lib/config/config-schema";
 import { deployStats } from "@/lib/deploys/deploy-stats";
 import type { DeployEvent } from "@/lib/deploys/deploy-types";
-import type { KpiSample } from "@/lib/history/kpi-store";
+import type { AssetHealth } from "@/lib/health/health-model";
+import { countsForScope, type KpiScopeSample } from "@/lib/history/kpi-sampling";
+import { isFailedRun, isHealthy } from "@/lib/metrics/definitions";
 import {
   type DeploymentFreshness,
   definitionKey,
@@ -13,7 +15,8 @@ import { type DurationPoint, executionTimes } from "./execution-times";
 import { type FailureReport, failureReport } from "./failure-report";
 import { type FreshnessReport, freshnessReport } from "./freshness-report";
 import { isDegraded, isStale, teamAssets } from "./team-assets";
-import { RANGE_MS, type RangeKey, type TimeWindow, timeWindow } from "./time-range";
+import { teamRuns } from "./team-runs";
+import { type RangeKey, type TimeWindow, timeWindow } from "./time-range";
 
 // Everything a team page shows, computed from the shared snapshot, the deploy
 // history and KPI samples. Pure: the route hands it its inputs.
@@ -33,7 +36,7 @@ export interface TeamAssetRow {
   deployment: string;
   location: string;
   group: string | null;
-  health: string;
+  health: AssetHealth["overall"];
   materialization: string;
   freshness: string;
   checks: string;
@@ -67,15 +70,28 @@ export interface TeamPageInputs {
   location?: string;
   now: number;
   deployEvents: readonly DeployEvent[];
-  /** The KPI sample nearest one range ago, if any. */
-  previousSample: KpiSample | null;
+  /** The team's KPI sample nearest the window's start (one range ago), if any. */
+  previousSample: KpiScopeSample | null;
   runsWindowMs: number;
+}
+
+/** The window with `dataFrom` moved past any truncated history among the team's assets. */
+function historyWindow(w: TimeWindow, partialFrom: readonly (number | undefined)[]): TimeWindow {
+  const from = Math.max(w.dataFrom, ...partialFrom.filter((t) => t !== undefined));
+  return from === w.dataFrom ? w : { ...w, dataFrom: Math.min(from, w.until) };
 }
 
 export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
   const { snapshot, team, now } = input;
-  const window = timeWindow(input.range, now);
   const assets = teamAssets(snapshot, team.slug, input.location);
+  // Trend time before the history holds data is "no data": before the runs
+  // window, or before a team asset's truncated materialization history.
+  const window = historyWindow(
+    timeWindow(input.range, now, input.runsWindowMs),
+    assets.map((a) =>
+      snapshot.materializationsPartialFrom.get(definitionKey(a.def.deployment, a.node.id)),
+    ),
+  );
   const ids = new Set(assets.map((a) => a.node.id));
 
   const locationSet = new Map<string, { deployment: string; location: string }>();
@@ -102,7 +118,11 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
     locationSet.has(`${deployment}/${location}`) &&
     (!input.location || location === input.location);
 
-  const runs = snapshot.runs.filter((r) => inTeamLocation(r.deployment, r.location));
+  const runs = teamRuns(snapshot.runs, {
+    assets: assets.map((a) => ({ deployment: a.def.deployment, id: a.node.id })),
+    configLocations: team.locations,
+    location: input.location,
+  });
   const byId = new Map(assets.map((a) => [a.node.id, a]));
   const historyOfId = (id: string) => {
     const a = byId.get(id);
@@ -117,7 +137,7 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
     window,
   );
   const deploys = deployReport(locations, snapshot.locations, input.deployEvents, window);
-  const healthy = assets.filter((a) => a.health.overall === "HEALTHY").length;
+  const healthy = assets.filter((a) => isHealthy(a.health)).length;
   const teamDeploys = input.deployEvents.filter((e) => inTeamLocation(e.deployment, e.location));
   const kpis: Kpis = {
     owned: assets.length,
@@ -128,20 +148,23 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
     deploySuccessRate: deployStats(teamDeploys, window.since, window.until + 1).successRate,
   };
 
-  // The previous period: same length, just before this one.
-  const span = RANGE_MS[input.range];
-  const prevSince = window.since - span;
+  // The previous period: same length, just before this one. State KPIs come
+  // from the sample at its end, summed over the same scope as this view (its
+  // deployments and location filter), or null when the sample did not cover it.
+  const prevSince = window.previousSince;
   const runsCover = prevSince >= now - input.runsWindowMs;
-  const prev = input.previousSample;
+  const prev = countsForScope(input.previousSample, {
+    deployments: [...new Set(locations.map((l) => l.deployment))],
+    location: input.location,
+  });
   const previous = {
     owned: prev?.owned ?? null,
     healthyPct: prev?.owned ? prev.healthy / prev.owned : null,
     stale: prev?.stale ?? null,
     degraded: prev?.degraded ?? null,
     failures: runsCover
-      ? runs.filter(
-          (r) => r.status === "FAILURE" && r.createdAt >= prevSince && r.createdAt < window.since,
-        ).length
+      ? runs.filter((r) => isFailedRun(r) && r.createdAt >= prevSince && r.createdAt < window.since)
+          .length
       : null,
     deploySuccessRate: deployStats(teamDeploys, prevSince, window.since).successRate,
   };
@@ -174,7 +197,7 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
       assets,
       team.slug,
       snapshot.graph,
-      (a) => historyOfId(a.node.id),
+      (a) => snapshot.materializations.get(definitionKey(a.def.deployment, a.node.id)) ?? [],
       window,
     ),
     failures,

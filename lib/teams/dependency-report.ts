@@ -1,6 +1,8 @@
 import type { AssetHealth } from "@/lib/health/health-model";
 import type { HealthStatus } from "@/lib/health/status-types";
 import type { LineageGraph } from "@/lib/lineage/graph-types";
+import { nodeDefinition, teamsLabel } from "@/lib/lineage/owned-assets";
+import { isUnhealthy, SEVERITY } from "@/lib/metrics/definitions";
 
 export interface ForeignAsset {
   id: string;
@@ -22,9 +24,6 @@ export interface DependencyReport {
   downstream: (ForeignAsset & { atRisk: boolean })[];
 }
 
-const UNHEALTHY = new Set(["WARNING", "DEGRADED"]);
-const SEVERITY: Record<string, number> = { DEGRADED: 3, WARNING: 2, UNKNOWN: 1, HEALTHY: 0 };
-
 export function dependencyReport(
   graph: LineageGraph,
   health: ReadonlyMap<string, AssetHealth>,
@@ -37,15 +36,15 @@ export function dependencyReport(
       const own = graph.nodes.get(id);
       for (const otherId of graph[direction].get(id) ?? []) {
         const other = graph.nodes.get(otherId);
-        if (!other || other.team === team || teamAssetIds.has(otherId)) continue;
+        if (!other || other.teams.includes(team) || teamAssetIds.has(otherId)) continue;
         let row = found.get(otherId);
         if (!row) {
-          const def = other.definitions[0];
+          const def = nodeDefinition(other);
           const h = health.get(otherId);
           row = {
             id: otherId,
             key: other.key,
-            team: other.team,
+            team: teamsLabel(other),
             deployment: def?.deployment ?? null,
             location: def?.location ?? null,
             isStub: other.isStub,
@@ -59,13 +58,15 @@ export function dependencyReport(
       }
     }
     return [...found.values()].sort(
-      (a, b) => (SEVERITY[b.health] ?? 0) - (SEVERITY[a.health] ?? 0) || a.id.localeCompare(b.id),
+      (a, b) => SEVERITY[b.health] - SEVERITY[a.health] || a.id.localeCompare(b.id),
     );
   };
   const upstream = collect("upstream");
   const downstream = collect("downstream").map((row) => ({
     ...row,
-    atRisk: row.via.some((key) => UNHEALTHY.has(health.get(JSON.stringify(key))?.overall ?? "")),
+    atRisk: row.via.some((key) =>
+      isUnhealthy(health.get(JSON.stringify(key))?.overall ?? "UNKNOWN"),
+    ),
   }));
   downstream.sort((a, b) => Number(b.atRisk) - Number(a.atRisk) || a.id.localeCompare(b.id));
   return { upstream, downstream };

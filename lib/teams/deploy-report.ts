@@ -9,6 +9,9 @@ export interface LocationDeploys {
   status: CodeLocationSnapshot["status"] | "unknown";
   error: string | null;
   versionKey: string | null;
+  /** Commit or image tag when Dagster shows one, else a short code fingerprint. */
+  version: string | null;
+  fingerprint: string | null;
   stats: DeployStats;
   /** Deploys, failures and recoveries in the window, oldest first. */
   timeline: DeployEvent[];
@@ -29,6 +32,8 @@ export function deployReport(
       status: loc?.status ?? "unknown",
       error: loc?.error?.message ?? null,
       versionKey: loc?.versionKey ?? null,
+      version: loc?.version ?? null,
+      fingerprint: loc?.fingerprint ?? null,
       stats: deployStats(mine, window.since, window.until + 1),
       timeline: mine.filter((e) => e.at >= window.since && e.kind !== "observed"),
     };

@@ -16,7 +16,7 @@ export function percentile(sorted: readonly number[], p: number): number | null 
   return sorted[rank - 1] as number;
 }
 
-/** Run duration (start to end) percentiles per location and bucket, by run creation time. */
+/** Run duration (start to end) percentiles per location and bucket, by run creation time, over the runs given (a team page gives its team's runs: lib/teams/team-runs.ts). */
 export function executionTimes(runs: readonly RunRecord[], window: TimeWindow): DurationPoint[] {
   const durations = new Map<string, number[]>();
   const locations = new Set(runs.map((r) => r.location));

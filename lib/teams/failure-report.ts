@@ -1,4 +1,5 @@
-import type { MaterializationRecord, RunRecord } from "@/lib/domain/run-types";
+import type { MaterializationRecord, RunError, RunRecord } from "@/lib/domain/run-types";
+import { isFailedRun, isSucceededRun } from "@/lib/metrics/definitions";
 import { bucketOf, buckets, type TimeWindow } from "./time-range";
 
 export interface TrendPoint {
@@ -16,6 +17,10 @@ export interface RecentFailure {
   job: string;
   status: string;
   reason: string | null;
+  /** The failing step's error (class, first lines), when the run's events were read. */
+  error: RunError | null;
+  /** The keys of the team's assets this run failed to materialize. */
+  failedAssetKeys: string[][];
   at: number;
 }
 
@@ -34,7 +39,6 @@ export interface FailureReport {
   medianRecoveryMs: number | null;
 }
 
-const FAILED = new Set(["FAILURE"]);
 const isInWindow = (w: TimeWindow, at: number) => at >= w.since && at < w.until;
 
 export function median(values: readonly number[]): number | null {
@@ -45,8 +49,19 @@ export function median(values: readonly number[]): number | null {
 }
 
 /**
- * Runs are the team's locations' runs, counted by creation time. Materializations
- * and recoveries use the team's assets (ids) and their histories.
+ * A failure of an asset in a run: the run failed and its events say the asset's
+ * step failed, or (events not read) it planned the asset.
+ */
+export function failedAsset(run: RunRecord, id: string): boolean {
+  if (!isFailedRun(run)) return false;
+  return run.materializedAssetIds === null
+    ? run.plannedAssetIds.includes(id)
+    : run.failedAssetIds.includes(id);
+}
+
+/**
+ * Runs are the team's runs (lib/teams/team-runs.ts), counted by creation time.
+ * Materializations and recoveries use the team's assets (ids) and their histories.
  */
 export function failureReport(
   runs: readonly RunRecord[],
@@ -73,10 +88,10 @@ export function failureReport(
     const b = bucketOf(window, r.createdAt);
     if (b === null) continue;
     const p = points.get(`${b}|${r.location}`);
-    if (r.status === "SUCCESS") {
+    if (isSucceededRun(r)) {
       totals.runsSucceeded++;
       if (p) p.runsSucceeded++;
-    } else if (FAILED.has(r.status)) {
+    } else if (isFailedRun(r)) {
       totals.runsFailed++;
       if (p) p.runsFailed++;
     }
@@ -92,7 +107,7 @@ export function failureReport(
   }
 
   const recent = runs
-    .filter((r) => FAILED.has(r.status) && isInWindow(window, r.createdAt))
+    .filter((r) => isFailedRun(r) && isInWindow(window, r.createdAt))
     .sort((a, b) => b.createdAt - a.createdAt)
     .slice(0, 25)
     .map((r) => ({
@@ -102,21 +117,24 @@ export function failureReport(
       job: r.job,
       status: r.status,
       reason: r.failureReason,
+      error: r.error,
+      // An asset id is the JSON of its key path.
+      failedAssetKeys: r.failedAssetIds
+        .filter((id) => assetIds.has(id))
+        .map((id) => JSON.parse(id) as string[]),
       at: r.endedAt ?? r.updatedAt ?? r.createdAt,
     }));
 
-  // A failure episode of an asset: a failed run that targeted it and did not
-  // materialize it, until the asset's next materialization (the recovery).
+  // A failure episode of an asset: a failed run that failed it (and did not
+  // materialize it), until the asset's next materialization (the recovery).
   const recoveries: Recovery[] = [];
-  const failedRuns = runs
-    .filter((r) => FAILED.has(r.status))
-    .sort((a, b) => a.createdAt - b.createdAt);
+  const failedRuns = runs.filter(isFailedRun).sort((a, b) => a.createdAt - b.createdAt);
   for (const id of assetIds) {
     const history = historyOf(id);
     const materializedIn = new Set(history.map((m) => m.runId));
     let openUntil = Number.NEGATIVE_INFINITY;
     for (const run of failedRuns) {
-      if (!run.assetIds.includes(id) || materializedIn.has(run.id)) continue;
+      if (!failedAsset(run, id) || materializedIn.has(run.id)) continue;
       const failedAt = run.endedAt ?? run.updatedAt ?? run.createdAt;
       if (failedAt < openUntil) continue; // still inside the previous episode
       const next = history.find((m) => m.at > failedAt);

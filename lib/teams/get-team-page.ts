@@ -1,4 +1,5 @@
 import "server-only";
+import { LruCache } from "@/lib/cache/lru-cache";
 import { deployStore, getSnapshot, kpiStore } from "@/lib/collector/collectors";
 import { loadConfig } from "@/lib/config/load-config";
 import { buildTeamPage, type TeamPageModel } from "./build-team-page";
@@ -11,10 +12,14 @@ import { RANGE_MS, type RangeKey } from "./time-range";
 // generation and step is shared by every request. Data is at most one step
 // older than before; the collector refreshes no faster anyway.
 const MAX_STEP_MS = 60_000;
-const MAX_ENTRIES = 128;
-const models = new Map<string, TeamPageModel>();
+// Least recently used out, so a burst of one-off keys cannot empty it.
+const models = new LruCache<string, TeamPageModel>(128);
 
-/** The team page's data, or null for a team the config does not know. */
+/**
+ * The team page's data, or null for a team the config does not know. A
+ * location the team does not have never reaches the cache: the team-wide model
+ * comes back instead, and callers tell the user (see unknownLocationProblem).
+ */
 export async function getTeamPage(
   slug: string,
   range: RangeKey,
@@ -23,6 +28,10 @@ export async function getTeamPage(
   const config = loadConfig();
   const team = config.teams.find((t) => t.slug === slug);
   if (!team) return null;
+  if (location !== undefined) {
+    const teamWide = await getTeamPage(slug, range);
+    if (!teamWide?.allLocations.includes(location)) return teamWide;
+  }
   const snapshot = await getSnapshot();
   const step = Math.min(MAX_STEP_MS, config.refresh.assetStatusSeconds * 1000);
   const now = Math.floor(Date.now() / step) * step;
@@ -40,7 +49,6 @@ export async function getTeamPage(
     previousSample: kpiStore().nearest(slug, now - span, Math.max(3_600_000, span / 4)),
     runsWindowMs: config.refresh.runsWindowDays * 86_400_000,
   });
-  if (models.size >= MAX_ENTRIES) models.clear();
   models.set(key, model);
   return model;
 }

@@ -1,76 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { RunRecord } from "@/lib/domain/run-types";
 import { assetId } from "@/lib/domain/types";
 import type { AssetHealth } from "@/lib/health/health-model";
 import { buildGraph } from "@/lib/lineage/build-graph";
 import { def } from "@/lib/testing/asset-fixtures";
+import { failedOn, run } from "@/lib/testing/run-fixtures";
 import { dependencyReport } from "./dependency-report";
 import { executionTimes, percentile } from "./execution-times";
 import { failureReport, median } from "./failure-report";
-import { freshnessSamples } from "./freshness-report";
-import { buckets, timeWindow } from "./time-range";
+import { timeWindow } from "./time-range";
 
 const H = 3_600_000;
 const D = 24 * H;
 const NOW = Date.parse("2026-11-27T12:30:00Z");
-
-function run(
-  id: string,
-  createdAt: number,
-  status: RunRecord["status"],
-  extra: Partial<RunRecord> = {},
-): RunRecord {
-  return {
-    id,
-    deployment: "prod",
-    location: "ml",
-    job: "train",
-    status,
-    createdAt,
-    startedAt: createdAt,
-    endedAt: createdAt + 10 * 60_000,
-    updatedAt: createdAt + 10 * 60_000,
-    assetIds: [],
-    failureReason: status === "FAILURE" ? "STEP_FAILURE" : null,
-    ...extra,
-  };
-}
-
-describe("timeWindow", () => {
-  it("aligns day buckets to UTC midnight and covers the range", () => {
-    const w = timeWindow("7d", NOW);
-    const b = buckets(w);
-    expect(b).toHaveLength(7);
-    expect(new Date(b[0] as number).toISOString()).toBe("2026-11-21T00:00:00.000Z");
-    expect(w.until).toBe(NOW);
-  });
-
-  it("uses hourly buckets over 24 h", () => {
-    expect(buckets(timeWindow("24h", NOW))).toHaveLength(24);
-  });
-});
-
-describe("freshnessSamples", () => {
-  it("counts the hours at which the newest materialization was within the window", () => {
-    const since = 0;
-    const until = 10 * H;
-    // Materialized at 0 h and 6 h, fail window 2 h: fresh at 0,1,2 and 6,7,8.
-    const s = freshnessSamples(
-      [
-        { at: 0, runId: "a" },
-        { at: 6 * H, runId: "b" },
-      ],
-      2 * H,
-      since,
-      until,
-    );
-    expect(s).toEqual({ pass: 6, total: 10 });
-  });
-
-  it("fails every sample before the first known materialization", () => {
-    expect(freshnessSamples([], H, 0, 5 * H)).toEqual({ pass: 0, total: 5 });
-  });
-});
 
 describe("failureReport", () => {
   const w = timeWindow("7d", NOW);
@@ -92,7 +33,8 @@ describe("failureReport", () => {
       w,
     );
     expect(r.totals).toEqual({ runsSucceeded: 1, runsFailed: 2, materializations: 0 });
-    const first = r.trend.find((p) => p.bucket === w.since);
+    // The window starts 2026-11-20 12:30 UTC; its first day bucket is that UTC day.
+    const first = r.trend.find((p) => p.bucket === Date.parse("2026-11-20T00:00:00Z"));
     expect(first).toMatchObject({ runsSucceeded: 1, runsFailed: 1 });
     expect(r.recent.map((f) => f.runId)).toEqual(["f2", "f1"]);
     expect(r.recent[0]?.reason).toBe("STEP_FAILURE");
@@ -100,10 +42,10 @@ describe("failureReport", () => {
 
   it("measures time to recovery from a failure that did not materialize the asset to its next materialization", () => {
     const runs = [
-      run("f1", day(1), "FAILURE", { assetIds: [id] }),
-      run("f2", day(1) + 2 * H, "FAILURE", { assetIds: [id] }), // same episode
-      run("f3", day(4), "FAILURE", { assetIds: [id] }), // materialized before the run failed: not an asset failure
-      run("f4", day(5), "FAILURE", { assetIds: [id] }), // never recovered
+      run("f1", day(1), "FAILURE", failedOn(id)),
+      run("f2", day(1) + 2 * H, "FAILURE", failedOn(id)), // same episode
+      run("f3", day(4), "FAILURE", failedOn(id)), // materialized before the run failed: not an asset failure
+      run("f4", day(5), "FAILURE", failedOn(id)), // never recovered
     ];
     const history = [
       { at: day(0), runId: "s0" },
@@ -139,7 +81,9 @@ describe("executionTimes", () => {
     const runs = Array.from({ length: 20 }, (_, i) =>
       run(`r${i}`, w.since + H, "SUCCESS", { startedAt: 0, endedAt: (i + 1) * 1000 }),
     );
-    const first = executionTimes(runs, w).find((p) => p.bucket === w.since);
+    const first = executionTimes(runs, w).find(
+      (p) => p.bucket === Date.parse("2026-11-20T00:00:00Z"),
+    );
     expect(first).toMatchObject({ runs: 20, p50Ms: 10_000, p95Ms: 19_000 });
     expect(percentile([], 50)).toBeNull();
   });

@@ -29,7 +29,7 @@ describe("unknownLocationProblem", () => {
     expect(unknownLocationProblem(undefined, ["a"])).toBeNull();
     expect(unknownLocationProblem("a", ["a", "b"])).toBeNull();
     expect(unknownLocationProblem("<b>x", ["a", "b"])).toBe(
-      "No code location of this team has that name; choose one of a, b.",
+      "No code location of this team has that name; choose one of a, b. Showing all of them.",
     );
   });
 });

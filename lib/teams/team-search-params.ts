@@ -37,13 +37,13 @@ export function loadTeamSearchParams(
 
 /**
  * A note for a location filter that names none of the team's locations (the
- * page then shows no assets), or null. Needs the team's locations, so the
- * page calls it once the model is built.
+ * page then shows all of them: getTeamPage ignores such a filter), or null.
+ * Needs the team's locations, so the page calls it once the model is built.
  */
 export function unknownLocationProblem(
   location: string | undefined,
   teamLocations: readonly string[],
 ): string | null {
   if (location === undefined || teamLocations.includes(location)) return null;
-  return `No code location of this team has that name; choose one of ${teamLocations.join(", ")}.`;
+  return `No code location of this team has that name; choose one of ${teamLocations.join(", ")}. Showing all of them.`;
 }

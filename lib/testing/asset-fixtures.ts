@@ -20,9 +20,13 @@ export function def(
     upstream: deps.upstream ?? [],
     downstream: deps.downstream ?? [],
     jobNames: [],
+    opNames: [],
     isPartitioned: false,
     hasChecks: false,
     freshnessPolicy: null,
+    isMaterializable: true,
+    isObservable: false,
+    isExecutable: true,
     ...extra,
   };
 }

@@ -43,7 +43,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
       <ParamProblems problems={problems} />
       <TeamPageClient
         initial={model}
-        location={view.location}
+        location={locationProblem ? undefined : view.location}
         list={view.list}
         urls={urls}
         refreshMs={config.refresh.assetStatusSeconds * 1000}

@@ -13,5 +13,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
     ? await getTeamPage(team, query.value.range, query.value.location)
     : null;
   if (!model) return Response.json({ error: "unknown team" }, { status: 404 });
+  const { location } = query.value;
+  if (location !== undefined && !model.allLocations.includes(location)) {
+    return badRequest(`location: not one of this team's (${model.allLocations.join(", ")})`);
+  }
   return jsonWithEtag(request, model);
 }

@@ -7,6 +7,7 @@ import { loadConfig } from "@/lib/config/load-config";
 import { isTeamPanel, parseEmbedParams, TEAM_PANELS } from "@/lib/embed/embed-params";
 import { dagsterUrls } from "@/lib/links/dagster-links";
 import { getTeamPage } from "@/lib/teams/get-team-page";
+import { unknownLocationProblem } from "@/lib/teams/team-search-params";
 import { EmbedTeamPanel } from "./_components/embed-team-panel";
 
 export const dynamic = "force-dynamic";
@@ -31,15 +32,17 @@ export default async function EmbedTeamPanelPage({ params, searchParams }: Props
   const view = parseEmbedParams(await searchParams);
   const model = await getTeamPage(team, view.range, view.location);
   if (!model) notFound();
+  const locationProblem = unknownLocationProblem(view.location, model.allLocations);
+  const problems = locationProblem ? [...view.problems, locationProblem] : view.problems;
   const config = loadConfig();
   const urls = dagsterUrls(config.deployments);
   return (
     <EmbedFrame theme={view.theme} autoHeight={view.autoHeight}>
-      <ParamProblems problems={view.problems} compact />
+      <ParamProblems problems={problems} compact />
       <EmbedTeamPanel
         panel={panel}
         initial={model}
-        location={view.location}
+        location={locationProblem ? undefined : view.location}
         list={view.list}
         urls={urls}
         refreshMs={config.refresh.assetStatusSeconds * 1000}

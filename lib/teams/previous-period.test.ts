@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import type { RunRecord } from "@/lib/domain/run-types";
+import type { KpiScopeSample } from "@/lib/history/kpi-sampling";
+import { buildSnapshot } from "@/lib/snapshot/build-snapshot";
+import { def } from "@/lib/testing/asset-fixtures";
+import { deploymentInput, failedStatus, okStatus } from "@/lib/testing/deployment-fixtures";
+import { failedOn } from "@/lib/testing/run-fixtures";
+import { buildTeamPage } from "./build-team-page";
+
+// "vs previous" compares like with like: the previous period has the window's
+// length, and the previous state figures cover the same scope as the view.
+
+const H = 3_600_000;
+const D = 24 * H;
+const NOW = Date.parse("2026-11-27T12:30:00Z");
+const team = { slug: "ml", name: "ML", owners: ["team:ml"], locations: [] };
+const ml = { owners: [{ kind: "team" as const, team: "ml" }] };
+const features = def(["features"], { deployment: "prod", location: "ml" }, {}, ml);
+const model = def(["model"], { deployment: "prod", location: "training" }, {}, ml);
+const scores = def(["edge_scores"], { deployment: "edge", location: "ml" }, {}, ml);
+
+const failedRun = (id: string, createdAt: number): RunRecord => ({
+  id,
+  deployment: "prod",
+  location: "training",
+  job: "train",
+  status: "FAILURE",
+  createdAt,
+  startedAt: createdAt,
+  endedAt: createdAt + 60_000,
+  updatedAt: createdAt + 60_000,
+  ...failedOn(model.id),
+  failureReason: "STEP_FAILURE",
+  error: null,
+});
+
+const snapshot = buildSnapshot(
+  [
+    deploymentInput(
+      "prod",
+      [
+        [features, okStatus(NOW - H)],
+        [model, failedStatus(NOW - H)],
+      ],
+      NOW,
+      true,
+      {
+        runs: [
+          failedRun("now", NOW - D), // this window
+          failedRun("prev-first", NOW - 14 * D), // previousSince: inside the previous period
+          failedRun("prev-last", NOW - 7 * D - 1), // just before since: previous period
+          failedRun("too-old", NOW - 14 * D - 1), // before the previous period
+        ],
+      },
+    ),
+    // Unreachable now: its last good data still counts.
+    deploymentInput("edge", [[scores, okStatus(NOW - 3 * H)]], NOW - 2 * H, false),
+  ],
+  [team],
+  "g",
+  NOW,
+);
+
+const counts = (deployment: string, location: string, healthy: number) => ({
+  deployment,
+  location,
+  owned: 1,
+  healthy,
+  stale: 0,
+  degraded: 1 - healthy,
+});
+// A week ago: prod/ml 1 asset degraded, prod/training 1 healthy, edge/ml 1 healthy.
+const weekAgo: KpiScopeSample = {
+  team: "ml",
+  at: NOW - 7 * D,
+  deployments: ["edge", "prod"].map((deployment) => ({ deployment, live: true })),
+  rows: [counts("edge", "ml", 1), counts("prod", "ml", 0), counts("prod", "training", 1)],
+};
+
+const page = (location: string | undefined, previousSample: KpiScopeSample | null) =>
+  buildTeamPage({
+    snapshot,
+    team,
+    range: "7d",
+    location,
+    now: NOW,
+    deployEvents: [],
+    previousSample,
+    runsWindowMs: 30 * D,
+  });
+
+describe("team page: previous period", () => {
+  it("counts failed runs over a previous period of the same length, just before the window", () => {
+    const p = page(undefined, weekAgo);
+    expect(p.window.since).toBe(NOW - 7 * D);
+    expect(p.kpis.failures).toBe(1);
+    expect(p.previous.failures).toBe(2);
+  });
+
+  it("sums the previous sample over the whole team when the view is not filtered", () => {
+    const p = page(undefined, weekAgo);
+    expect(p.kpis).toMatchObject({ owned: 3, degraded: 1 });
+    expect(p.previous).toMatchObject({ owned: 3, degraded: 1, stale: 0 });
+    expect(p.previous.healthyPct).toBeCloseTo(2 / 3, 10);
+  });
+
+  it("sums only the filtered location, across deployments", () => {
+    const p = page("ml", weekAgo);
+    expect(p.kpis.owned).toBe(2);
+    expect(p.previous).toMatchObject({ owned: 2, degraded: 1, healthyPct: 0.5 });
+    expect(page("training", weekAgo).previous).toMatchObject({
+      owned: 1,
+      degraded: 0,
+      healthyPct: 1,
+    });
+  });
+
+  it("shows no previous value when the sample did not cover a deployment of the view", () => {
+    const prodOnly: KpiScopeSample = {
+      ...weekAgo,
+      deployments: [{ deployment: "prod", live: true }],
+      rows: weekAgo.rows.filter((r) => r.deployment === "prod"),
+    };
+    expect(page(undefined, prodOnly).previous).toMatchObject({
+      owned: null,
+      healthyPct: null,
+      degraded: null,
+    });
+    // The training location lives in prod only: the sample covers it.
+    expect(page("training", prodOnly).previous.owned).toBe(1);
+  });
+});
