@@ -1,12 +1,5 @@
 import { dagsterQueryAt } from "./dagster";
-import {
-  type CheckExecution,
-  checksHealth,
-  type Health,
-  materializationHealth,
-  type Overall,
-  overallHealth,
-} from "./dagster-health-rules";
+import { type Health, type HealthTruth, healthTruth } from "./health-truth";
 
 // Ground truth for e2e/healthboard.second.yaml (two deployments, five teams),
 // computed from each Dagster's GraphQL API by the definitions of issue 11:
@@ -41,7 +34,7 @@ export interface SecondAsset {
   materialization: Health;
   checks: Health;
   freshness: Health;
-  overall: Overall;
+  overall: HealthTruth["overall"];
 }
 
 interface WorkspaceNode {
@@ -49,37 +42,17 @@ interface WorkspaceNode {
   isAutoCreatedStub: boolean;
   isMaterializable: boolean;
   isObservable: boolean;
-  isPartitioned: boolean;
   jobNames: string[];
   opNames: string[];
   owners: ({ team: string } | { email: string })[];
-  internalFreshnessPolicy: { __typename: string } | null;
-  freshnessStatusInfo: { freshnessStatus: Health } | null;
-  partitionStats: { numMaterialized: number; numFailed: number } | null;
-  assetChecksOrError: { checks?: { name: string }[] };
 }
 
 const WORKSPACE = `{ workspaceOrError { ... on Workspace { locationEntries { name locationOrLoadError {
   ... on RepositoryLocation { repositories { assetNodes {
-    assetKey { path } isAutoCreatedStub isMaterializable isObservable isPartitioned jobNames opNames
+    assetKey { path } isAutoCreatedStub isMaterializable isObservable jobNames opNames
     owners { ... on TeamAssetOwner { team } ... on UserAssetOwner { email } }
-    internalFreshnessPolicy { __typename }
-    freshnessStatusInfo { freshnessStatus }
-    partitionStats { numMaterialized numFailed }
-    assetChecksOrError { ... on AssetChecks { checks { name } } }
   } } }
 } } } } }`;
-
-const ASSET_FACTS = `query F($key: AssetKeyInput!) {
-  assetsLatestInfo(assetKeys: [$key]) {
-    latestMaterialization { runId timestamp } latestRun { runId status endTime }
-  }
-  assetOrError(assetKey: $key) { ... on Asset { assetObservations(limit: 1) { timestamp } } }
-}`;
-
-const CHECK_EXECUTIONS = `query C($key: AssetKeyInput!, $name: String!) {
-  assetCheckExecutions(assetKey: $key, checkName: $name, limit: 50) { status evaluation { severity } }
-}`;
 
 export function teamOf(owners: readonly string[], deployment: string, location: string) {
   return (
@@ -89,56 +62,6 @@ export function teamOf(owners: readonly string[], deployment: string, location: 
     )?.slug ??
     null
   );
-}
-
-async function assetOf(
-  deployment: { name: string; url: string },
-  location: string,
-  node: WorkspaceNode,
-): Promise<SecondAsset> {
-  const key = { path: node.assetKey.path };
-  const facts = await dagsterQueryAt<{
-    assetsLatestInfo: {
-      latestMaterialization: { runId: string; timestamp: string } | null;
-      latestRun: { runId: string; status: string; endTime: number | null } | null;
-    }[];
-    assetOrError: { assetObservations?: unknown[] };
-  }>(deployment.url, ASSET_FACTS, { key });
-  const latest = facts.assetsLatestInfo[0];
-  const executions: CheckExecution[][] = [];
-  for (const check of node.assetChecksOrError.checks ?? []) {
-    const c = await dagsterQueryAt<{ assetCheckExecutions: CheckExecution[] }>(
-      deployment.url,
-      CHECK_EXECUTIONS,
-      { key, name: check.name },
-    );
-    executions.push(c.assetCheckExecutions);
-  }
-  const materialization = materializationHealth({
-    ...node,
-    latestMaterialization: latest?.latestMaterialization ?? null,
-    latestRun: latest?.latestRun ?? null,
-    observed: (facts.assetOrError.assetObservations ?? []).length > 0,
-  });
-  const checks = checksHealth(executions);
-  // A policy Dagster has not evaluated yet is UNKNOWN; no policy is NOT_APPLICABLE.
-  const freshness: Health = node.internalFreshnessPolicy
-    ? (node.freshnessStatusInfo?.freshnessStatus ?? "UNKNOWN")
-    : "NOT_APPLICABLE";
-  const owners = node.owners.map((o) => ("team" in o ? `team:${o.team}` : o.email));
-  return {
-    deployment: deployment.name,
-    location,
-    path: node.assetKey.path,
-    owners,
-    team: teamOf(owners, deployment.name, location),
-    jobNames: node.jobNames,
-    opNames: node.opNames,
-    materialization,
-    checks,
-    freshness,
-    overall: overallHealth(materialization, checks, freshness),
-  };
 }
 
 /** Every asset (deployment, key) of both deployments, with its team and Dagster's health. */
@@ -153,13 +76,34 @@ export async function secondAssetsTruth(): Promise<SecondAsset[]> {
         }[];
       };
     }>(deployment.url, WORKSPACE);
-    for (const entry of ws.workspaceOrError.locationEntries) {
-      const nodes = (entry.locationOrLoadError?.repositories ?? []).flatMap((r) => r.assetNodes);
-      // Stubs and external specs are references to assets defined elsewhere, not assets.
-      const defined = nodes.filter(
-        (n) => !n.isAutoCreatedStub && (n.isMaterializable || n.isObservable),
-      );
-      out.push(...(await Promise.all(defined.map((n) => assetOf(deployment, entry.name, n)))));
+    const defined = ws.workspaceOrError.locationEntries.flatMap((entry) =>
+      (entry.locationOrLoadError?.repositories ?? [])
+        .flatMap((r) => r.assetNodes)
+        // Stubs and external specs are references to assets defined elsewhere, not assets.
+        .filter((n) => !n.isAutoCreatedStub && (n.isMaterializable || n.isObservable))
+        .map((n) => ({ ...n, location: entry.name })),
+    );
+    const health = await healthTruth(
+      defined.map((n) => n.assetKey.path),
+      deployment.url,
+    );
+    for (const n of defined) {
+      const h = health.get(JSON.stringify(n.assetKey.path));
+      if (!h) throw new Error(`no health for ${n.assetKey.path.join("/")} in ${deployment.name}`);
+      const owners = n.owners.map((o) => ("team" in o ? `team:${o.team}` : o.email));
+      out.push({
+        deployment: deployment.name,
+        location: n.location,
+        path: n.assetKey.path,
+        owners,
+        team: teamOf(owners, deployment.name, n.location),
+        jobNames: n.jobNames,
+        opNames: n.opNames,
+        materialization: h.materialization,
+        checks: h.checks,
+        freshness: h.freshness,
+        overall: h.overall,
+      });
     }
   }
   return out;
