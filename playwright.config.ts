@@ -23,6 +23,9 @@ writeFileSync(
     (_, port) => `127.0.0.1:${port === "3122" ? FAULT_PROXY_PORT : FAULT_CONTROL_PORT}/`,
   ),
 );
+// A third Healthboard for the second workspace (e2e/second-workspace.spec.ts):
+// the demo Dagster as `local` and a second Dagster of another shape as `second`.
+const SECOND_PORT = Number(process.env.E2E_SECOND_PORT ?? 3124);
 const TOKEN_ENV = {
   // A recognisable token: security tests scan every served byte for it.
   E2E_DAGSTER_TOKEN: "hb-e2e-secret-token-7f3a9c",
@@ -78,6 +81,16 @@ export default defineConfig({
         HEALTHBOARD_CONFIG: FAULTS_CONFIG,
         HEALTHBOARD_DATA_DIR: FAULTS_DATA_DIR,
         ...TOKEN_ENV,
+      },
+    },
+    {
+      command: `npx next start -p ${SECOND_PORT}`,
+      url: `http://127.0.0.1:${SECOND_PORT}/api/v1/overview`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        HEALTHBOARD_CONFIG: "e2e/healthboard.second.yaml",
+        HEALTHBOARD_DATA_DIR: ".healthboard-e2e-second",
       },
     },
   ],

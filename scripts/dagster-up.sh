@@ -5,11 +5,13 @@
 #   DAGSTER_PORT    (default 3070)
 #   DAGSTER_HOME    (default .dagster-home)
 #   DAGSTER_DAEMON  (default 1; 0 skips the daemon)
+#   DAGSTER_WORKSPACE_DIR  (default demo/) the directory holding workspace.yaml
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PORT="${DAGSTER_PORT:-3070}"
 export DAGSTER_HOME="${DAGSTER_HOME:-$ROOT/.dagster-home}"
 RUN_DIR="$DAGSTER_HOME/run"
+WORKSPACE_DIR="$(cd "${DAGSTER_WORKSPACE_DIR:-$ROOT/demo}" && pwd)"
 mkdir -p "$RUN_DIR" "$DAGSTER_HOME/switches"
 cp "$ROOT/demo/dagster.yaml" "$DAGSTER_HOME/dagster.yaml"
 bash "$ROOT/scripts/python-env.sh"
@@ -27,7 +29,7 @@ fi
 # ("alembic_version has more than one head"). Idempotent on an existing home.
 bash "$ROOT/scripts/dagster-init-home.sh"
 
-cd "$ROOT/demo"
+cd "$WORKSPACE_DIR"
 # setsid: each gets its own process group, so dagster-down.sh also stops the code servers they spawn.
 setsid nohup "$ROOT/.venv/bin/dagster-webserver" -w workspace.yaml -h 127.0.0.1 -p "$PORT" \
   >"$RUN_DIR/webserver-$PORT.log" 2>&1 &

@@ -27,12 +27,20 @@ bash scripts/build-if-stale.sh
 step "end-to-end Dagster"
 export DAGSTER_HOME="$ROOT/.dagster-home-e2e"
 export DAGSTER_PORT=3071
+# The second workspace (demo/second/, e2e/second-workspace.spec.ts): its own
+# home and port, no daemon (its seed launches every run it needs).
+SECOND_HOME="$ROOT/.dagster-home-e2e-2"
+SECOND_PORT=3072
+second() { DAGSTER_HOME="$SECOND_HOME" DAGSTER_PORT="$SECOND_PORT" DAGSTER_DAEMON=0 DAGSTER_WORKSPACE_DIR="$ROOT/demo/second" "$@"; }
 bash scripts/dagster-down.sh
-rm -rf "$DAGSTER_HOME"
-trap 'bash "$ROOT/scripts/dagster-down.sh"' EXIT
+second bash scripts/dagster-down.sh
+rm -rf "$DAGSTER_HOME" "$SECOND_HOME"
+trap 'bash "$ROOT/scripts/dagster-down.sh"; second bash "$ROOT/scripts/dagster-down.sh"' EXIT
 bash scripts/dagster-up.sh
 bash scripts/check-codegen.sh "http://127.0.0.1:$DAGSTER_PORT/graphql"
 bash scripts/seed-demo.sh
+second bash scripts/dagster-up.sh
+second "$ROOT/.venv/bin/python" demo/second/seed_second.py "http://127.0.0.1:$SECOND_PORT/graphql"
 
 step "integration tests (collector against the real Dagster)"
 E2E_DAGSTER_URL="http://127.0.0.1:$DAGSTER_PORT" npx vitest run --config vitest.integration.config.ts

@@ -60,7 +60,10 @@ export async function assetsTruth(): Promise<AssetTruth[]> {
 }
 
 /** What a team badge should say, from the counts of its assets' health. */
-export function expectedTeamMessage(assets: AssetTruth[], team: TeamSlug): string {
+export function expectedTeamMessage(
+  assets: readonly { team: string | null; overall: AssetTruth["overall"] }[],
+  team: string,
+): string {
   const mine = assets.filter((a) => a.team === team);
   const n = (s: AssetTruth["overall"]) => mine.filter((a) => a.overall === s).length;
   if (n("DEGRADED") > 0)

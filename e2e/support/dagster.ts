@@ -12,7 +12,16 @@ export async function dagsterQuery<T>(
   query: string,
   variables: Record<string, unknown> = {},
 ): Promise<T> {
-  const res = await fetch(`${DAGSTER_URL}/graphql`, {
+  return dagsterQueryAt<T>(DAGSTER_URL, query, variables);
+}
+
+/** The same, against the Dagster at `baseUrl` (for suites that read several deployments). */
+export async function dagsterQueryAt<T>(
+  baseUrl: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const res = await fetch(`${baseUrl}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ query, variables }),

@@ -1,4 +1,4 @@
-import { dagsterQuery } from "./dagster";
+import { DAGSTER_URL, dagsterQueryAt } from "./dagster";
 
 // Each asset's health, by Dagster's own rules (dagster/_core/definitions/
 // asset_health/ in 1.13, as docs/health-model.md states them), read from
@@ -104,8 +104,13 @@ function overall(m: Health, c: Health, f: Health): HealthTruth["overall"] {
   return "HEALTHY";
 }
 
-async function latestCompleted(path: string[], checkName: string): Promise<Execution | undefined> {
-  const data = await dagsterQuery<{ assetCheckExecutions: Execution[] }>(
+async function latestCompleted(
+  baseUrl: string,
+  path: string[],
+  checkName: string,
+): Promise<Execution | undefined> {
+  const data = await dagsterQueryAt<{ assetCheckExecutions: Execution[] }>(
+    baseUrl,
     `query C($key: AssetKeyInput!, $name: String!) {
       assetCheckExecutions(assetKey: $key, checkName: $name, limit: 100) { status evaluation { severity } }
     }`,
@@ -114,14 +119,18 @@ async function latestCompleted(path: string[], checkName: string): Promise<Execu
   return data.assetCheckExecutions.find((e) => !["IN_PROGRESS", "SKIPPED"].includes(e.status));
 }
 
-/** Health of the given asset keys, by asset id (JSON of the key path). */
-export async function healthTruth(paths: string[][]): Promise<Map<string, HealthTruth>> {
+/** Health of the given asset keys in the Dagster at `baseUrl`, by asset id (JSON of the key path). */
+export async function healthTruth(
+  paths: string[][],
+  baseUrl: string = DAGSTER_URL,
+): Promise<Map<string, HealthTruth>> {
   const keys = paths.map((path) => ({ path }));
-  const data = await dagsterQuery<{
+  const data = await dagsterQueryAt<{
     assetNodes: Node[];
     assetsLatestInfo: Latest[];
     assetsOrError: { nodes?: AssetRecord[] };
   }>(
+    baseUrl,
     `query H($keys: [AssetKeyInput!]!) {
       assetNodes(assetKeys: $keys) {
         assetKey { path } isPartitioned isObservable isMaterializable
@@ -149,7 +158,9 @@ export async function healthTruth(paths: string[][]): Promise<Map<string, Health
     const executions =
       checkList.length === 0
         ? null
-        : await Promise.all(checkList.map((c) => latestCompleted(node.assetKey.path, c.name)));
+        : await Promise.all(
+            checkList.map((c) => latestCompleted(baseUrl, node.assetKey.path, c.name)),
+          );
     const m = materialization(node, latest.get(key), records.get(key));
     const f = freshness(node);
     const c = checks(executions);
