@@ -15,6 +15,10 @@ bash scripts/python-env.sh
 
 step "codegen is fresh"
 bash scripts/check-codegen.sh
+step "Dagster+ schema (April 2026): every query document validates"
+# Dagster+ cannot be reached from here; its published schema stands in (docs/dagster-plus.md).
+PLUS_SCHEMA="${HEALTHBOARD_PLUS_SCHEMA:-$ROOT/../shared/reference/dagster-plus-schema-2026-04.graphql}"
+node scripts/check-plus-schema.mjs "$PLUS_SCHEMA"
 step "lint"
 npx biome check .
 step "typecheck"
