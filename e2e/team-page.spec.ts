@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { failedRunsSince, TEAMS, teamTruth } from "./support/team-truth";
+import { secondAssetsTruth } from "./support/second-truth";
+import { failedRunsIn, teamFailedRuns } from "./support/team-runs-truth";
+import { TEAMS, teamTruth } from "./support/team-truth";
 
 const DAY = 86_400_000;
 
@@ -13,10 +15,12 @@ for (const { slug } of TEAMS) {
     await expect(page.getByTestId("kpi-degraded")).toHaveText(String(truth.degraded.length));
     await expect(page.getByTestId("kpi-stale")).toHaveText(String(truth.stale.length));
 
-    // Failures in the range: the 7 days counted from UTC midnight six days ago.
+    // Failures in the range: failed runs (status FAILURE) created in the last
+    // 7 days that planned or failed one of the team's assets (docs/health-model.md).
     const now = Date.now();
-    const since = Math.floor((now - 7 * DAY) / DAY) * DAY + DAY;
-    const failed = await failedRunsSince(truth.locations, since);
+    const assets = (await secondAssetsTruth()).filter((a) => a.deployment === "local");
+    const runs = (await failedRunsIn(now - 7 * DAY, now)).filter((r) => r.deployment === "local");
+    const failed = teamFailedRuns(slug, runs, assets).length;
     await expect(page.getByTestId("kpi-failures")).toHaveText(String(failed));
     await expect(page.getByTestId("failures-total")).toHaveText(String(failed));
 

@@ -87,22 +87,3 @@ export async function teamTruth(slug: TeamSlug): Promise<TeamTruth> {
     locations: [...new Set(mine.map((a) => a.location))],
   };
 }
-
-/** Failed runs of the given locations created at or after `since` (epoch ms). */
-export async function failedRunsSince(locations: string[], since: number): Promise<number> {
-  let total = 0;
-  for (const location of locations) {
-    const data = await dagsterQuery<{ runsOrError: { results: { runId: string }[] } }>(
-      `query R($filter: RunsFilter!) { runsOrError(filter: $filter, limit: 10000) { ... on Runs { results { runId } } } }`,
-      {
-        filter: {
-          tags: [{ key: ".dagster/repository", value: `__repository__@${location}` }],
-          statuses: ["FAILURE"],
-          createdAfter: since / 1000,
-        },
-      },
-    );
-    total += data.runsOrError.results.length;
-  }
-  return total;
-}
