@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { buildSchema, validate } from "graphql";
 import { describe, expect, it } from "vitest";
 import { assetId } from "@/lib/domain/types";
@@ -16,6 +16,9 @@ import statusesDemo from "./fixtures/asset-statuses.demo.json";
 import checkHistoryDemo from "./fixtures/check-history.demo.json";
 import type { AssetStatusesQuery, CheckExecutionStateFragment } from "./generated/graphql";
 import { checkState, toAssetStatuses } from "./to-asset-status";
+
+/** Dagster+'s published schema, beside the project (../shared/reference), as in CI. */
+const PLUS_SCHEMA = "../shared/reference/dagster-plus-schema-2026-04.graphql";
 
 // The fixtures are answers of the seeded demo Dagster 1.13.28 (:3070) to
 // AssetStatuses and to a CheckHistory request, captured as they came (no
@@ -190,6 +193,14 @@ describe("the check history request", () => {
     const schema = buildSchema(readFileSync("lib/dagster/generated/schema.graphql", "utf8"));
     expect(validate(schema, document)).toEqual([]);
     expect(variables).toMatchObject({ k0: { path: ["ml", "model"] }, n0: 'evil") { id } #' });
+  });
+
+  // This request is composed at run time, so scripts/check-plus-schema.mjs (which
+  // reads the .graphql files) cannot see it: check it against Dagster+'s schema here.
+  it.runIf(existsSync(PLUS_SCHEMA))("is a valid query against Dagster+'s April 2026 schema", () => {
+    const { document } = checkHistoryRequest([{ assetKey: ["a"], checkName: "c" }]);
+    const schema = buildSchema(readFileSync(PLUS_SCHEMA, "utf8"), { assumeValidSDL: true });
+    expect(validate(schema, document)).toEqual([]);
   });
 
   it("sends at most CHECK_HISTORY_CHUNK checks per request and maps every answer back", async () => {
