@@ -1,35 +1,64 @@
 import type { DecodedGraph } from "@/lib/lineage/graph-view";
 import { LAYOUT } from "@/lib/lineage/layout-constants";
+import { COARSE_BELOW, labelFontPx } from "@/lib/lineage/layout-labels";
+import { drawGroupNames, drawNodeLabels, type LabelCache } from "./draw-labels";
 import type { CanvasHighlights } from "./graph-canvas";
+import { EDGE_STYLE, healthStyle, RING_STYLE, SELECTED_COLOR } from "./graph-palette";
 
 // One frame of the lineage canvas, drawn in world space: group bands, edges
-// (by kind), nodes and the selection. Plain canvas calls, no React; the
-// component in graph-canvas.tsx owns sizing, the view transform and input.
-
-const FILL: Record<string, string> = {
-  H: "#16a34a",
-  W: "#d97706",
-  D: "#dc2626",
-  U: "#94a3b8",
-  S: "#cbd5e1",
-};
+// (by kind), nodes and the selection; then names in screen space (draw-labels).
+// Plain canvas calls, no React; graph-canvas.tsx owns sizing, the view
+// transform and input.
 
 export interface Scene {
   graph: DecodedGraph;
   visible: Uint8Array;
   collapsed: ReadonlySet<number>;
   highlights: CanvasHighlights;
+  /** Nodes whose code location is down (shown with their last known state). */
+  down: ReadonlySet<number>;
   dark: boolean;
+  labelCache: LabelCache;
 }
 
-export function drawScene(
-  ctx: CanvasRenderingContext2D,
-  { graph, visible, collapsed, highlights, dark }: Scene,
-  { scale, tx, ty, w, h }: { scale: number; tx: number; ty: number; w: number; h: number },
-) {
+export interface ViewTransform {
+  scale: number;
+  tx: number;
+  ty: number;
+  w: number;
+  h: number;
+  dpr: number;
+}
+
+let hatch: { ctx: CanvasRenderingContext2D; pattern: CanvasPattern | null } | null = null;
+/** Diagonal hatching for "location down" nodes, made once per canvas. */
+function hatchPattern(ctx: CanvasRenderingContext2D) {
+  if (hatch?.ctx !== ctx) {
+    const tile = document.createElement("canvas");
+    tile.width = 8;
+    tile.height = 8;
+    const t = tile.getContext("2d");
+    if (t) {
+      t.strokeStyle = "rgba(100,116,139,0.55)";
+      t.lineWidth = 2;
+      t.beginPath();
+      t.moveTo(0, 8);
+      t.lineTo(8, 0);
+      t.stroke();
+    }
+    hatch = { ctx, pattern: ctx.createPattern(tile, "repeat") };
+  }
+  return hatch.pattern;
+}
+
+/** Draws the frame; returns the names drawn on screen, for the page's accessible list. */
+export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, view: ViewTransform) {
+  const { graph, visible, collapsed, highlights, down, dark } = scene;
+  const { scale, tx, ty, w, h } = view;
   const p = graph.payload;
   // Far out, draw less: straight edges and solid nodes (level of detail).
-  const coarse = scale < 0.25;
+  const coarse = scale < COARSE_BELOW;
+  const fontPx = labelFontPx(scale);
   // World-space viewport, to skip what is off screen.
   const vx0 = -tx / scale;
   const vy0 = -ty / scale;
@@ -41,10 +70,11 @@ export function drawScene(
   // Group bands (only those with something visible).
   const groupVisible = new Uint8Array(p.groups.length);
   for (let i = 0; i < visible.length; i++) if (visible[i]) groupVisible[p.group[i] as number] = 1;
+  const bands: number[] = [];
   ctx.lineWidth = 1 / scale;
-  ctx.font = `${12}px system-ui, sans-serif`;
   p.boxes.forEach(([bx, by, bw, bh], gi) => {
     if (!groupVisible[gi] || !onScreen(bx, by, bw, bh)) return;
+    bands.push(gi);
     const isCollapsed = collapsed.has(gi);
     ctx.fillStyle = dark
       ? isCollapsed
@@ -56,13 +86,9 @@ export function drawScene(
     ctx.strokeStyle = dark ? "#334155" : "#cbd5e1";
     ctx.fillRect(bx, by, bw, isCollapsed ? LAYOUT.row * 2 : bh);
     ctx.strokeRect(bx, by, bw, isCollapsed ? LAYOUT.row * 2 : bh);
-    if (scale > 0.15) {
-      ctx.fillStyle = dark ? "#94a3b8" : "#475569";
-      ctx.fillText(graph.groupName[gi] ?? "", bx + 4, by - 4);
-    }
   });
 
-  // Edges: same-location grey, cross-location orange dashed, cross-deployment purple.
+  // Edges by kind: same-location, cross-location, cross-deployment (graph-palette).
   const anchor = (i: number, side: "in" | "out"): [number, number] => {
     const gi = p.group[i] as number;
     if (collapsed.has(gi)) {
@@ -74,21 +100,18 @@ export function drawScene(
       (p.y[i] as number) + LAYOUT.nodeH / 2,
     ];
   };
-  for (const [flagMatch, color, dash] of [
-    [0, dark ? "#475569" : "#cbd5e1", [] as number[]],
-    [1, "#ea580c", [6, 4]],
-    [2, "#9333ea", [2, 3]],
-  ] as const) {
-    ctx.strokeStyle = color;
-    ctx.setLineDash(dash.map((d) => d / scale));
-    ctx.lineWidth = (flagMatch === 0 ? 1 : 1.6) / scale;
+  EDGE_STYLE.forEach((style, kindMatch) => {
+    ctx.strokeStyle = dark ? style.dark : style.light;
+    ctx.setLineDash(style.dash.map((d) => d / scale));
+    ctx.lineWidth = style.width / scale;
+    ctx.lineCap = kindMatch === 2 ? "round" : "butt";
     ctx.beginPath();
     for (let e = 0; e < p.edges.length; e += 3) {
       const a = p.edges[e] as number;
       const b = p.edges[e + 1] as number;
       const flags = p.edges[e + 2] as number;
       const kind = flags & 2 ? 2 : flags & 1 ? 1 : 0;
-      if (kind !== flagMatch || !visible[a] || !visible[b]) continue;
+      if (kind !== kindMatch || !visible[a] || !visible[b]) continue;
       if (collapsed.has(p.group[a] as number) && p.group[a] === p.group[b]) continue;
       const [x1, y1] = anchor(a, "out");
       const [x2, y2] = anchor(b, "in");
@@ -103,45 +126,75 @@ export function drawScene(
       }
     }
     ctx.stroke();
-  }
+  });
   ctx.setLineDash([]);
+  ctx.lineCap = "butt";
 
-  // Nodes, with labels once they are big enough to read.
-  const labels = scale > 0.45;
+  // Nodes; their names come after, in screen space.
+  const named: number[] = [];
+  const pattern = down.size ? hatchPattern(ctx) : null;
   for (let i = 0; i < visible.length; i++) {
     if (!visible[i] || collapsed.has(p.group[i] as number)) continue;
     const x = p.x[i] as number;
     const y = p.y[i] as number;
     if (!onScreen(x, y, LAYOUT.nodeW, LAYOUT.nodeH)) continue;
     const ring = highlights.ring.get(i);
+    const isDown = down.has(i);
+    const health = healthStyle(p.health[i]);
     if (coarse && !ring) {
       // Zoomed far out a node is a few pixels: one filled rectangle in its health colour.
-      ctx.fillStyle = FILL[p.health[i] ?? "U"] ?? "#94a3b8";
+      ctx.fillStyle = isDown ? "#94a3b8" : health.color;
       ctx.fillRect(x, y, LAYOUT.nodeW, LAYOUT.nodeH);
       continue;
     }
     ctx.fillStyle = dark ? "#1e293b" : "#ffffff";
     ctx.fillRect(x, y, LAYOUT.nodeW, LAYOUT.nodeH);
-    ctx.fillStyle = FILL[p.health[i] ?? "U"] ?? "#94a3b8";
-    ctx.fillRect(x, y, 6, LAYOUT.nodeH);
-    ctx.strokeStyle = ring ?? (dark ? "#475569" : "#cbd5e1");
-    ctx.lineWidth = (ring ? 3 : 1) / scale;
-    ctx.strokeRect(x, y, LAYOUT.nodeW, LAYOUT.nodeH);
-    if (labels) {
-      ctx.fillStyle = dark ? "#e2e8f0" : "#0f172a";
-      const key = p.keys[i] as string[];
-      ctx.fillText(key.join(" / ").slice(0, 28), x + 10, y + 16);
+    if (isDown && pattern) {
+      ctx.fillStyle = pattern;
+      ctx.fillRect(x, y, LAYOUT.nodeW, LAYOUT.nodeH);
     }
+    ctx.fillStyle = health.color;
+    ctx.fillRect(x, y, 6, LAYOUT.nodeH);
+    if (ring) {
+      const style = RING_STYLE[ring];
+      ctx.strokeStyle = dark ? style.dark : style.light;
+      ctx.setLineDash(style.dash.map((d) => d / scale));
+      ctx.lineWidth = 2.5 / scale;
+      ctx.strokeRect(
+        x - 2 / scale,
+        y - 2 / scale,
+        LAYOUT.nodeW + 4 / scale,
+        LAYOUT.nodeH + 4 / scale,
+      );
+      if (ring === "root") {
+        // A second, outer line: root cause is a double ring, blast radius a dashed one.
+        ctx.strokeRect(
+          x - 6 / scale,
+          y - 6 / scale,
+          LAYOUT.nodeW + 12 / scale,
+          LAYOUT.nodeH + 12 / scale,
+        );
+      }
+      ctx.setLineDash([]);
+    } else {
+      ctx.strokeStyle = isDown ? "#64748b" : dark ? "#475569" : "#cbd5e1";
+      ctx.lineWidth = 1 / scale;
+      ctx.strokeRect(x, y, LAYOUT.nodeW, LAYOUT.nodeH);
+    }
+    if (fontPx) named.push(i);
   }
   if (highlights.selected !== null && visible[highlights.selected]) {
     const i = highlights.selected;
-    ctx.strokeStyle = "#2563eb";
+    ctx.strokeStyle = SELECTED_COLOR;
     ctx.lineWidth = 3 / scale;
     ctx.strokeRect(
-      (p.x[i] as number) - 3,
-      (p.y[i] as number) - 3,
-      LAYOUT.nodeW + 6,
-      LAYOUT.nodeH + 6,
+      (p.x[i] as number) - 9 / scale,
+      (p.y[i] as number) - 9 / scale,
+      LAYOUT.nodeW + 18 / scale,
+      LAYOUT.nodeH + 18 / scale,
     );
   }
+
+  drawGroupNames(ctx, graph, bands, view, dark);
+  return drawNodeLabels(ctx, graph, named, down, view, dark, scene.labelCache);
 }

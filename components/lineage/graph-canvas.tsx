@@ -1,16 +1,27 @@
 "use client";
 
-import { useCallback, useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { formatKey } from "@/lib/format";
 import type { DecodedGraph } from "@/lib/lineage/graph-view";
 import { LAYOUT } from "@/lib/lineage/layout-constants";
+import { defaultTransform } from "@/lib/lineage/layout-labels";
+import {
+  clampZoom,
+  transformToViewport,
+  type Viewport,
+  viewportToTransform,
+} from "@/lib/lineage/viewport";
+import type { LabelCache, OnScreenLabel } from "./draw-labels";
 import { drawScene } from "./draw-scene";
+import type { RingKind } from "./graph-palette";
+import { ZoomControls } from "./zoom-controls";
 
 // Draws the whole graph on one canvas: no DOM node per asset, so 25k assets
 // pan and zoom smoothly. Positions come from the server's layout.
 
 export interface CanvasHighlights {
-  /** Node index -> ring colour. */
-  ring: Map<number, string>;
+  /** Node index -> which impact ring it gets. */
+  ring: Map<number, RingKind>;
   selected: number | null;
 }
 
@@ -19,26 +30,49 @@ interface Props {
   visible: Uint8Array;
   collapsed: ReadonlySet<number>;
   highlights: CanvasHighlights;
+  /** Nodes of a code location that is down. */
+  down?: ReadonlySet<number>;
   /** Changes when the view should re-fit (e.g. a new focus). */
   fitKey: string;
   onSelect: (node: number | null) => void;
+  /** Where the first frame looks (from the URL); fitted when absent. */
+  initialViewport?: Viewport | null;
+  /** Told (debounced) after the user pans or zooms. */
+  onViewportChange?: (viewport: Viewport) => void;
   /** Tailwind height class; the lineage page uses most of the viewport. */
   heightClass?: string;
 }
+
+const NONE: ReadonlySet<number> = new Set();
+const ZOOM_STEP = 1.4;
+const PAN_STEP = 80;
 
 export function GraphCanvas({
   graph,
   visible,
   collapsed,
   highlights,
+  down = NONE,
   fitKey,
   onSelect,
+  initialViewport = null,
+  onViewportChange,
   heightClass = "h-[70vh]",
 }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const view = useRef({ scale: 1, tx: 0, ty: 0 });
   const frame = useRef(0);
   const dark = useRef(false);
+  const labelCache = useRef<LabelCache>({ key: "", texts: new Map() });
+  const initial = useRef(initialViewport);
+  const [onScreen, setOnScreen] = useState<{ listed: OnScreenLabel[]; total: number }>({
+    listed: [],
+    total: 0,
+  });
+  const listTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const reportTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const report = useRef(onViewportChange);
+  report.current = onViewportChange;
 
   const draw = useCallback(() => {
     const canvas = canvasRef.current;
@@ -56,10 +90,18 @@ export function GraphCanvas({
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, w, h);
     ctx.setTransform(dpr * scale, 0, 0, dpr * scale, dpr * tx, dpr * ty);
-    drawScene(
+    const labels = drawScene(
       ctx,
-      { graph, visible, collapsed, highlights, dark: dark.current },
-      { scale, tx, ty, w, h },
+      {
+        graph,
+        visible,
+        collapsed,
+        highlights,
+        down,
+        dark: dark.current,
+        labelCache: labelCache.current,
+      },
+      { scale, tx, ty, w, h, dpr },
     );
     const w2 = window as typeof window & { __hbFrameTimes?: number[]; __hbGraphPainted?: number };
     w2.__hbFrameTimes ??= [];
@@ -68,41 +110,64 @@ export function GraphCanvas({
       w2.__hbGraphPainted = performance.now();
       performance.mark("hb-graph-painted");
     }
-  }, [graph, visible, collapsed, highlights]);
+    // The accessible list of names follows the canvas once it settles, not every frame.
+    clearTimeout(listTimer.current);
+    listTimer.current = setTimeout(() => setOnScreen(labels), 120);
+  }, [graph, visible, collapsed, highlights, down]);
 
   const schedule = useCallback(() => {
     cancelAnimationFrame(frame.current);
     frame.current = requestAnimationFrame(draw);
   }, [draw]);
 
-  // Fit what is visible into the canvas when the focus changes.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-fit only on fitKey
+  /** Applies a user's pan or zoom: redraw now, tell the page once it settles. */
+  const move = useCallback(
+    (next: { scale: number; tx: number; ty: number }) => {
+      view.current = next;
+      schedule();
+      const canvas = canvasRef.current;
+      if (!canvas) return;
+      clearTimeout(reportTimer.current);
+      reportTimer.current = setTimeout(
+        () => report.current?.(transformToViewport(next, canvas.clientWidth, canvas.clientHeight)),
+        250,
+      );
+    },
+    [schedule],
+  );
+
+  const fittedTransform = useCallback(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return null;
+    const p = graph.payload;
+    const b = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+    let nodes = 0;
+    for (let i = 0; i < visible.length; i++) {
+      if (!visible[i]) continue;
+      nodes++;
+      b.x0 = Math.min(b.x0, p.x[i] as number);
+      b.y0 = Math.min(b.y0, p.y[i] as number);
+      b.x1 = Math.max(b.x1, (p.x[i] as number) + LAYOUT.nodeW);
+      b.y1 = Math.max(b.y1, (p.y[i] as number) + LAYOUT.nodeH);
+    }
+    if (!nodes) return null;
+    return defaultTransform(b, nodes, canvas.clientWidth, canvas.clientHeight);
+  }, [graph, visible]);
+
+  // Fit what is visible when the focus or filters change (or the graph's shape),
+  // except the first time when the URL says where to look.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-fit only on fitKey and topology
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const p = graph.payload;
-    let x0 = Number.POSITIVE_INFINITY;
-    let y0 = Number.POSITIVE_INFINITY;
-    let x1 = Number.NEGATIVE_INFINITY;
-    let y1 = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < visible.length; i++) {
-      if (!visible[i]) continue;
-      x0 = Math.min(x0, p.x[i] as number);
-      y0 = Math.min(y0, p.y[i] as number);
-      x1 = Math.max(x1, (p.x[i] as number) + LAYOUT.nodeW);
-      y1 = Math.max(y1, (p.y[i] as number) + LAYOUT.nodeH);
-    }
-    if (!Number.isFinite(x0)) return;
-    const w = canvas.clientWidth;
-    const h = canvas.clientHeight;
-    const scale = Math.min(1.5, Math.max(0.01, Math.min(w / (x1 - x0 + 80), h / (y1 - y0 + 80))));
-    view.current = {
-      scale,
-      tx: (w - (x1 - x0) * scale) / 2 - x0 * scale,
-      ty: (h - (y1 - y0) * scale) / 2 - y0 * scale,
-    };
+    const from = initial.current;
+    initial.current = null;
+    const next = from
+      ? viewportToTransform(from, canvas.clientWidth, canvas.clientHeight)
+      : fittedTransform();
+    if (next) view.current = next;
     schedule();
-  }, [fitKey, graph]);
+  }, [fitKey, graph.payload.topology]);
 
   useEffect(() => {
     // An embed can force a theme (color-scheme: light or dark on an ancestor);
@@ -115,25 +180,70 @@ export function GraphCanvas({
     schedule();
   }, [schedule]);
 
+  const zoomAt = useCallback(
+    (factor: number, mx?: number, my?: number) => {
+      const canvas = canvasRef.current;
+      if (!canvas) return;
+      const cx = mx ?? canvas.clientWidth / 2;
+      const cy = my ?? canvas.clientHeight / 2;
+      const v = view.current;
+      const scale = clampZoom(v.scale * factor);
+      move({
+        scale,
+        tx: cx - ((cx - v.tx) * scale) / v.scale,
+        ty: cy - ((cy - v.ty) * scale) / v.scale,
+      });
+    },
+    [move],
+  );
+  const refit = useCallback(() => {
+    const next = fittedTransform();
+    if (next) move(next);
+  }, [fittedTransform, move]);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const v = view.current;
+    const pan = { ArrowLeft: [1, 0], ArrowRight: [-1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] }[
+      e.key
+    ];
+    if (e.key === "+" || e.key === "=") zoomAt(ZOOM_STEP);
+    else if (e.key === "-" || e.key === "_") zoomAt(1 / ZOOM_STEP);
+    else if (e.key === "0") refit();
+    else if (pan)
+      move({
+        ...v,
+        tx: v.tx + (pan[0] as number) * PAN_STEP,
+        ty: v.ty + (pan[1] as number) * PAN_STEP,
+      });
+    else return;
+    e.preventDefault();
+  };
+
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
     const onResize = () => schedule();
     window.addEventListener("resize", onResize);
+    const toWorld = (e: PointerEvent) => {
+      const rect = canvas.getBoundingClientRect();
+      const { scale, tx, ty } = view.current;
+      return [(e.clientX - rect.left - tx) / scale, (e.clientY - rect.top - ty) / scale];
+    };
+    const hit = (e: PointerEvent): number | null => {
+      const [wx, wy] = toWorld(e) as [number, number];
+      const p = graph.payload;
+      for (let i = 0; i < visible.length; i++) {
+        if (!visible[i] || collapsed.has(p.group[i] as number)) continue;
+        const x = p.x[i] as number;
+        const y = p.y[i] as number;
+        if (wx >= x && wx <= x + LAYOUT.nodeW && wy >= y && wy <= y + LAYOUT.nodeH) return i;
+      }
+      return null;
+    };
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
       const rect = canvas.getBoundingClientRect();
-      const mx = e.clientX - rect.left;
-      const my = e.clientY - rect.top;
-      const v = view.current;
-      const factor = Math.exp(-e.deltaY * 0.0015);
-      const scale = Math.min(4, Math.max(0.005, v.scale * factor));
-      view.current = {
-        scale,
-        tx: mx - ((mx - v.tx) * scale) / v.scale,
-        ty: my - ((my - v.ty) * scale) / v.scale,
-      };
-      schedule();
+      zoomAt(Math.exp(-e.deltaY * 0.0015), e.clientX - rect.left, e.clientY - rect.top);
     };
     let drag: { x: number; y: number; tx: number; ty: number; moved: boolean } | null = null;
     const onDown = (e: PointerEvent) => {
@@ -141,33 +251,22 @@ export function GraphCanvas({
       canvas.setPointerCapture(e.pointerId);
     };
     const onMove = (e: PointerEvent) => {
-      if (!drag) return;
+      if (!drag) {
+        // The full key on hover: the drawn name may be shortened.
+        const i = hit(e);
+        const title = i === null ? "" : formatKey(graph.payload.keys[i] as string[]);
+        if (canvas.title !== title) canvas.title = title;
+        return;
+      }
       const dx = e.clientX - drag.x;
       const dy = e.clientY - drag.y;
       if (Math.abs(dx) + Math.abs(dy) > 3) drag.moved = true;
-      view.current = { ...view.current, tx: drag.tx + dx, ty: drag.ty + dy };
-      schedule();
+      move({ ...view.current, tx: drag.tx + dx, ty: drag.ty + dy });
     };
     const onUp = (e: PointerEvent) => {
       const wasDrag = drag?.moved;
       drag = null;
-      if (wasDrag) return;
-      const rect = canvas.getBoundingClientRect();
-      const { scale, tx, ty } = view.current;
-      const wx = (e.clientX - rect.left - tx) / scale;
-      const wy = (e.clientY - rect.top - ty) / scale;
-      const p = graph.payload;
-      let hit: number | null = null;
-      for (let i = 0; i < visible.length; i++) {
-        if (!visible[i] || collapsed.has(p.group[i] as number)) continue;
-        const x = p.x[i] as number;
-        const y = p.y[i] as number;
-        if (wx >= x && wx <= x + LAYOUT.nodeW && wy >= y && wy <= y + LAYOUT.nodeH) {
-          hit = i;
-          break;
-        }
-      }
-      onSelect(hit);
+      if (!wasDrag) onSelect(hit(e));
     };
     canvas.addEventListener("wheel", onWheel, { passive: false });
     canvas.addEventListener("pointerdown", onDown);
@@ -180,15 +279,43 @@ export function GraphCanvas({
       canvas.removeEventListener("pointermove", onMove);
       canvas.removeEventListener("pointerup", onUp);
     };
-  }, [graph, visible, collapsed, onSelect, schedule]);
+  }, [graph, visible, collapsed, onSelect, schedule, move, zoomAt]);
+
+  useEffect(
+    () => () => {
+      clearTimeout(listTimer.current);
+      clearTimeout(reportTimer.current);
+    },
+    [],
+  );
 
   return (
-    <canvas
-      ref={canvasRef}
-      data-testid="lineage-canvas"
-      className={`${heightClass} w-full cursor-grab touch-none rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950`}
-      aria-label="Lineage graph: use the search and the asset list for keyboard access"
-      role="img"
-    />
+    <div className="relative">
+      <canvas
+        ref={canvasRef}
+        data-testid="lineage-canvas"
+        className={`${heightClass} w-full cursor-grab touch-none rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-800 dark:bg-slate-950`}
+        aria-label="Lineage graph. Keys: + and - zoom, 0 fits, arrow keys pan. Use the search and the asset list below for the assets."
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+      />
+      <ZoomControls
+        onZoomIn={() => zoomAt(ZOOM_STEP)}
+        onZoomOut={() => zoomAt(1 / ZOOM_STEP)}
+        onFit={refit}
+      />
+      <ul
+        className="sr-only"
+        aria-label="Assets on screen"
+        data-testid="assets-on-screen"
+        data-total={onScreen.total}
+      >
+        {onScreen.listed.map((l) => (
+          <li key={l.node} data-key={graph.ids[l.node]} data-label={l.text} data-font-px={l.fontPx}>
+            {formatKey(graph.payload.keys[l.node] as string[])}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -5,7 +5,9 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useRef } from "react";
 import { type EmbedSource, EmbedSourceContext } from "@/components/embed/embed-context";
 import { type CanvasHighlights, GraphCanvas } from "@/components/lineage/graph-canvas";
+import { GraphLegend } from "@/components/lineage/graph-legend";
 import { GraphToolbar } from "@/components/lineage/graph-toolbar";
+import { impactRingKinds } from "@/components/lineage/impact-ring-kinds";
 import { NodeDetails } from "@/components/lineage/node-details";
 import { Panel } from "@/components/panel/panel";
 import { PanelSkeleton } from "@/components/panel/panel-skeleton";
@@ -14,7 +16,6 @@ import { DataAgeBanner } from "@/components/team/data-age-banner";
 import {
   applyViewChange,
   decodeGraph,
-  impactRings,
   type LineageView,
   parseView,
   type ViewChange,
@@ -22,17 +23,34 @@ import {
   viewToSearch,
   visibleNodes,
 } from "@/lib/lineage/graph-view";
+import { parseViewport, type Viewport, withViewport } from "@/lib/lineage/viewport";
 import type { DagsterUrls } from "@/lib/links/dagster-links";
 import { deploymentFreshness } from "@/lib/overview/deployment-freshness";
 import { graphQuery } from "@/lib/queries/lineage";
 import { overviewQuery } from "@/lib/queries/overview";
+
+/** What the canvas fits to: a change re-fits it and drops the URL's viewport. */
+const fitKeyOf = (v: LineageView) =>
+  `${v.focus}|${v.depth}|${v.team}|${v.location}|${v.kind}|${v.health.join("")}`;
+
+/** The URL's search without the viewport: what the view alone asked for. */
+const viewSearch = (params: URLSearchParams) => withViewport(params, null).toString();
 
 export function LineageClient({ urls, refreshMs }: { urls: DagsterUrls; refreshMs: number }) {
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
   const view = useMemo(() => parseView(new URLSearchParams(search.toString())), [search]);
-  const problems = useMemo(() => viewProblems(new URLSearchParams(search.toString())), [search]);
+  const parsedViewport = useMemo(
+    () => parseViewport(new URLSearchParams(search.toString())),
+    [search],
+  );
+  const problems = useMemo(
+    () => [...viewProblems(new URLSearchParams(search.toString())), ...parsedViewport.problems],
+    [search, parsedViewport],
+  );
+  // Only the first frame comes from the URL; later the canvas owns the viewport and writes it back.
+  const initialViewport = useRef(parsedViewport.viewport);
   const { data, error } = useQuery(graphQuery(refreshMs));
   // Deployment freshness comes with the overview: which deployments are
   // unreachable, and since when the graph shows their last good data.
@@ -44,15 +62,25 @@ export function LineageClient({ urls, refreshMs }: { urls: DagsterUrls; refreshM
   // then team; two toggles) apply to the latest requested view, and the URL's
   // view is adopted again only once it has caught up with that request.
   const requested = useRef<{ view: LineageView; search: string } | null>(null);
-  const current = search.toString();
+  const current = viewSearch(new URLSearchParams(search.toString()));
   if (requested.current && `?${current}` === requested.current.search) requested.current = null;
   const latestView = requested.current?.view ?? view;
   const setView = useCallback(
     (change: ViewChange) => {
-      const next = applyViewChange(requested.current?.view ?? latestRef.current, change);
+      const before = requested.current?.view ?? latestRef.current;
+      const next = applyViewChange(before, change);
       const query = viewToSearch(next);
       requested.current = { view: next, search: query || "?" };
-      router.replace(`${pathname}${query}`, { scroll: false });
+      // The viewport stays in the URL unless the change re-fits the canvas.
+      const kept =
+        fitKeyOf(next) === fitKeyOf(before)
+          ? withViewport(
+              new URLSearchParams(),
+              parseViewport(new URLSearchParams(window.location.search)).viewport,
+            ).toString()
+          : "";
+      const full = kept ? (query ? `${query}&${kept}` : `?${kept}`) : query;
+      router.replace(`${pathname}${full}`, { scroll: false });
     },
     [router, pathname],
   );
@@ -71,9 +99,18 @@ export function LineageClient({ urls, refreshMs }: { urls: DagsterUrls; refreshM
   );
   const selected = graph && view.selected ? (graph.index.get(view.selected) ?? null) : null;
   const highlights = useMemo<CanvasHighlights>(
-    () => ({ ring: graph ? impactRings(graph, selected) : new Map(), selected }),
+    () => ({ ring: graph ? impactRingKinds(graph, selected) : new Map(), selected }),
     [graph, selected],
   );
+  // Set by the broken-location work: nodes whose code location is down (optional until then).
+  const down = useMemo(
+    () => new Set((graph?.payload as { down?: number[] } | undefined)?.down ?? []),
+    [graph],
+  );
+  const onViewportChange = useCallback((viewport: Viewport) => {
+    const params = withViewport(new URLSearchParams(window.location.search), viewport);
+    window.history.replaceState(window.history.state, "", `${window.location.pathname}?${params}`);
+  }, []);
 
   const onSelect = useCallback(
     (node: number | null) =>
@@ -112,7 +149,6 @@ export function LineageClient({ urls, refreshMs }: { urls: DagsterUrls; refreshM
         <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="graph-summary">
           Showing <span data-testid="shown-count">{shown}</span> of {p.keys.length} assets ·{" "}
           <span data-testid="cross-location-count">{cross}</span> cross-location edges
-          <span className="mx-1 inline-block w-6 border-t-2 border-dashed border-orange-600 align-middle" />
           {crossDeployment ? `· ${crossDeployment} cross-deployment` : ""}
           {p.cycles.length ? ` · ${p.cycles.length} dependency cycles` : ""}
         </p>
@@ -123,9 +159,15 @@ export function LineageClient({ urls, refreshMs }: { urls: DagsterUrls; refreshM
               visible={visible}
               collapsed={collapsed}
               highlights={highlights}
-              fitKey={`${view.focus}|${view.depth}|${view.team}|${view.location}|${view.kind}|${view.health.join("")}`}
+              down={down}
+              fitKey={fitKeyOf(view)}
               onSelect={onSelect}
+              initialViewport={initialViewport.current}
+              onViewportChange={onViewportChange}
             />
+            <div className="mt-2">
+              <GraphLegend />
+            </div>
             <details className="mt-2 text-sm">
               <summary>Groups ({groupsShown.length}): collapse or expand</summary>
               <ul className="mt-1 flex flex-wrap gap-2">

@@ -4,23 +4,19 @@ import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import { StaleNotice } from "@/components/embed/stale-notice";
 import { type CanvasHighlights, GraphCanvas } from "@/components/lineage/graph-canvas";
+import { RING_STYLE } from "@/components/lineage/graph-palette";
+import { impactRingKinds } from "@/components/lineage/impact-ring-kinds";
 import { PanelSkeleton } from "@/components/panel/panel-skeleton";
 import type { GraphPayload } from "@/lib/api/graph-payload";
 import { formatKey } from "@/lib/format";
-import {
-  decodeGraph,
-  impactRings,
-  parseView,
-  viewToSearch,
-  visibleNodes,
-} from "@/lib/lineage/graph-view";
+import { decodeGraph, parseView, viewToSearch, visibleNodes } from "@/lib/lineage/graph-view";
 import { usePolledJson } from "@/lib/queries/use-polled-json";
 
 const NO_GROUPS: ReadonlySet<number> = new Set();
 
 /**
- * The lineage graph around the focused asset, with its blast radius (orange)
- * and root causes (purple) ringed. Clicking an asset opens it in Healthboard.
+ * The lineage graph around the focused asset, with its blast radius (dashed
+ * ring) and root causes (double ring). Clicking an asset opens it in Healthboard.
  */
 export function EmbedLineage({
   refreshMs,
@@ -39,7 +35,7 @@ export function EmbedLineage({
     [graph, view],
   );
   const highlights = useMemo<CanvasHighlights>(
-    () => ({ ring: graph ? impactRings(graph, focus) : new Map(), selected: focus }),
+    () => ({ ring: graph ? impactRingKinds(graph, focus) : new Map(), selected: focus }),
     [graph, focus],
   );
   const onSelect = useCallback(
@@ -77,7 +73,8 @@ export function EmbedLineage({
             "Asset not found; showing everything · "
           ) : null}
           <span data-testid="shown-count">{visible.reduce((s, v) => s + v, 0)}</span> assets ·
-          orange: blast radius · purple: root cause
+          dashed ring: {RING_STYLE.blast.label.toLowerCase()} · double ring:{" "}
+          {RING_STYLE.root.label.toLowerCase()}
         </span>
         <a href={`/lineage${viewToSearch(view)}`} className="underline">
           Open in Healthboard ↗
