@@ -44,7 +44,7 @@ export function GraphToolbar({
           e.preventDefault();
           submit();
         }}
-        className="flex items-end gap-2"
+        className="flex max-w-full flex-wrap items-end gap-2"
       >
         <label className="text-xs text-slate-500">
           Find an asset
@@ -54,7 +54,7 @@ export function GraphToolbar({
             onChange={(e) => setQuery(e.target.value)}
             placeholder="e.g. churn_model"
             data-testid="asset-search"
-            className={`${select} block w-64`}
+            className={`${select} block w-56 max-w-full sm:w-64`}
           />
         </label>
         <datalist id={listId}>
@@ -126,7 +126,7 @@ export function GraphToolbar({
       </label>
       <fieldset className="text-xs text-slate-500">
         <legend>Health</legend>
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-x-2 gap-y-1">
           {HEALTH_OPTIONS.map(([code, label]) => (
             <label
               key={code}
