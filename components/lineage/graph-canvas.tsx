@@ -14,6 +14,7 @@ import {
 import type { LabelCache, OnScreenLabel } from "./draw-labels";
 import { drawScene } from "./draw-scene";
 import type { RingKind } from "./graph-palette";
+import { useCanvasPointer } from "./use-canvas-pointer";
 import { ZoomControls } from "./zoom-controls";
 
 // Draws the whole graph on one canvas: no DOM node per asset, so 25k assets
@@ -219,67 +220,15 @@ export function GraphCanvas({
     e.preventDefault();
   };
 
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas) return;
-    const onResize = () => schedule();
-    window.addEventListener("resize", onResize);
-    const toWorld = (e: PointerEvent) => {
-      const rect = canvas.getBoundingClientRect();
-      const { scale, tx, ty } = view.current;
-      return [(e.clientX - rect.left - tx) / scale, (e.clientY - rect.top - ty) / scale];
-    };
-    const hit = (e: PointerEvent): number | null => {
-      const [wx, wy] = toWorld(e) as [number, number];
-      const p = graph.payload;
-      for (let i = 0; i < visible.length; i++) {
-        if (!visible[i] || collapsed.has(p.group[i] as number)) continue;
-        const x = p.x[i] as number;
-        const y = p.y[i] as number;
-        if (wx >= x && wx <= x + LAYOUT.nodeW && wy >= y && wy <= y + LAYOUT.nodeH) return i;
-      }
-      return null;
-    };
-    const onWheel = (e: WheelEvent) => {
-      e.preventDefault();
-      const rect = canvas.getBoundingClientRect();
-      zoomAt(Math.exp(-e.deltaY * 0.0015), e.clientX - rect.left, e.clientY - rect.top);
-    };
-    let drag: { x: number; y: number; tx: number; ty: number; moved: boolean } | null = null;
-    const onDown = (e: PointerEvent) => {
-      drag = { x: e.clientX, y: e.clientY, tx: view.current.tx, ty: view.current.ty, moved: false };
-      canvas.setPointerCapture(e.pointerId);
-    };
-    const onMove = (e: PointerEvent) => {
-      if (!drag) {
-        // The full key on hover: the drawn name may be shortened.
-        const i = hit(e);
-        const title = i === null ? "" : formatKey(graph.payload.keys[i] as string[]);
-        if (canvas.title !== title) canvas.title = title;
-        return;
-      }
-      const dx = e.clientX - drag.x;
-      const dy = e.clientY - drag.y;
-      if (Math.abs(dx) + Math.abs(dy) > 3) drag.moved = true;
-      move({ ...view.current, tx: drag.tx + dx, ty: drag.ty + dy });
-    };
-    const onUp = (e: PointerEvent) => {
-      const wasDrag = drag?.moved;
-      drag = null;
-      if (!wasDrag) onSelect(hit(e));
-    };
-    canvas.addEventListener("wheel", onWheel, { passive: false });
-    canvas.addEventListener("pointerdown", onDown);
-    canvas.addEventListener("pointermove", onMove);
-    canvas.addEventListener("pointerup", onUp);
-    return () => {
-      window.removeEventListener("resize", onResize);
-      canvas.removeEventListener("wheel", onWheel);
-      canvas.removeEventListener("pointerdown", onDown);
-      canvas.removeEventListener("pointermove", onMove);
-      canvas.removeEventListener("pointerup", onUp);
-    };
-  }, [graph, visible, collapsed, onSelect, schedule, move, zoomAt]);
+  useCanvasPointer(canvasRef, view, {
+    graph,
+    visible,
+    collapsed,
+    onSelect,
+    schedule,
+    move,
+    zoomAt,
+  });
 
   useEffect(
     () => () => {
