@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config/parse-config";
-import type { CodeLocationSnapshot } from "@/lib/domain/types";
 import { def } from "@/lib/testing/asset-fixtures";
 import { deploymentInput, failedStatus, okStatus } from "@/lib/testing/deployment-fixtures";
-import { buildSnapshot, type DeploymentInput } from "./build-snapshot";
+import { withLocationDown } from "@/lib/testing/outage-fixtures";
+import { buildSnapshot } from "./build-snapshot";
 import { outageLookup } from "./location-outages";
 import { definitionKey } from "./snapshot-types";
 import { teamLocationProblems } from "./team-location-problems";
@@ -25,28 +25,18 @@ const orders = def(["orders"], { deployment: "prod", location: "etl" });
 const euOrders = def(["orders"], { deployment: "eu", location: "etl" });
 
 /** The prod collector state after `ml` failed to load: it keeps its last good definitions. */
-function prodWithBrokenMl(): DeploymentInput {
-  const input = deploymentInput(
-    "prod",
-    [
-      [model, failedStatus(5_000)],
-      [orders, okStatus(5_000)],
-    ],
-    9_000,
+const prodWithBrokenMl = () =>
+  withLocationDown(
+    deploymentInput(
+      "prod",
+      [
+        [model, failedStatus(5_000)],
+        [orders, okStatus(5_000)],
+      ],
+      9_000,
+    ),
+    "ml",
   );
-  input.locations.locations = input.locations.locations.map(
-    (l): CodeLocationSnapshot =>
-      l.name === "ml"
-        ? {
-            ...l,
-            status: "failed",
-            error: { message: "ImportError: broken on purpose", className: "ImportError" },
-            down: { since: 8_000, assetsAsOf: 6_000 },
-          }
-        : l,
-  );
-  return input;
-}
 
 describe("location outages in the snapshot", () => {
   it("keeps a failing location's last known assets, health and owner, and says it is down", () => {
