@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config/parse-config";
+import { buildTeamPage } from "@/lib/teams/build-team-page";
 import { def } from "@/lib/testing/asset-fixtures";
 import { deploymentInput, failedStatus, okStatus } from "@/lib/testing/deployment-fixtures";
 import { withLocationDown } from "@/lib/testing/outage-fixtures";
@@ -133,5 +134,26 @@ describe("teamLocationProblems", () => {
     const never = buildSnapshot([deploymentInput("eu", [], null, false)], config.teams, "g", 1);
     expect(teamLocationProblems(never, etl)).toHaveLength(1);
     expect(teamLocationProblems(never, ml)).toEqual([]);
+  });
+});
+
+describe("the team page of a team whose location is down", () => {
+  const page = buildTeamPage({
+    snapshot: buildSnapshot([prodWithBrokenMl()], config.teams, "g", 10_000),
+    team: ml,
+    range: "24h",
+    now: 10_000,
+    deployEvents: [],
+    previousSample: null,
+    runsWindowMs: 86_400_000,
+  });
+
+  it("still lists and counts its last known assets, each marked, under a banner's problem", () => {
+    expect(page.kpis.owned).toBe(1);
+    expect(page.kpis.degraded).toBe(1);
+    expect(page.assets.map((a) => [a.key, a.locationDown])).toEqual([
+      [["model"], "location-failed"],
+    ]);
+    expect(page.locationProblems.map((p) => [p.location, p.since])).toEqual([["ml", 8_000]]);
   });
 });
