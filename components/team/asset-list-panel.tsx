@@ -90,13 +90,28 @@ export function AssetListPanel({
           />
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
             {rows.map((a) => (
-              <tr key={`${a.deployment}/${a.id}`} data-asset={a.id}>
+              <tr
+                key={`${a.deployment}/${a.id}`}
+                data-asset={a.id}
+                data-location-down={a.locationDown ?? undefined}
+              >
                 <td className="py-1.5">
                   <ExternalLink href={assetUrl(urls, a.deployment, a.key)}>
                     {formatKey(a.key)}
                   </ExternalLink>
                 </td>
-                <td className="py-1.5">{a.location}</td>
+                <td className="py-1.5">
+                  {a.location}
+                  {a.locationDown ? (
+                    <span
+                      data-testid="asset-location-down"
+                      title="Last known data: the location fails to load or its deployment is unreachable"
+                      className="ml-2 rounded bg-degraded/15 px-1.5 text-xs text-degraded"
+                    >
+                      {a.locationDown === "location-failed" ? "location down" : "unreachable"}
+                    </span>
+                  ) : null}
+                </td>
                 <td className="py-1.5">
                   <HealthBadge status={a.health} />
                 </td>

@@ -26,6 +26,7 @@ function snapshot(runs: ReturnType<typeof run>[], lastMaterializedAt: number): H
       ],
     ]),
     runs,
+    outages: [],
   } as unknown as HealthSnapshot;
 }
 

@@ -3,6 +3,7 @@ import { ownerLabel } from "@/lib/domain/types";
 import type { AssetHealth } from "@/lib/health/health-model";
 import { teamOfDefinition, teamsLabel } from "@/lib/lineage/owned-assets";
 import { isFailedRun } from "@/lib/metrics/definitions";
+import { type LocationOutage, outageLookup } from "@/lib/snapshot/location-outages";
 import { definitionKey, type HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 
 // One asset in full, for the lineage page's side panel.
@@ -28,7 +29,14 @@ export interface AssetDetail {
     lastMaterializedAt: number | null;
     checks: { name: string; outcome: string }[];
     inProgressRuns: number;
+    /** Set when this definition is shown from last known data (its location is down). */
+    down: LocationOutage | null;
   }[];
+  /**
+   * One line per down location of the asset, e.g. "ml-platform (local) location down
+   * since 2026-12-01 23:45 UTC, error: ImportError: …"; empty when none is.
+   */
+  locationDown: string[];
   recentFailures: RecentAssetFailure[];
   /**
    * The asset's own latest failure when nothing materialized it since: a failed
@@ -83,6 +91,9 @@ export function assetDetail(snapshot: HealthSnapshot, key: string[]): AssetDetai
   );
   const ownFailure = latest && latest.at > lastMaterializedAt ? latest : null;
   const recentFailures = failed.slice(0, 5);
+  const outageOf = outageLookup(snapshot.outages);
+  const downOf = (d: { deployment: string; location: string }) =>
+    outageOf(d.deployment, d.location);
   return {
     key: node.key,
     team: teamsLabel(node),
@@ -108,9 +119,31 @@ export function assetDetail(snapshot: HealthSnapshot, key: string[]): AssetDetai
         lastMaterializedAt: status?.lastMaterializedAt ?? null,
         checks: status?.checks ?? [],
         inProgressRuns: status?.inProgressRunIds.length ?? 0,
+        down: downOf(d),
       };
     }),
+    locationDown: [
+      ...new Set(
+        // References carry lineage only: a consumer's outage is not this asset's.
+        node.definitions.flatMap((d) => {
+          const o = node.references.includes(d) ? null : downOf(d);
+          return o ? [outageLine(o)] : [];
+        }),
+      ),
+    ],
     recentFailures,
     ownFailure,
   };
+}
+
+const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
+/** "where what since when, error: first line": what node details say about an outage. */
+export function outageLine(o: LocationOutage): string {
+  const where = `${o.location ?? "every location"} (${o.deployment})`;
+  const what = o.kind === "location-failed" ? "location down" : "deployment unreachable";
+  const since = o.since === null ? "" : ` since ${utc(o.since)}`;
+  const firstLine = o.error.message.split("\n").find((l) => l.trim() !== "") ?? "";
+  const asOf = o.assetsAsOf === null ? "" : `; last known definitions from ${utc(o.assetsAsOf)}`;
+  return `${where} ${what}${since}, error: ${firstLine.trim()}${asOf}`;
 }

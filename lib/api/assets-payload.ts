@@ -1,5 +1,6 @@
 import { ownerLabel } from "@/lib/domain/types";
 import type { AssetHealth } from "@/lib/health/health-model";
+import { type OutageKind, outageLookup } from "@/lib/snapshot/location-outages";
 import { ownedHealth } from "@/lib/snapshot/owned-health";
 import { definitionKey, type HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 
@@ -20,6 +21,8 @@ export interface AssetRow {
   inProgress: boolean;
   /** Other deployments that define the same key. */
   alsoIn: string[];
+  /** Shown from last known data: its location fails to load or its deployment is unreachable. */
+  locationDown: OutageKind | null;
 }
 
 export interface AssetFilters {
@@ -31,6 +34,7 @@ export interface AssetFilters {
 /** One row per owned asset: a key in one deployment (or merge group) for one team. */
 export function toAssetRows(snapshot: HealthSnapshot, filters: AssetFilters): AssetRow[] {
   const rows: AssetRow[] = [];
+  const outageOf = outageLookup(snapshot.outages);
   for (const node of snapshot.graph.nodes.values()) {
     for (const owned of node.owned) {
       if (filters.team && owned.team !== filters.team) continue;
@@ -55,6 +59,7 @@ export function toAssetRows(snapshot: HealthSnapshot, filters: AssetFilters): As
         alsoIn: [
           ...new Set(node.owned.flatMap((o) => o.deployments).filter((d) => d !== def.deployment)),
         ],
+        locationDown: outageOf(def.deployment, def.location)?.kind ?? null,
       });
     }
   }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { type GraphLayout, layoutGraph } from "@/lib/lineage/layout";
 import { nodeDefinition, soleTeam } from "@/lib/lineage/owned-assets";
 import { HEALTH_LETTER, STUB_LETTER } from "@/lib/metrics/health-letters";
+import { outageLookup } from "@/lib/snapshot/location-outages";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 
 // The lineage graph as the browser receives it: columnar arrays indexed by
@@ -28,6 +29,11 @@ export interface GraphPayload {
   nodeKinds: number[][];
   /** One letter per node (lib/metrics/health-letters): H healthy, W warning, D degraded, U unknown, S stub. */
   health: string;
+  /**
+   * Nodes shown from last known data: an owning definition's code location
+   * fails to load or its deployment is unreachable (snapshot `outages`).
+   */
+  down: number[];
   x: number[];
   y: number[];
   /** Per group: [x, y, width, height]. */
@@ -83,6 +89,8 @@ export function toGraphPayload(
   const sharedTeams: [number, number[]][] = [];
   const nodeKinds: number[][] = [];
   let health = "";
+  const down: number[] = [];
+  const outageOf = outageLookup(snapshot.outages);
   nodes.forEach((node, i) => {
     nodeIndex.set(node.id, i);
     keys.push(node.key);
@@ -106,6 +114,12 @@ export function toGraphPayload(
     health += node.isStub
       ? STUB_LETTER
       : HEALTH_LETTER[snapshot.health.get(node.id)?.overall ?? "UNKNOWN"];
+    if (snapshot.outages.length > 0) {
+      const owning = node.owned.length
+        ? node.owned.flatMap((o) => o.definitions)
+        : node.definitions;
+      if (owning.some((d) => outageOf(d.deployment, d.location))) down.push(i);
+    }
   });
 
   const edges: number[] = [];
@@ -144,6 +158,7 @@ export function toGraphPayload(
     sharedTeams,
     nodeKinds,
     health,
+    down,
     x: Array.from(layout.x),
     y: Array.from(layout.y),
     boxes: layout.boxes,

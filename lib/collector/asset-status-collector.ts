@@ -31,8 +31,14 @@ export class AssetStatusCollector {
    * One refresh of all given assets: ⌈N / batchSize⌉ upstream requests.
    * Resolves true when any status differs from before, so the snapshot (and
    * every ETag derived from it) changes only when the content does.
+   * `frozen` (the last known assets of a location that fails to load) are not
+   * asked about but keep their last known statuses: without loaded
+   * definitions Dagster would answer for them without checks or policies.
    */
-  async refresh(assets: readonly AssetDefinition[]): Promise<boolean> {
+  async refresh(
+    assets: readonly AssetDefinition[],
+    frozen: readonly AssetDefinition[] = [],
+  ): Promise<boolean> {
     let changed = false;
     const now = this.options.now ?? Date.now;
     const batches: AssetDefinition[][] = [];
@@ -55,7 +61,7 @@ export class AssetStatusCollector {
       }
     });
     // Forget assets that are no longer defined.
-    const live = new Set(assets.map((a) => a.id));
+    const live = new Set([...assets, ...frozen].map((a) => a.id));
     for (const id of this.statuses.keys()) {
       if (!live.has(id)) {
         this.statuses.delete(id);

@@ -84,8 +84,10 @@ export class DeploymentCollector {
   }
 
   async refreshAssets(): Promise<void> {
-    const defs = this.locations.current().locations.flatMap((l) => l.assets);
-    if (await this.assets.refresh(defs)) this.generation++;
+    const locations = this.locations.current().locations;
+    const live = locations.filter((l) => !l.down).flatMap((l) => l.assets);
+    const frozen = locations.filter((l) => l.down).flatMap((l) => l.assets);
+    if (await this.assets.refresh(live, frozen)) this.generation++;
   }
 
   /** Runs and materialization history: the slower, history-shaped data. */
@@ -159,7 +161,7 @@ export class DeploymentCollector {
 /** What a reader of locations can see change, apart from the as-of time. */
 function signature(snap: DeploymentSnapshot): string {
   const parts = snap.locations.map(
-    (l) => `${l.name}|${l.versionKey}|${l.status}|${l.error?.message ?? ""}`,
+    (l) => `${l.name}|${l.versionKey}|${l.status}|${l.error?.message ?? ""}|${l.down?.since ?? ""}`,
   );
   return `${snap.error ?? ""}#${parts.join("#")}`;
 }

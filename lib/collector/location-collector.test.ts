@@ -28,6 +28,8 @@ class FakeSource implements LocationSource {
   statusCalls = 0;
   locationCalls: string[] = [];
   failStatuses: Error | null = null;
+  /** Locations whose code fails to load: their load error. */
+  broken = new Map<string, string>();
 
   set(name: string, version: string, assets: number, loadStatus: "LOADED" | "LOADING" = "LOADED") {
     this.versions.set(name, { version, assets });
@@ -45,7 +47,14 @@ class FakeSource implements LocationSource {
     this.locationCalls.push(name);
     const v = this.versions.get(name);
     if (!v) throw new Error(`unknown ${name}`);
-    return location(name, v.version, v.assets);
+    const error = this.broken.get(name);
+    if (error === undefined) return location(name, v.version, v.assets);
+    // What toLocationSnapshot makes of a PythonError: no definitions at all.
+    return {
+      ...location(name, v.version, 0),
+      status: "failed" as const,
+      error: { message: error, className: "ImportError" },
+    };
   }
 }
 
@@ -130,6 +139,76 @@ describe("LocationCollector", () => {
     source.set("b", "v1", 1, "LOADING");
     const snap = await collector.revalidate();
     expect(snap.locations.map((l) => [l.name, l.status])).toEqual([["b", "loading"]]);
+  });
+
+  it("keeps a failing location's last good definitions, marked down since its first failed sight", async () => {
+    const { source, collector, advance } = setup();
+    source.set("a", "v1", 3);
+    source.set("b", "v1", 2);
+    await collector.snapshot();
+    const loadedAt = 1_000;
+
+    advance(6_000);
+    source.broken.set("a", "ImportError: broken on purpose");
+    source.set("a", "v2", 3);
+    const failed = await collector.revalidate();
+    const a = failed.locations.find((l) => l.name === "a");
+    expect(a?.status).toBe("failed");
+    expect(a?.error?.message).toContain("broken on purpose");
+    expect(a?.assets.map((x) => x.id)).toEqual([
+      JSON.stringify(["a", "0"]),
+      JSON.stringify(["a", "1"]),
+      JSON.stringify(["a", "2"]),
+    ]);
+    expect(a?.down).toEqual({ since: 7_000, assetsAsOf: loadedAt });
+    expect(failed.locations.find((l) => l.name === "b")?.down).toBeUndefined();
+
+    // A reload of the same broken code keeps the first failed sight as "since".
+    advance(6_000);
+    source.set("a", "v3", 3);
+    const still = await collector.revalidate();
+    expect(still.locations.find((l) => l.name === "a")?.down).toEqual({
+      since: 7_000,
+      assetsAsOf: loadedAt,
+    });
+
+    // Fixed: the fresh definitions, no longer down.
+    advance(6_000);
+    source.broken.delete("a");
+    source.set("a", "v4", 5);
+    const fixed = await collector.revalidate();
+    const back = fixed.locations.find((l) => l.name === "a");
+    expect(back?.status).toBe("loaded");
+    expect(back?.assets).toHaveLength(5);
+    expect(back?.down).toBeUndefined();
+  });
+
+  it("marks a location failing since its first sight as down with no known definitions", async () => {
+    const { source, collector } = setup();
+    source.set("a", "v1", 3);
+    source.broken.set("a", "SyntaxError");
+    const snap = await collector.snapshot();
+    expect(snap.locations[0]).toMatchObject({
+      status: "failed",
+      assets: [],
+      down: { since: 1_000, assetsAsOf: null },
+    });
+  });
+
+  it("says since when the deployment has been unreachable", async () => {
+    const { source, collector, advance } = setup();
+    source.set("a", "v1", 1);
+    await collector.snapshot();
+    advance(10_000);
+    source.failStatuses = new Error("connection refused");
+    expect((await collector.revalidate()).errorSince).toBe(11_000);
+    advance(10_000);
+    const later = await collector.revalidate();
+    expect(later.errorSince).toBe(11_000);
+    expect(later.locations[0]?.assets).toHaveLength(1);
+    source.failStatuses = null;
+    advance(10_000);
+    expect((await collector.revalidate()).errorSince).toBeNull();
   });
 
   it("reports an error with no data when the first refresh fails", async () => {

@@ -5,7 +5,9 @@ import { SingleFlight } from "./single-flight";
 
 // Keeps one deployment's code locations and their definitions. The cheap
 // status query runs on every refresh; a location's definitions are refetched
-// only when its versionKey (or load status) moves. Framework-free: the
+// only when its versionKey (or load status) moves. A location that fails to
+// load keeps its last good definitions, marked `down`, so every page still
+// shows what it owns instead of nothing. Framework-free: the
 // Dagster calls come in as functions, so tests drive it with real or fake ones.
 
 export interface LocationStatusRow {
@@ -30,6 +32,13 @@ export interface CollectorOptions {
 
 export class LocationCollector {
   private readonly locations = new Map<string, CodeLocationSnapshot>();
+  /** Per location: the definitions of its last good load and when they were fetched. */
+  private readonly lastGood = new Map<
+    string,
+    { assets: CodeLocationSnapshot["assets"]; at: number }
+  >();
+  /** Per failing location: its first failed observation. */
+  private readonly failingSince = new Map<string, number>();
   private readonly flight = new SingleFlight<DeploymentSnapshot>();
   private last: DeploymentSnapshot;
   private lastAttempt: number | null = null;
@@ -79,9 +88,15 @@ export class LocationCollector {
       const fetched = await mapLimit(changed, this.options.parallelism ?? 4, (row) =>
         this.source.fetchLocation(row.name),
       );
-      for (const location of fetched) this.locations.set(location.name, location);
+      for (const location of fetched)
+        this.locations.set(location.name, this.withLastKnown(location));
       const names = new Set(rows.map((r) => r.name));
-      for (const name of this.locations.keys()) if (!names.has(name)) this.locations.delete(name);
+      for (const name of this.locations.keys()) {
+        if (names.has(name)) continue;
+        this.locations.delete(name);
+        this.lastGood.delete(name);
+        this.failingSince.delete(name);
+      }
       // Keep Dagster's order; a LOADING row shows as loading even before its refetch lands.
       const locations = rows.flatMap((row) => {
         const loc = this.locations.get(row.name);
@@ -90,12 +105,45 @@ export class LocationCollector {
           ? [{ ...loc, status: "loading" as const, updatedAt: secondsToMs(row.updateTimestamp) }]
           : [loc];
       });
-      this.last = { deployment: this.deployment, asOf: this.now(), locations, error: null };
+      this.last = {
+        deployment: this.deployment,
+        asOf: this.now(),
+        locations,
+        error: null,
+        errorSince: null,
+      };
     } catch (err) {
-      // Stale-if-error: keep the last good data and say why it is old.
-      this.last = { ...this.last, error: err instanceof Error ? err.message : String(err) };
+      // Stale-if-error: keep the last good data and say why it is old, and since when.
+      this.last = {
+        ...this.last,
+        error: err instanceof Error ? err.message : String(err),
+        errorSince: this.last.error ? (this.last.errorSince ?? this.now()) : this.now(),
+      };
     }
     this.lastAttempt = this.now();
     return this.last;
+  }
+
+  /**
+   * A loaded location becomes the last good one. A failed one (or one
+   * reloading after a failure) carries the last good definitions instead of
+   * none, with since when it fails and how old those definitions are.
+   */
+  private withLastKnown(location: CodeLocationSnapshot): CodeLocationSnapshot {
+    const { name } = location;
+    if (location.status === "loaded") {
+      this.lastGood.set(name, { assets: location.assets, at: this.now() });
+      this.failingSince.delete(name);
+      return location;
+    }
+    if (location.status === "loading" && !this.failingSince.has(name)) return location;
+    const since = this.failingSince.get(name) ?? this.now();
+    this.failingSince.set(name, since);
+    const good = this.lastGood.get(name);
+    return {
+      ...location,
+      assets: good?.assets ?? location.assets,
+      down: { since, assetsAsOf: good?.at ?? null },
+    };
   }
 }

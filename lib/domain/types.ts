@@ -60,8 +60,21 @@ export interface CodeLocationSnapshot {
   updatedAt: number;
   /** Repository names inside the location (`__repository__` for Definitions). */
   repositories: string[];
-  /** Definitions owned by this location; Dagster's auto-created stubs are left out. */
+  /**
+   * Definitions owned by this location; Dagster's auto-created stubs are left out.
+   * While the location fails to load (`down` set), the last good load's definitions.
+   */
   assets: AssetDefinition[];
+  /** Set while the location fails to load: its assets are the last known ones. */
+  down?: LocationDown | null;
+}
+
+/** A location that fails to load, as Healthboard saw it. */
+export interface LocationDown {
+  /** The first failed observation of this outage (epoch ms). */
+  since: number;
+  /** When the definitions kept were loaded; null when it never loaded since Healthboard started. */
+  assetsAsOf: number | null;
 }
 
 export interface DeploymentSnapshot {
@@ -71,6 +84,8 @@ export interface DeploymentSnapshot {
   locations: CodeLocationSnapshot[];
   /** The last refresh failed: the data above is the last good data. */
   error: string | null;
+  /** The first failed refresh since the last good one, while `error` is set. */
+  errorSince?: number | null;
 }
 
 export function ownerLabel(owner: AssetOwner): string {

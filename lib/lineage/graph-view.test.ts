@@ -34,6 +34,7 @@ const payload: GraphPayload = {
   sharedTeams: [],
   nodeKinds: [[0], [1], [1], [0], []],
   health: "HHDHS",
+  down: [],
   x: [0, 1, 2, 3, 0],
   y: [0, 0, 0, 0, 1],
   boxes: [],

@@ -5,6 +5,7 @@ import { type AssetHealth, assetHealth } from "@/lib/health/health-model";
 import type { AssetStatus } from "@/lib/health/status-types";
 import { buildGraph } from "@/lib/lineage/build-graph";
 import { NO_MERGES } from "@/lib/lineage/owned-assets";
+import { locationOutages } from "./location-outages";
 import { ownedHealth, worstHealth } from "./owned-health";
 import { type DeploymentFreshness, definitionKey, type HealthSnapshot } from "./snapshot-types";
 
@@ -85,6 +86,7 @@ export function buildSnapshot(
     materializations,
     materializationsPartialFrom,
     deployments: inputs.map(deploymentFreshness),
+    outages: locationOutages(inputs),
   };
 }
 

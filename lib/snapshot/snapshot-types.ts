@@ -3,6 +3,7 @@ import type { CodeLocationSnapshot } from "@/lib/domain/types";
 import type { AssetHealth } from "@/lib/health/health-model";
 import type { AssetStatus } from "@/lib/health/status-types";
 import type { LineageGraph } from "@/lib/lineage/graph-types";
+import type { LocationOutage } from "./location-outages";
 
 /** How current each part of a deployment's data is (epoch ms), and why it is old. */
 export interface DeploymentFreshness {
@@ -35,6 +36,11 @@ export interface HealthSnapshot {
   /** Per definition whose history hit the page bound: the time it is complete from. */
   materializationsPartialFrom: Map<string, number>;
   deployments: DeploymentFreshness[];
+  /**
+   * Locations shown from their last known assets: failing to load, or in a
+   * deployment that cannot be reached (lib/snapshot/location-outages.ts).
+   */
+  outages: LocationOutage[];
 }
 
 export function definitionKey(deployment: string, assetId: string): string {

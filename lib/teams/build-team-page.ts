@@ -5,10 +5,16 @@ import type { AssetHealth } from "@/lib/health/health-model";
 import { countsForScope, type KpiScopeSample } from "@/lib/history/kpi-sampling";
 import { isFailedRun, isHealthy } from "@/lib/metrics/definitions";
 import {
+  type LocationOutage,
+  type OutageKind,
+  outageLookup,
+} from "@/lib/snapshot/location-outages";
+import {
   type DeploymentFreshness,
   definitionKey,
   type HealthSnapshot,
 } from "@/lib/snapshot/snapshot-types";
+import { teamLocationProblems } from "@/lib/snapshot/team-location-problems";
 import { type DependencyReport, dependencyReport } from "./dependency-report";
 import { deployReport, type LocationDeploys } from "./deploy-report";
 import { type DurationPoint, executionTimes } from "./execution-times";
@@ -43,6 +49,8 @@ export interface TeamAssetRow {
   stale: boolean;
   degraded: boolean;
   lastMaterializedAt: number | null;
+  /** Shown from last known data: its location fails to load or its deployment is unreachable. */
+  locationDown: OutageKind | null;
 }
 
 export interface TeamPageModel {
@@ -50,6 +58,8 @@ export interface TeamPageModel {
   window: TimeWindow;
   generation: string;
   freshnessOfData: DeploymentFreshness[];
+  /** The team's locations that fail to load or whose deployment is unreachable (the banner). */
+  locationProblems: LocationOutage[];
   kpis: Kpis;
   previous: { [K in keyof Kpis]: Kpis[K] | null };
   assets: TeamAssetRow[];
@@ -165,11 +175,13 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
   };
 
   const deployments = new Set(locations.map((l) => l.deployment));
+  const outageOf = outageLookup(snapshot.outages);
   return {
     team: { slug: team.slug, name: team.name },
     window,
     generation: snapshot.generation,
     freshnessOfData: snapshot.deployments.filter((d) => deployments.has(d.deployment)),
+    locationProblems: teamLocationProblems(snapshot, team, input.location),
     kpis,
     previous,
     assets: assets.map((a) => ({
@@ -185,6 +197,7 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
       stale: isStale(a),
       degraded: isDegraded(a),
       lastMaterializedAt: a.status?.lastMaterializedAt ?? null,
+      locationDown: outageOf(a.def.deployment, a.def.location)?.kind ?? null,
     })),
     locations,
     allLocations,

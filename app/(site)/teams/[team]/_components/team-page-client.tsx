@@ -13,6 +13,7 @@ import { ExecutionTimesPanel } from "@/components/team/execution-times-panel";
 import { FailuresPanel } from "@/components/team/failures-panel";
 import { FreshnessPanel } from "@/components/team/freshness-panel";
 import { KpiHeader } from "@/components/team/kpi-header";
+import { LocationDownBanner } from "@/components/team/location-down-banner";
 import { type TeamCharts, TeamChartsContext } from "@/components/team/team-charts";
 import { ViewControls } from "@/components/team/view-controls";
 import { isTeamPanel } from "@/lib/embed/embed-params";
@@ -57,6 +58,7 @@ export function TeamPageClient({
     <EmbedSourceContext value={embeds}>
       <TeamChartsContext value={RECHARTS}>
         <div className="space-y-8">
+          <LocationDownBanner problems={data.locationProblems ?? []} />
           <ViewControls
             team={data.team.slug}
             range={data.window.range}
