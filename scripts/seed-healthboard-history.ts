@@ -34,11 +34,14 @@ const STEPS: {
   location: string;
   version?: string;
 }[] = [
-  { ago: 10 * DAY, action: "redeploy", location: "finance-reporting", version: "v2" },
-  { ago: 6 * DAY, action: "redeploy", location: "analytics-team", version: "v2" },
+  { ago: 10 * DAY, action: "redeploy", location: "analytics-team", version: "v2" },
+  { ago: 8 * DAY, action: "redeploy", location: "finance-reporting", version: "v2" },
+  { ago: 5 * DAY, action: "redeploy", location: "analytics-team", version: "v3" },
   { ago: 36 * HOUR, action: "break", location: "ml-platform" },
   { ago: 35 * HOUR, action: "fix", location: "ml-platform" },
-  { ago: 3 * HOUR, action: "redeploy", location: "analytics-team", version: "v3" },
+  { ago: 30 * HOUR, action: "break", location: "analytics-team" },
+  { ago: 29 * HOUR, action: "fix", location: "analytics-team" },
+  { ago: 3 * HOUR, action: "redeploy", location: "analytics-team", version: "v4" },
 ];
 /** First sight of every location: the start of the seeded history. */
 const BASELINE_AGO = 14 * DAY;

@@ -70,11 +70,15 @@ function PanelError({
   );
 }
 
-/** The card a panel's body sits in; content wider than the card (a table on a phone) scrolls inside it. */
+/**
+ * The card a panel's body sits in. Content wider than the card (a table on a
+ * phone) scrolls inside it; `relative` keeps absolutely positioned content
+ * (sr-only link text) inside that scroller too, or it would widen the page.
+ */
 export function Card({ children, className = "" }: { children: ReactNode; className?: string }) {
   return (
     <div
-      className={`overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 ${className}`}
+      className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 ${className}`}
     >
       {children}
     </div>

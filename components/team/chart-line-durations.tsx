@@ -62,7 +62,12 @@ export function ChartLineDurations({
                 strokeWidth={2}
                 strokeDasharray={s.dashed ? "5 4" : undefined}
                 legendType="plainline"
-                dot={{ r: 3, fill: s.color, strokeWidth: 0 }}
+                // p95 a ring around p50's filled dot: both stay visible when equal.
+                dot={
+                  s.dashed
+                    ? { r: 4.5, fill: "none", stroke: s.color, strokeWidth: 1.5 }
+                    : { r: 3, fill: s.color, strokeWidth: 0 }
+                }
                 connectNulls
                 isAnimationActive={false}
               />

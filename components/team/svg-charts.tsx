@@ -200,7 +200,16 @@ export function SvgLineDurations({
               strokeDasharray={s.dashed ? "5 4" : undefined}
             />
             {points.map((p) => (
-              <circle key={p.x} cx={p.x} cy={p.y} r={3} fill={s.color} />
+              // p95 a ring around p50's filled dot: both stay visible when equal.
+              <circle
+                key={p.x}
+                cx={p.x}
+                cy={p.y}
+                r={s.dashed ? 4.5 : 3}
+                fill={s.dashed ? "none" : s.color}
+                stroke={s.dashed ? s.color : undefined}
+                strokeWidth={s.dashed ? 1.5 : undefined}
+              />
             ))}
           </g>
         );
