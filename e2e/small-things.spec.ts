@@ -105,7 +105,7 @@ test("a 24h duration chart draws a mark for every bucket with runs, on an s/min/
   // One dot for p50 and one for p95 per bucket with runs: a lone bucket is drawn too.
   await expect(chart.locator(".recharts-line-dots circle")).toHaveCount(2 * hours.size);
   const ticks = await chart
-    .locator(".recharts-yAxis .recharts-cartesian-axis-tick-value")
+    .locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value")
     .allTextContents();
   expect(ticks.length).toBeGreaterThan(1);
   for (const t of ticks) expect(t).toMatch(/^\d+(\.\d+)? (s|min|h)$/);
