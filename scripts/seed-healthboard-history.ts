@@ -76,19 +76,30 @@ async function main(): Promise<void> {
   };
   const names = (await source.fetchStatuses()).map((s) => s.name);
   for (const name of names) await record(name, now - BASELINE_AGO);
-  for (const step of STEPS) {
-    if (!names.includes(step.location)) continue;
-    const args = [
-      switchScript,
-      step.action,
-      step.location,
-      ...(step.version ? [step.version] : []),
-    ];
-    execFileSync("bash", args, { stdio: ["ignore", "ignore", "inherit"] });
-    const kinds = await record(step.location, now - step.ago);
-    console.log(
-      `[seed-healthboard] ${step.action} ${step.location}: ${kinds.join(", ") || "nothing"}`,
-    );
+  const broken = new Set<string>();
+  try {
+    for (const step of STEPS) {
+      if (!names.includes(step.location)) continue;
+      const args = [
+        switchScript,
+        step.action,
+        step.location,
+        ...(step.version ? [step.version] : []),
+      ];
+      execFileSync("bash", args, { stdio: ["ignore", "ignore", "inherit"] });
+      if (step.action === "break") broken.add(step.location);
+      if (step.action === "fix") broken.delete(step.location);
+      const kinds = await record(step.location, now - step.ago);
+      console.log(
+        `[seed-healthboard] ${step.action} ${step.location}: ${kinds.join(", ") || "nothing"}`,
+      );
+    }
+  } finally {
+    // Never leave the demo broken: a failed seed fixes what it broke.
+    for (const location of broken)
+      execFileSync("bash", [switchScript, "fix", location], {
+        stdio: ["ignore", "ignore", "inherit"],
+      });
   }
   const count = store.list({ deployment }).length;
   store.close();
