@@ -9,15 +9,20 @@ export DAGSTER_HOME="${DAGSTER_HOME:-$ROOT/.dagster-home}"
 export DAGSTER_PORT="${DAGSTER_PORT:-3070}"
 PORT="${PORT:-3000}"
 
+DATA_DIR="${HEALTHBOARD_DATA_DIR:-$ROOT/.healthboard}"
+
 if [[ "${RESEED:-0}" == "1" ]]; then
   # History is relative to the time of seeding; start over to make it current.
+  # Healthboard's own history described the old instance: it goes too, so the
+  # seed can record the new one's (scripts/seed-healthboard-history.ts).
   bash scripts/dagster-down.sh
   rm -rf "$DAGSTER_HOME"
+  rm -f "$DATA_DIR"/deploys.sqlite* "$DATA_DIR"/kpis.sqlite* "$DATA_DIR/seeded-history-at"
 fi
 bash scripts/ensure-node-deps.sh
 bash scripts/python-env.sh
 bash scripts/dagster-up.sh
-bash scripts/seed-demo.sh
+HEALTHBOARD_DATA_DIR="$DATA_DIR" bash scripts/seed-demo.sh
 bash scripts/build-if-stale.sh
 
 cat <<MSG

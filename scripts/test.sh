@@ -38,11 +38,12 @@ SECOND_PORT=3072
 second() { DAGSTER_HOME="$SECOND_HOME" DAGSTER_PORT="$SECOND_PORT" DAGSTER_DAEMON=0 DAGSTER_WORKSPACE_DIR="$ROOT/demo/second" "$@"; }
 bash scripts/dagster-down.sh
 second bash scripts/dagster-down.sh
-rm -rf "$DAGSTER_HOME" "$SECOND_HOME"
+# Healthboard's e2e history described the old instance: the seed records the new one's.
+rm -rf "$DAGSTER_HOME" "$SECOND_HOME" "$ROOT/.healthboard-e2e"
 trap 'bash "$ROOT/scripts/dagster-down.sh"; second bash "$ROOT/scripts/dagster-down.sh"' EXIT
 bash scripts/dagster-up.sh
 bash scripts/check-codegen.sh "http://127.0.0.1:$DAGSTER_PORT/graphql"
-bash scripts/seed-demo.sh
+HEALTHBOARD_DATA_DIR="$ROOT/.healthboard-e2e" bash scripts/seed-demo.sh
 second bash scripts/dagster-up.sh
 second "$ROOT/.venv/bin/python" demo/second/seed_second.py "http://127.0.0.1:$SECOND_PORT/graphql"
 

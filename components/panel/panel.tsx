@@ -28,14 +28,16 @@ export function Panel({
       aria-labelledby={`${id}-title`}
       data-testid={`panel-${id}`}
       id={id}
-      className="space-y-3"
+      // min-w-0: inside a grid a panel may shrink below its widest table, which
+      // then scrolls inside its card instead of widening the page.
+      className="min-w-0 space-y-3"
     >
-      <div className="flex items-center justify-between gap-2">
+      <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id={`${id}-title`} className="text-lg font-semibold">
           {title}
         </h2>
         {actions || embed ? (
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             {actions}
             {embed ? (
               <EmbedButton target={embed.target} title={title} badges={embed.badges} />
@@ -68,11 +70,15 @@ function PanelError({
   );
 }
 
-/** The card a panel's body sits in. */
+/**
+ * The card a panel's body sits in. Content wider than the card (a table on a
+ * phone) scrolls inside it; `relative` keeps absolutely positioned content
+ * (sr-only link text) inside that scroller too, or it would widen the page.
+ */
 export function Card({ children, className = "" }: { children: ReactNode; className?: string }) {
   return (
     <div
-      className={`rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 ${className}`}
+      className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 ${className}`}
     >
       {children}
     </div>

@@ -18,6 +18,16 @@ const FILTERS: Record<AssetList, (a: TeamAssetRow) => boolean> = {
   unhealthy: (a) => isUnhealthy(a.health),
 };
 
+/** Each list's rule in words (lib/metrics/definitions.ts), as the pill's tooltip. */
+const LIST_HELP: Record<AssetList, string> = {
+  all: "Every asset the team owns",
+  healthy: "Overall health Healthy: materialized, no failed check, fresh",
+  stale: "A freshness policy's window is exceeded",
+  degraded:
+    "Latest materialization failed, an ERROR check failed, or freshness past its fail window",
+  unhealthy: "Warning or Degraded",
+};
+
 export function AssetListPanel({
   model,
   urls,
@@ -78,12 +88,14 @@ export function AssetListPanel({
                 "assets",
               )}
               aria-current={l === list ? "page" : undefined}
+              title={LIST_HELP[l]}
               className={`rounded-full px-3 py-0.5 ring-1 ring-slate-300 dark:ring-slate-700 ${l === list ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900" : ""}`}
             >
               {l} ({model.assets.filter(FILTERS[l]).length})
             </Link>
           ))}
         </nav>
+        <HealthHelp />
         <table className="w-full text-left text-sm" data-testid="asset-table">
           <TableHead
             columns={["Asset", "Location", "Health", "Materialization", "Freshness", "Checks"]}
@@ -130,5 +142,30 @@ export function AssetListPanel({
         </table>
       </Card>
     </Panel>
+  );
+}
+
+/**
+ * What the less obvious states mean (docs/health-model.md), next to the lists
+ * and badges that show them: "Unknown" and "n/a" read as errors otherwise.
+ */
+export function HealthHelp() {
+  return (
+    <details className="mb-3 text-xs text-slate-600 dark:text-slate-400" data-testid="health-help">
+      <summary className="cursor-pointer select-none">What do Unknown and n/a mean?</summary>
+      <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5">
+        <dt className="font-medium">Unknown</dt>
+        <dd>
+          Never materialized nor observed, or a freshness policy or check not evaluated yet: nothing
+          is known to be wrong, and nothing is known to be right.
+        </dd>
+        <dt className="font-medium">n/a</dt>
+        <dd>The asset has no freshness policy, or defines no checks.</dd>
+        <dt className="font-medium">Stale</dt>
+        <dd>Its freshness policy's window is exceeded.</dd>
+        <dt className="font-medium">Unhealthy</dt>
+        <dd>Warning or Degraded.</dd>
+      </dl>
+    </details>
   );
 }

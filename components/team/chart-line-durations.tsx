@@ -10,10 +10,15 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { BUCKET_NOTE, DURATION_PALETTE } from "@/lib/teams/chart-data";
+import { formatDuration } from "@/lib/format";
+import { BUCKET_NOTE, durationAxis, durationSeries, maxOf } from "@/lib/teams/chart-data";
 import { BucketNote } from "./svg-charts";
 
-/** p50 (solid) and p95 (dashed) run duration in minutes, one colour per code location. */
+/**
+ * p50 (solid, dark) and p95 (dashed, light) run duration, one hue per code
+ * location. Every point gets a dot: a bucket with runs between empty ones (a
+ * 24h view with one run) would otherwise draw nothing.
+ */
 export function ChartLineDurations({
   data,
   locations,
@@ -21,39 +26,52 @@ export function ChartLineDurations({
   data: Record<string, number | string | null>[];
   locations: string[];
 }) {
+  const series = durationSeries(locations);
+  const axis = durationAxis(
+    maxOf(
+      data,
+      series.map((s) => s.key),
+    ),
+  );
   return (
     <div>
       <div
         className="h-56 w-full"
         role="img"
-        aria-label={`Run duration p50 and p95 over time. ${BUCKET_NOTE}`}
+        aria-label={`Run duration p50 (median) and p95 over time, in ${axis.unit}. ${BUCKET_NOTE}`}
       >
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="var(--color-slate-200)" vertical={false} />
+          <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" vertical={false} />
             <XAxis dataKey="label" tick={{ fontSize: 11 }} />
-            <YAxis tick={{ fontSize: 11 }} unit="m" />
-            <Tooltip />
+            <YAxis
+              tick={{ fontSize: 11 }}
+              ticks={axis.ticks}
+              domain={[0, axis.ticks[axis.ticks.length - 1] ?? 1]}
+              tickFormatter={axis.format}
+              width={52}
+            />
+            <Tooltip formatter={(v) => (typeof v === "number" ? formatDuration(v * 1000) : v)} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            {locations.flatMap((loc, i) => [
+            {series.map((s) => (
               <Line
-                key={`${loc}-p50`}
-                dataKey={`${loc} p50`}
-                stroke={DURATION_PALETTE[i % DURATION_PALETTE.length]}
-                dot={false}
+                key={s.key}
+                dataKey={s.key}
+                name={s.name}
+                stroke={s.color}
+                strokeWidth={2}
+                strokeDasharray={s.dashed ? "5 4" : undefined}
+                legendType="plainline"
+                // p95 a ring around p50's filled dot: both stay visible when equal.
+                dot={
+                  s.dashed
+                    ? { r: 4.5, fill: "none", stroke: s.color, strokeWidth: 1.5 }
+                    : { r: 3, fill: s.color, strokeWidth: 0 }
+                }
                 connectNulls
                 isAnimationActive={false}
-              />,
-              <Line
-                key={`${loc}-p95`}
-                dataKey={`${loc} p95`}
-                stroke={DURATION_PALETTE[i % DURATION_PALETTE.length]}
-                strokeDasharray="4 3"
-                dot={false}
-                connectNulls
-                isAnimationActive={false}
-              />,
-            ])}
+              />
+            ))}
           </LineChart>
         </ResponsiveContainer>
       </div>

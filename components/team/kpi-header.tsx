@@ -83,7 +83,7 @@ export function KpiHeader({ model, location }: { model: TeamPageModel; location?
               <Link
                 prefetch={false}
                 href={href}
-                className="block rounded-lg border border-slate-200 bg-white p-3 hover:border-slate-400 focus-visible:outline-2 dark:border-slate-800 dark:bg-slate-900"
+                className="block h-full min-w-0 break-words rounded-lg border border-slate-200 bg-white p-3 hover:border-slate-400 focus-visible:outline-2 dark:border-slate-800 dark:bg-slate-900"
               >
                 {body}
               </Link>

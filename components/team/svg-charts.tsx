@@ -1,5 +1,11 @@
 import type { ReactNode } from "react";
-import { BUCKET_NOTE, DURATION_PALETTE } from "@/lib/teams/chart-data";
+import {
+  BUCKET_NOTE,
+  durationAxis,
+  durationSeries,
+  maxOf,
+  niceTicks,
+} from "@/lib/teams/chart-data";
 import type { RunsBarDatum } from "./chart-bar-runs";
 
 // Static SVG versions of the team charts, for embeds: the same data and
@@ -8,32 +14,28 @@ import type { RunsBarDatum } from "./chart-bar-runs";
 
 const W = 600;
 const H = 200;
-const PAD = { top: 8, right: 8, bottom: 22, left: 34 };
+const PAD = { top: 8, right: 8, bottom: 22, left: 46 };
 const PLOT_W = W - PAD.left - PAD.right;
 const PLOT_H = H - PAD.top - PAD.bottom;
 
-function niceMax(max: number): number {
-  if (max <= 0) return 1;
-  const step = 10 ** Math.floor(Math.log10(max));
-  return Math.ceil(max / step) * step;
-}
-
 function Frame({
   labels,
-  max,
-  unit = "",
+  ticks,
+  format = String,
   legend,
   label,
   children,
 }: {
   labels: string[];
-  max: number;
-  unit?: string;
+  /** Y axis ticks from 0; the last one is the top of the plot. */
+  ticks: number[];
+  format?: (tick: number) => string;
+  /** `dashed` set (true or false): a line series, drawn thin; unset: a bar, drawn as a block. */
   legend: { name: string; color: string; dashed?: boolean }[];
   label: string;
   children: ReactNode;
 }) {
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
+  const max = ticks[ticks.length - 1] ?? 1;
   const every = Math.max(1, Math.ceil(labels.length / 8));
   const x = (i: number) => PAD.left + ((i + 0.5) * PLOT_W) / Math.max(1, labels.length);
   return (
@@ -53,8 +55,7 @@ function Frame({
                 strokeDasharray="3 3"
               />
               <text x={PAD.left - 4} y={y + 3} fontSize={10} textAnchor="end" fill="currentColor">
-                {Number.isInteger(t) ? t : t.toFixed(1)}
-                {unit}
+                {format(t)}
               </text>
             </g>
           );
@@ -71,15 +72,15 @@ function Frame({
       <figcaption className="mt-1 flex flex-wrap justify-center gap-3 text-xs">
         {legend.map((l) => (
           <span key={l.name} className="inline-flex items-center gap-1">
-            <svg width="14" height="8" aria-hidden="true">
+            <svg width="18" height="8" aria-hidden="true">
               <line
                 x1="0"
-                x2="14"
+                x2="18"
                 y1="4"
                 y2="4"
                 stroke={l.color}
-                strokeWidth={l.dashed ? 2 : 6}
-                strokeDasharray={l.dashed ? "4 3" : undefined}
+                strokeWidth={l.dashed === undefined ? 6 : 2}
+                strokeDasharray={l.dashed ? "5 4" : undefined}
               />
             </svg>
             {l.name}
@@ -98,12 +99,13 @@ export function BucketNote() {
 
 /** Runs succeeded and failed per bucket (stacked), with materializations beside them. */
 export function SvgBarRuns({ data }: { data: RunsBarDatum[] }) {
-  const max = niceMax(
+  const ticks = niceTicks(
     Math.max(
       0,
       ...data.map((d) => Math.max((d.succeeded ?? 0) + (d.failed ?? 0), d.materializations ?? 0)),
     ),
-  );
+  ).filter(Number.isInteger);
+  const max = ticks[ticks.length - 1] ?? 1;
   const slot = PLOT_W / Math.max(1, data.length);
   const bar = Math.max(1, slot * 0.38);
   const h = (v: number | null) => ((v ?? 0) / max) * PLOT_H;
@@ -111,7 +113,7 @@ export function SvgBarRuns({ data }: { data: RunsBarDatum[] }) {
   return (
     <Frame
       labels={data.map((d) => d.label)}
-      max={max}
+      ticks={ticks}
       label="Runs and materializations over time"
       legend={[
         { name: "Runs succeeded", color: "var(--color-healthy)" },
@@ -156,7 +158,7 @@ export function SvgBarRuns({ data }: { data: RunsBarDatum[] }) {
   );
 }
 
-/** p50 (solid) and p95 (dashed) run duration in minutes, one colour per code location. */
+/** p50 (solid, dark) and p95 (dashed, light) run duration, one hue per code location; a dot on every point. */
 export function SvgLineDurations({
   data,
   locations,
@@ -164,42 +166,52 @@ export function SvgLineDurations({
   data: Record<string, number | string | null>[];
   locations: string[];
 }) {
-  const series = locations.flatMap((loc, i) => {
-    const color = DURATION_PALETTE[i % DURATION_PALETTE.length] as string;
-    return [
-      { key: `${loc} p50`, color, dashed: false },
-      { key: `${loc} p95`, color, dashed: true },
-    ];
-  });
-  const values = data
-    .flatMap((row) => series.map((s) => row[s.key]))
-    .filter((v) => typeof v === "number");
-  const max = niceMax(Math.max(0, ...(values as number[])));
+  const series = durationSeries(locations);
+  const axis = durationAxis(
+    maxOf(
+      data,
+      series.map((s) => s.key),
+    ),
+  );
+  const max = axis.ticks[axis.ticks.length - 1] ?? 1;
   const x = (i: number) => PAD.left + ((i + 0.5) * PLOT_W) / Math.max(1, data.length);
   const y = (v: number) => PAD.top + PLOT_H - (v / max) * PLOT_H;
   return (
     <Frame
       labels={data.map((d) => String(d.label))}
-      max={max}
-      unit="m"
-      label="Run duration p50 and p95 over time"
-      legend={series.map((s) => ({ name: s.key, color: s.color, dashed: s.dashed }))}
+      ticks={axis.ticks}
+      format={axis.format}
+      label={`Run duration p50 (median) and p95 over time, in ${axis.unit}`}
+      legend={series}
     >
       {series.map((s) => {
         // Like the team page's chart: lines connect across buckets without runs.
         const points = data.flatMap((row, i) => {
           const v = row[s.key];
-          return typeof v === "number" ? [`${x(i).toFixed(1)},${y(v).toFixed(1)}`] : [];
+          return typeof v === "number" ? [{ x: x(i), y: y(v) }] : [];
         });
         return (
-          <polyline
-            key={s.key}
-            points={points.join(" ")}
-            fill="none"
-            stroke={s.color}
-            strokeWidth={2}
-            strokeDasharray={s.dashed ? "4 3" : undefined}
-          />
+          <g key={s.key} data-series={s.key}>
+            <polyline
+              points={points.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(" ")}
+              fill="none"
+              stroke={s.color}
+              strokeWidth={2}
+              strokeDasharray={s.dashed ? "5 4" : undefined}
+            />
+            {points.map((p) => (
+              // p95 a ring around p50's filled dot: both stay visible when equal.
+              <circle
+                key={p.x}
+                cx={p.x}
+                cy={p.y}
+                r={s.dashed ? 4.5 : 3}
+                fill={s.dashed ? "none" : s.color}
+                stroke={s.dashed ? s.color : undefined}
+                strokeWidth={s.dashed ? 1.5 : undefined}
+              />
+            ))}
+          </g>
         );
       })}
     </Frame>

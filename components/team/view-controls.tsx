@@ -20,7 +20,7 @@ export function ViewControls({
     `rounded-full px-3 py-1 text-sm ring-1 ring-slate-300 dark:ring-slate-700 ${active ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900" : "hover:bg-slate-100 dark:hover:bg-slate-800"}`;
   return (
     <div className="flex flex-wrap items-center gap-4">
-      <nav aria-label="Time range" className="flex gap-1">
+      <nav aria-label="Time range" className="flex flex-wrap gap-1">
         {RANGES.map((r) => (
           <Link
             key={r}
