@@ -11,6 +11,14 @@ const TONE: Record<TileTone, { border: string; label: string }> = {
   empty: { border: "border-l-slate-300 dark:border-l-slate-600", label: "no assets" },
 };
 
+/** The asset counts of a tile, each linked to the team page's list that holds those assets. */
+const ASSET_COUNTS: { key: "degraded" | "warning" | "stale"; list: AssetList; tone: string }[] = [
+  { key: "degraded", list: "degraded", tone: "text-degraded" },
+  // Team pages have no warning-only list: "unhealthy" holds warnings (and degraded).
+  { key: "warning", list: "unhealthy", tone: "text-warning" },
+  { key: "stale", list: "stale", tone: "text-warning" },
+];
+
 /** Team tiles, worst first (the order comes from lib/overview, as sorted). */
 export function TeamTiles({ teams }: { teams: OverviewTeam[] }) {
   if (teams.length === 0) {
@@ -54,30 +62,17 @@ export function TeamTiles({ teams }: { teams: OverviewTeam[] }) {
                   .map((f) => `${f.deployment}/${f.location}: ${f.error ?? "failed"}`)
                   .join("\n")}
               />
-              <Count
-                testId="team-degraded"
-                value={team.degraded}
-                label="degraded"
-                list="degraded"
-                slug={team.slug}
-                tone="text-degraded"
-              />
-              <Count
-                testId="team-warning"
-                value={team.warning}
-                label="warning"
-                list="unhealthy"
-                slug={team.slug}
-                tone="text-warning"
-              />
-              <Count
-                testId="team-stale"
-                value={team.stale}
-                label="stale"
-                list="stale"
-                slug={team.slug}
-                tone="text-warning"
-              />
+              {ASSET_COUNTS.map((c) => (
+                <Count
+                  key={c.key}
+                  testId={`team-${c.key}`}
+                  value={team[c.key]}
+                  label={c.key}
+                  list={c.list}
+                  slug={team.slug}
+                  tone={c.tone}
+                />
+              ))}
             </ul>
           </li>
         );
