@@ -16,6 +16,12 @@ export type DegradedCause =
       error: RunError | null;
       /** Dagster's failure reason tag (e.g. STEP_FAILURE), the fallback when the error is unknown. */
       reason: string | null;
+      /**
+       * True when this asset's own step failed; false when the run failed
+       * elsewhere (another step, or before any step); null when the run's
+       * events were not read.
+       */
+      failedHere: boolean | null;
     }
   | { kind: "partitions"; failed: number; total: number }
   | { kind: "materialization" }
@@ -26,12 +32,13 @@ export type DegradedCause =
 export function degradedCauses(
   snapshot: Pick<HealthSnapshot, "runs">,
   deployment: string,
+  assetId: string,
   health: AssetHealth,
   status: AssetStatus | undefined,
 ): DegradedCause[] {
   const causes: DegradedCause[] = [];
   if (health.materialization === "DEGRADED")
-    causes.push(materializationCause(snapshot, deployment, status));
+    causes.push(materializationCause(snapshot, deployment, assetId, status));
   if (health.checks === "DEGRADED") {
     const names = (status?.checks ?? []).filter((c) => c.outcome === "failed").map((c) => c.name);
     causes.push({ kind: "checks", names });
@@ -45,6 +52,7 @@ export function degradedCauses(
 function materializationCause(
   snapshot: Pick<HealthSnapshot, "runs">,
   deployment: string,
+  assetId: string,
   status: AssetStatus | undefined,
 ): DegradedCause {
   if (status?.partitions && status.partitions.failed > 0) {
@@ -58,6 +66,8 @@ function materializationCause(
       runId: latest.id,
       error: run?.error ?? null,
       reason: run?.failureReason ?? null,
+      failedHere:
+        !run || run.materializedAssetIds === null ? null : run.failedAssetIds.includes(assetId),
     };
   }
   // Dagster+ recorded a failure event, with no run Healthboard holds.
@@ -67,8 +77,16 @@ function materializationCause(
 /** The cause in a few words, for a list row and for title text. */
 export function causeWords(cause: DegradedCause): string {
   switch (cause.kind) {
-    case "run":
-      return cause.error?.className ?? cause.reason ?? "its latest run failed";
+    case "run": {
+      const what = cause.error?.className ?? cause.reason;
+      if (cause.failedHere === false) {
+        const where = cause.error?.stepKey
+          ? `in step ${cause.error.stepKey}`
+          : "before its step ran";
+        return `its run failed ${where}${what ? ` (${what})` : ""}`;
+      }
+      return what ?? "its latest run failed";
+    }
     case "partitions":
       return `${cause.failed} of ${cause.total} partitions failed`;
     case "materialization":

@@ -91,7 +91,7 @@ export function failingNow(
 ): FailingNow {
   const assets: FailingAsset[] = [];
   const add = (team: string | null, a: TeamAsset) => {
-    const causes = degradedCauses(snapshot, a.def.deployment, a.health, a.status);
+    const causes = degradedCauses(snapshot, a.def.deployment, a.node.id, a.health, a.status);
     assets.push({
       id: a.node.id,
       key: a.node.key,

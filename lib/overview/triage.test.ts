@@ -89,6 +89,9 @@ function world() {
     run("boom", 2_000, "FAILURE", {
       location: "shared",
       error: { className: "OutOfMemoryError", message: "killed", stepKey: "oom" },
+      plannedAssetIds: ['["oom"]'],
+      materializedAssetIds: [],
+      failedAssetIds: ['["oom"]'],
     }),
   ];
   const broken = prod.locations.locations.find((l) => l.name === "bravo-loc");
@@ -202,6 +205,26 @@ describe("failing now", () => {
         .map((a) => a.id);
       expect(listed.sort()).toEqual(degraded.sort());
     }
+  });
+
+  it("says when an asset's run failed in another step, not its own", () => {
+    const prod = deploymentInput(
+      "prod",
+      { shared: [asset("f1", "foxtrot")] },
+      { '["f1"]': { ...RUN_FAILED } },
+    );
+    prod.runs = [
+      run("boom", 2_000, "FAILURE", {
+        location: "shared",
+        error: { className: "OutOfMemoryError", message: "killed", stepKey: "oom" },
+        plannedAssetIds: ['["f1"]', '["oom"]'],
+        materializedAssetIds: [],
+        failedAssetIds: ['["oom"]'],
+      }),
+    ];
+    const snapshot = buildSnapshot([prod], config.teams, "g", 5_000);
+    const [row] = buildOverview(config, [prod.locations], snapshot).failingNow.assets;
+    expect(row?.summary).toBe("its run failed in step oom (OutOfMemoryError)");
   });
 
   it("lists a degraded asset no team owns, without a team", () => {
