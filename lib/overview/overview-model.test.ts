@@ -42,6 +42,8 @@ describe("buildOverview", () => {
     });
     const staging = deploymentInput("staging", {});
     const unreachable = { ...staging.locations, asOf: null, error: "connection refused" };
+    // Never reached: no part of its data was ever fetched.
+    Object.assign(staging, { locations: unreachable, statusesAsOf: null, runsAsOf: null });
     const overview = buildOverview(
       config,
       [prod.locations, unreachable],

@@ -1,6 +1,6 @@
 import type { HealthboardConfig } from "@/lib/config/config-schema";
 import type { DeploymentSnapshot, LocationStatus } from "@/lib/domain/types";
-import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
+import type { DeploymentFreshness, HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import { BlastIndex, type FailingNow, failingNow } from "./failing-now";
 import { byTriageOrder, failingLocations, type TeamHealth, teamHealth } from "./team-health";
 
@@ -22,6 +22,10 @@ export interface OverviewDeployment {
   name: string;
   kind: "oss" | "plus";
   dagsterUrl: string | null;
+  /**
+   * How old the data shown is: the oldest of its locations, asset statuses and
+   * runs as last fetched (null when none was ever fetched).
+   */
   asOf: number | null;
   error: string | null;
   locations: OverviewLocation[];
@@ -45,6 +49,14 @@ const LOCATION_ORDER: Record<LocationStatus, number> = { failed: 0, loading: 1, 
 
 export function locationUrl(uiUrl: string | undefined, location: string): string | null {
   return uiUrl ? `${uiUrl}/locations/${encodeURIComponent(location)}/assets` : null;
+}
+
+/** The oldest part of a deployment's data; null when no part was ever fetched. */
+function dataAsOf(f: DeploymentFreshness | undefined): number | null {
+  const parts = [f?.locationsAsOf, f?.statusesAsOf, f?.runsAsOf].filter(
+    (t): t is number => typeof t === "number",
+  );
+  return parts.length ? Math.min(...parts) : null;
 }
 
 /**
@@ -81,7 +93,7 @@ export function buildOverview(
       name: d.name,
       kind: d.kind,
       dagsterUrl: d.uiUrl ?? null,
-      asOf: snap?.asOf ?? null,
+      asOf: dataAsOf(health.deployments.find((f) => f.deployment === d.name)) ?? snap?.asOf ?? null,
       error: snap?.error ?? null,
       locations,
     };

@@ -249,6 +249,21 @@ describe("failing now", () => {
 });
 
 describe("deployments", () => {
+  it("are as old as the oldest part of their data", () => {
+    const prod = deploymentInput("prod", { shared: [asset("f1", "foxtrot")] });
+    Object.assign(prod, { statusesAsOf: 50, runsAsOf: 70 });
+    prod.locations.asOf = 90;
+    const edge = deploymentInput("edge", {});
+    Object.assign(edge, { statusesAsOf: null, runsAsOf: null });
+    edge.locations.asOf = null;
+    const snapshot = buildSnapshot([prod, edge], config.teams, "g", 100);
+    const overview = buildOverview(config, [prod.locations, edge.locations], snapshot);
+    expect(overview.deployments.map((d) => [d.name, d.asOf])).toEqual([
+      ["prod", 50],
+      ["edge", null],
+    ]);
+  });
+
   it("lists broken locations first", () => {
     const { overview } = world();
     expect(overview.deployments[0]?.locations.map((l) => [l.name, l.status])).toEqual([
