@@ -23,3 +23,8 @@ export function formatDay(ms: number, hourly: boolean): string {
   const iso = new Date(ms).toISOString();
   return hourly ? `${iso.slice(11, 13)}:00` : iso.slice(5, 10);
 }
+
+/** "1 code location", "2 code locations": a count with its noun in the right number. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}

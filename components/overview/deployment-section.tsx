@@ -1,9 +1,11 @@
+import { plural } from "@/lib/format";
 import type { OverviewDeployment } from "@/lib/overview/overview-model";
 import { RelativeTime } from "../format-time";
 import { LocationTable } from "./location-table";
 
 export function DeploymentSection({ deployment }: { deployment: OverviewDeployment }) {
   const headingId = `deployment-${deployment.name}`;
+  const broken = deployment.locations.filter((l) => l.status === "failed").length;
   return (
     <section
       aria-labelledby={headingId}
@@ -17,13 +19,31 @@ export function DeploymentSection({ deployment }: { deployment: OverviewDeployme
           <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600 dark:bg-slate-800 dark:text-slate-300">
             {deployment.kind === "plus" ? "Dagster+" : "Dagster OSS"}
           </span>
-        </h2>
-        <div className="text-xs text-slate-500">
-          {deployment.asOf ? (
-            <span data-testid="deployment-as-of">
-              as of <RelativeTime ms={deployment.asOf} />
+          <span className="ml-2 text-xs font-normal text-slate-500">
+            {plural(deployment.locations.length, "code location")}
+          </span>
+          {broken ? (
+            <span
+              data-testid="deployment-broken-count"
+              className="ml-2 rounded bg-degraded/15 px-1.5 py-0.5 text-xs font-medium text-degraded"
+            >
+              {broken} down
             </span>
           ) : null}
+        </h2>
+        <div className="text-xs text-slate-500">
+          <span
+            data-testid="deployment-as-of"
+            className={deployment.error ? "font-medium text-warning" : undefined}
+          >
+            {deployment.asOf ? (
+              <>
+                data as of <RelativeTime ms={deployment.asOf} />
+              </>
+            ) : (
+              "no data yet"
+            )}
+          </span>
           {deployment.dagsterUrl ? (
             <a
               href={deployment.dagsterUrl}

@@ -1,7 +1,8 @@
 import type { HealthboardConfig } from "@/lib/config/config-schema";
 import type { DeploymentSnapshot, LocationStatus } from "@/lib/domain/types";
-import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
-import { teamAssets } from "@/lib/teams/team-assets";
+import type { DeploymentFreshness, HealthSnapshot } from "@/lib/snapshot/snapshot-types";
+import { BlastIndex, type FailingNow, failingNow } from "./failing-now";
+import { byTriageOrder, failingLocations, type TeamHealth, teamHealth } from "./team-health";
 
 // The overview page's data: compact, serialisable, built from snapshots only.
 
@@ -21,40 +22,62 @@ export interface OverviewDeployment {
   name: string;
   kind: "oss" | "plus";
   dagsterUrl: string | null;
+  /**
+   * How old the data shown is: the oldest of its locations, asset statuses and
+   * runs as last fetched (null when none was ever fetched).
+   */
   asOf: number | null;
   error: string | null;
   locations: OverviewLocation[];
 }
 
-export interface OverviewTeam {
-  slug: string;
-  name: string;
-  assetCount: number;
-}
+/** A team tile: its health, counted as its team page counts. */
+export type OverviewTeam = TeamHealth;
 
 export interface Overview {
   deployments: OverviewDeployment[];
+  /** Worst first (byTriageOrder). */
   teams: OverviewTeam[];
+  failingNow: FailingNow & {
+    /** Team slug to display name, for the list's team column. */
+    teamNames: Record<string, string>;
+  };
 }
+
+/** Failed first, then loading, then loaded; by name within each. */
+const LOCATION_ORDER: Record<LocationStatus, number> = { failed: 0, loading: 1, loaded: 2 };
 
 export function locationUrl(uiUrl: string | undefined, location: string): string | null {
   return uiUrl ? `${uiUrl}/locations/${encodeURIComponent(location)}/assets` : null;
 }
 
+/** The oldest part of a deployment's data; null when no part was ever fetched. */
+function dataAsOf(f: DeploymentFreshness | undefined): number | null {
+  const parts = [f?.locationsAsOf, f?.statusesAsOf, f?.runsAsOf].filter(
+    (t): t is number => typeof t === "number",
+  );
+  return parts.length ? Math.min(...parts) : null;
+}
+
 /**
  * The overview. Team tiles count with teamAssets, the function team pages
- * count with, so a tile and its team page always agree.
+ * count with, so a tile and its team page always agree. `blast` is the
+ * snapshot's blast-radius index (cached per generation by the caller).
  */
 export function buildOverview(
   config: HealthboardConfig,
   snapshots: DeploymentSnapshot[],
   health: HealthSnapshot,
+  blast: BlastIndex = new BlastIndex(health.graph),
 ): Overview {
   const byName = new Map(snapshots.map((s) => [s.deployment, s]));
 
   const deployments = config.deployments.map((d): OverviewDeployment => {
     const snap = byName.get(d.name);
-    const locations = (snap?.locations ?? []).map((loc): OverviewLocation => {
+    const sorted = [...(snap?.locations ?? [])].sort(
+      (a, b) => LOCATION_ORDER[a.status] - LOCATION_ORDER[b.status] || a.name.localeCompare(b.name),
+    );
+    const locations = sorted.map((loc): OverviewLocation => {
       return {
         name: loc.name,
         status: loc.status,
@@ -70,16 +93,45 @@ export function buildOverview(
       name: d.name,
       kind: d.kind,
       dagsterUrl: d.uiUrl ?? null,
-      asOf: snap?.asOf ?? null,
+      asOf: dataAsOf(health.deployments.find((f) => f.deployment === d.name)) ?? snap?.asOf ?? null,
       error: snap?.error ?? null,
       locations,
     };
   });
 
-  const teams = config.teams.map((t) => ({
-    slug: t.slug,
-    name: t.name,
-    assetCount: teamAssets(health, t.slug).length,
+  const deploymentErrors = new Map(deployments.map((d) => [d.name, d.error]));
+  const teams = config.teams
+    .map((t) => teamHealth(health, t, deploymentErrors))
+    .sort(byTriageOrder);
+  // Every failing location once, with each team it belongs to; then every
+  // location no team claims (a failing location hurts even when unowned).
+  const byLocation = new Map<
+    string,
+    ReturnType<typeof failingLocations>[number] & { teams: string[] }
+  >();
+  for (const t of teams) {
+    for (const f of t.failingLocations) {
+      const k = `${f.deployment}\u0000${f.location}`;
+      const entry = byLocation.get(k) ?? { ...f, teams: [] };
+      entry.teams.push(t.slug);
+      byLocation.set(k, entry);
+    }
+  }
+  const everyLocation = health.locations.map((l) => ({
+    deployment: l.deployment,
+    location: l.name,
   }));
-  return { deployments, teams };
+  for (const f of failingLocations(health, deploymentErrors, everyLocation)) {
+    const k = `${f.deployment}\u0000${f.location}`;
+    if (!byLocation.has(k)) byLocation.set(k, { ...f, teams: [] });
+  }
+  const failing = failingNow(health, config.teams, [...byLocation.values()], blast);
+  return {
+    deployments,
+    teams,
+    failingNow: {
+      ...failing,
+      teamNames: Object.fromEntries(config.teams.map((t) => [t.slug, t.name])),
+    },
+  };
 }

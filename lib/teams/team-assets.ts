@@ -24,9 +24,13 @@ export interface TeamAsset {
 /**
  * The assets a team owns, optionally in one code location (matched per
  * definition). Team pages, badges, KPI samples and overview tiles all count
- * with this one function.
+ * with this one function. `null` asks for the owned assets no team owns.
  */
-export function teamAssets(snapshot: HealthSnapshot, team: string, location?: string): TeamAsset[] {
+export function teamAssets(
+  snapshot: HealthSnapshot,
+  team: string | null,
+  location?: string,
+): TeamAsset[] {
   const out: TeamAsset[] = [];
   for (const node of snapshot.graph.nodes.values()) {
     for (const owned of node.owned) {

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { DeploymentSection } from "@/components/overview/deployment-section";
+import { FailingNowList } from "@/components/overview/failing-now-list";
 import { TeamTiles } from "@/components/overview/team-tiles";
 import { Panel } from "@/components/panel/panel";
 import { PanelSkeleton } from "@/components/panel/panel-skeleton";
@@ -10,10 +11,14 @@ import { overviewQuery } from "@/lib/queries/overview";
 
 export function OverviewClient({ initial, refreshMs }: { initial: Overview; refreshMs: number }) {
   const { data } = useQuery({ ...overviewQuery(refreshMs), initialData: initial });
+  const urls = Object.fromEntries((data?.deployments ?? []).map((d) => [d.name, d.dagsterUrl]));
   return (
     <div className="space-y-8">
-      <Panel title="Teams" id="teams">
+      <Panel title="Teams, worst first" id="teams">
         {data ? <TeamTiles teams={data.teams} /> : <PanelSkeleton />}
+      </Panel>
+      <Panel title="Failing now, widest impact first" id="failing-now">
+        {data ? <FailingNowList failing={data.failingNow} urls={urls} /> : <PanelSkeleton />}
       </Panel>
       <Panel title="Deployments and code locations" id="locations">
         {data ? (

@@ -4,6 +4,7 @@ import { ContractsExport } from "@/components/contracts/contracts-export";
 import { ParamProblems } from "@/components/param-problems";
 import { teamSlugSchema } from "@/lib/api/team-params";
 import { loadConfig } from "@/lib/config/load-config";
+import { plural } from "@/lib/format";
 import { dagsterUrls } from "@/lib/links/dagster-links";
 import { getTeamPage } from "@/lib/teams/get-team-page";
 import { loadTeamSearchParams, unknownLocationProblem } from "@/lib/teams/team-search-params";
@@ -36,8 +37,8 @@ export default async function TeamPage({ params, searchParams }: Props) {
     <>
       <h1 className="mb-1 text-2xl font-semibold tracking-tight">{model.team.name}</h1>
       <p className="mb-6 text-sm text-slate-500">
-        Team <code>{model.team.slug}</code> · {model.assets.length} assets in{" "}
-        {model.allLocations.length} code locations
+        Team <code>{model.team.slug}</code> · {plural(model.assets.length, "asset")} in{" "}
+        {plural(model.allLocations.length, "code location")}
       </p>
       <ContractsExport team={model.team.slug} />
       <ParamProblems problems={problems} />
