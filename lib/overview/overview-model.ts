@@ -2,7 +2,13 @@ import type { HealthboardConfig } from "@/lib/config/config-schema";
 import type { DeploymentSnapshot, LocationStatus } from "@/lib/domain/types";
 import type { DeploymentFreshness, HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import { BlastIndex, type FailingNow, failingNow } from "./failing-now";
-import { byTriageOrder, failingLocations, type TeamHealth, teamHealth } from "./team-health";
+import {
+  allFailingLocations,
+  byTriageOrder,
+  type FailingLocation,
+  type TeamHealth,
+  teamHealth,
+} from "./team-health";
 
 // The overview page's data: compact, serialisable, built from snapshots only.
 
@@ -99,16 +105,11 @@ export function buildOverview(
     };
   });
 
-  const deploymentErrors = new Map(deployments.map((d) => [d.name, d.error]));
-  const teams = config.teams
-    .map((t) => teamHealth(health, t, deploymentErrors))
-    .sort(byTriageOrder);
-  // Every failing location once, with each team it belongs to; then every
-  // location no team claims (a failing location hurts even when unowned).
-  const byLocation = new Map<
-    string,
-    ReturnType<typeof failingLocations>[number] & { teams: string[] }
-  >();
+  const teams = config.teams.map((t) => teamHealth(health, t)).sort(byTriageOrder);
+  // Every failing location once, with each team it belongs to, unowned ones too.
+  const byLocation = new Map<string, FailingLocation & { teams: string[] }>();
+  for (const f of allFailingLocations(health))
+    byLocation.set(`${f.deployment}\u0000${f.location}`, { ...f, teams: [] });
   for (const t of teams) {
     for (const f of t.failingLocations) {
       const k = `${f.deployment}\u0000${f.location}`;
@@ -116,14 +117,6 @@ export function buildOverview(
       entry.teams.push(t.slug);
       byLocation.set(k, entry);
     }
-  }
-  const everyLocation = health.locations.map((l) => ({
-    deployment: l.deployment,
-    location: l.name,
-  }));
-  for (const f of failingLocations(health, deploymentErrors, everyLocation)) {
-    const k = `${f.deployment}\u0000${f.location}`;
-    if (!byLocation.has(k)) byLocation.set(k, { ...f, teams: [] });
   }
   const failing = failingNow(health, config.teams, [...byLocation.values()], blast);
   return {

@@ -1,6 +1,8 @@
 import type { TeamConfig } from "@/lib/config/config-schema";
 import { isWarning } from "@/lib/metrics/definitions";
+import type { LocationOutage } from "@/lib/snapshot/location-outages";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
+import { teamLocationProblems } from "@/lib/snapshot/team-location-problems";
 import { isDegraded, isStale, teamAssets } from "@/lib/teams/team-assets";
 
 // A team tile's health. Every count comes from teamAssets and the predicates
@@ -27,33 +29,23 @@ export interface TeamHealth {
   failingLocations: FailingLocation[];
 }
 
-/** What the overview knows of each deployment's reachability: its last refresh error, if any. */
-export type DeploymentErrors = ReadonlyMap<string, string | null>;
+/** The overview's words for one outage (lib/snapshot/location-outages.ts). */
+export function toFailingLocation(o: LocationOutage): FailingLocation {
+  return {
+    deployment: o.deployment,
+    // A deployment never reached: its locations are unknown.
+    location: o.location ?? "(locations unknown)",
+    error: o.error.message,
+    cause: o.kind === "location-failed" ? "location" : "deployment",
+  };
+}
 
-/**
- * The failing locations among `locations`: a location whose status is
- * "failed", or any location of a deployment that cannot be reached.
- */
-export function failingLocations(
-  snapshot: HealthSnapshot,
-  deploymentErrors: DeploymentErrors,
-  locations: Iterable<{ deployment: string; location: string }>,
-): FailingLocation[] {
-  const out: FailingLocation[] = [];
-  for (const { deployment, location } of locations) {
-    const unreachable = deploymentErrors.get(deployment);
-    if (unreachable) {
-      out.push({ deployment, location, error: unreachable, cause: "deployment" });
-      continue;
-    }
-    const loc = snapshot.locations.find((l) => l.deployment === deployment && l.name === location);
-    if (loc?.status === "failed") {
-      out.push({ deployment, location, error: loc.error?.message ?? null, cause: "location" });
-    }
-  }
-  return out.sort(
-    (a, b) => a.deployment.localeCompare(b.deployment) || a.location.localeCompare(b.location),
-  );
+const byPlace = (a: FailingLocation, b: FailingLocation) =>
+  a.deployment.localeCompare(b.deployment) || a.location.localeCompare(b.location);
+
+/** Every outage of the snapshot, whoever owns it (a failing location hurts even when unowned). */
+export function allFailingLocations(snapshot: HealthSnapshot): FailingLocation[] {
+  return snapshot.outages.map(toFailingLocation).sort(byPlace);
 }
 
 /** A team's code locations: those its config lists, and those defining its assets. */
@@ -72,11 +64,7 @@ export function teamLocations(
   return [...all.values()];
 }
 
-export function teamHealth(
-  snapshot: HealthSnapshot,
-  team: TeamConfig,
-  deploymentErrors: DeploymentErrors,
-): TeamHealth {
+export function teamHealth(snapshot: HealthSnapshot, team: TeamConfig): TeamHealth {
   const assets = teamAssets(snapshot, team.slug);
   return {
     slug: team.slug,
@@ -85,7 +73,8 @@ export function teamHealth(
     degraded: assets.filter(isDegraded).length,
     warning: assets.filter((a) => isWarning(a.health)).length,
     stale: assets.filter(isStale).length,
-    failingLocations: failingLocations(snapshot, deploymentErrors, teamLocations(team, assets)),
+    // The same outages the team page's banner names (one definition).
+    failingLocations: teamLocationProblems(snapshot, team).map(toFailingLocation).sort(byPlace),
   };
 }
 

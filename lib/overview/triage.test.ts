@@ -157,7 +157,7 @@ describe("team tiles", () => {
       { '["f1"]': MATERIALIZED },
     );
     const down = { ...prod.locations, error: "connect ECONNREFUSED" };
-    const snapshot = buildSnapshot([prod], config.teams, "g", 1);
+    const snapshot = buildSnapshot([{ ...prod, locations: down }], config.teams, "g", 1);
     const overview = buildOverview(config, [down], snapshot);
     // Every team with a location in prod: foxtrot by its asset, bravo by its config.
     expect(

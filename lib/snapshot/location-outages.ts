@@ -48,14 +48,15 @@ export function locationOutages(
   for (const { deployment, locations: snap } of inputs) {
     if (snap.error !== null) continue;
     for (const loc of snap.locations) {
-      if (!loc.down) continue;
+      // The load status decides; `down` (kept by the collector) adds since when.
+      if (loc.status !== "failed") continue;
       out.push({
         deployment,
         location: loc.name,
         kind: "location-failed",
         error: loc.error ?? { message: "failed to load", className: null },
-        since: loc.down.since,
-        assetsAsOf: loc.down.assetsAsOf,
+        since: loc.down?.since ?? null,
+        assetsAsOf: loc.down?.assetsAsOf ?? null,
         assetCount: loc.assets.length,
       });
     }

@@ -23,9 +23,21 @@ export function teamLocationProblems(
   };
   for (const l of team.locations) add(l.deployment, l.location);
   for (const a of teamAssets(snapshot, team.slug)) add(a.def.deployment, a.def.location);
-  return snapshot.outages.filter((o) =>
+  const out = snapshot.outages.filter((o) =>
     o.location === null
       ? !location && deployments.has(o.deployment)
       : mine.has(`${o.deployment}\u0000${o.location}`) && (!location || o.location === location),
   );
+  // A configured location of an unreachable deployment is down too, even when
+  // the deployment's last answer did not list it (nothing can be known of it).
+  for (const l of team.locations) {
+    if (location && l.location !== location) continue;
+    const unreachable = snapshot.outages.find(
+      (o) => o.deployment === l.deployment && o.kind === "deployment-unreachable",
+    );
+    const listed = out.some((o) => o.deployment === l.deployment && o.location === l.location);
+    if (unreachable && unreachable.location !== null && !listed)
+      out.push({ ...unreachable, location: l.location, assetCount: 0, assetsAsOf: null });
+  }
+  return out;
 }
