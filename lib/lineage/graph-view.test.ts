@@ -103,8 +103,16 @@ describe("graph view", () => {
     const { blast, roots } = impactOf(g, 2);
     expect(blast.assets).toEqual([3]);
     expect(blast.teams).toEqual([{ team: "finance", count: 1 }]);
-    expect(roots).toEqual([2]);
-    expect(impactOf(g, 3).roots).toEqual([2]);
+    expect(roots).toEqual({ failed: [2], warnings: [] });
+    expect(impactOf(g, 3).roots.failed).toEqual([2]);
+  });
+
+  it("separates a warning upstream from the asset's own failure", () => {
+    // orders warns (a WARN check); model's own step failed.
+    const warned = decodeGraph({ ...payload, health: "WHDHS" });
+    expect(impactOf(warned, 2, true).roots).toEqual({ failed: [2], warnings: [0] });
+    expect(impactOf(warned, 3).roots).toEqual({ failed: [2], warnings: [0] });
+    expect(impactOf(warned, 1).roots).toEqual({ failed: [], warnings: [0] });
   });
 
   it("autocompletes keys, best matches first", () => {

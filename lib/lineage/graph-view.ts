@@ -1,5 +1,5 @@
 import type { GraphPayload } from "@/lib/api/graph-payload";
-import { PAYLOAD_LETTERS, UNHEALTHY_LETTERS } from "@/lib/metrics/health-letters";
+import { HEALTH_LETTER, PAYLOAD_LETTERS } from "@/lib/metrics/health-letters";
 import { blastRadius, focusSet, rootCauses } from "./graph-algorithms";
 
 // The lineage page's view state (all of it lives in the URL) and what it
@@ -147,12 +147,26 @@ export function visibleNodes(g: DecodedGraph, view: LineageView): Uint8Array {
   return mask;
 }
 
-export function impactOf(g: DecodedGraph, node: number) {
+/**
+ * One asset's impact: what it breaks downstream and why it is unhealthy.
+ * `ownStepFailed` comes from the asset's details (its latest attempt's step
+ * failed); the graph payload alone only knows health letters.
+ */
+export function impactOf(g: DecodedGraph, node: number, ownStepFailed = false) {
   const teamOf = (i: number) =>
     (g.teamsOf[i] ?? []).map((t) => g.payload.teams[t]).filter((t): t is string => !!t);
+  const letter = (i: number) => g.payload.health[i] ?? "";
   return {
     blast: blastRadius(g.down, node, teamOf),
-    roots: rootCauses(g.up, node, (i) => UNHEALTHY_LETTERS.has(g.payload.health[i] ?? "")),
+    roots: rootCauses(
+      g.up,
+      node,
+      {
+        degraded: (i) => letter(i) === HEALTH_LETTER.DEGRADED,
+        warning: (i) => letter(i) === HEALTH_LETTER.WARNING,
+      },
+      ownStepFailed,
+    ),
   };
 }
 
@@ -162,7 +176,7 @@ export function impactRings(g: DecodedGraph, node: number | null): Map<number, s
   if (node === null) return ring;
   const { blast, roots } = impactOf(g, node);
   for (const i of blast.assets) ring.set(i, "#ea580c");
-  for (const i of roots) ring.set(i, "#7c3aed");
+  for (const i of roots.failed) ring.set(i, "#7c3aed");
   return ring;
 }
 
