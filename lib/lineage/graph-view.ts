@@ -1,4 +1,5 @@
 import type { GraphPayload } from "@/lib/api/graph-payload";
+import { resolveKeyParam } from "@/lib/links/asset-key-param";
 import { HEALTH_LETTER, PAYLOAD_LETTERS } from "@/lib/metrics/health-letters";
 import { blastRadius, focusSet, rootCauses } from "./graph-algorithms";
 
@@ -122,6 +123,15 @@ export function decodeGraph(payload: GraphPayload): DecodedGraph {
   };
 }
 
+/**
+ * The node a URL's key parameter names (?focus=, ?selected=): the JSON array,
+ * a slash-separated key or a plain key (lib/links/asset-key-param.ts), or null.
+ */
+export function nodeOf(g: DecodedGraph, raw: string | null): number | null {
+  const id = resolveKeyParam(raw, (k) => g.index.has(k));
+  return id === null ? null : (g.index.get(id) ?? null);
+}
+
 /** Which nodes the view shows: filters first, then the focus neighbourhood. */
 export function visibleNodes(g: DecodedGraph, view: LineageView): Uint8Array {
   const p = g.payload;
@@ -129,7 +139,7 @@ export function visibleNodes(g: DecodedGraph, view: LineageView): Uint8Array {
   const mask = new Uint8Array(n);
   const teamIdx = view.team ? p.teams.indexOf(view.team) : -1;
   const kindIdx = view.kind ? p.kinds.indexOf(view.kind) : -1;
-  const focus = view.focus ? g.index.get(view.focus) : undefined;
+  const focus = nodeOf(g, view.focus) ?? undefined;
   const near = focus !== undefined ? focusSet(g.up, g.down, focus, view.depth) : null;
   for (let i = 0; i < n; i++) {
     if (near && !near.has(i)) continue;

@@ -16,6 +16,7 @@ import {
   decodeGraph,
   impactRings,
   type LineageView,
+  nodeOf,
   parseView,
   type ViewChange,
   viewProblems,
@@ -69,7 +70,7 @@ export function LineageClient({ urls, refreshMs }: { urls: DagsterUrls; refreshM
       ),
     [graph, view.collapsed],
   );
-  const selected = graph && view.selected ? (graph.index.get(view.selected) ?? null) : null;
+  const selected = graph ? nodeOf(graph, view.selected) : null;
   const highlights = useMemo<CanvasHighlights>(
     () => ({ ring: graph ? impactRings(graph, selected) : new Map(), selected }),
     [graph, selected],

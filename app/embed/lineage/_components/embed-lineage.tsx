@@ -10,6 +10,7 @@ import { formatKey } from "@/lib/format";
 import {
   decodeGraph,
   impactRings,
+  nodeOf,
   parseView,
   viewToSearch,
   visibleNodes,
@@ -33,7 +34,7 @@ export function EmbedLineage({
   const view = useMemo(() => parseView(new URLSearchParams(search.toString())), [search]);
   const { data, error } = usePolledJson<GraphPayload>("/api/v1/graph", undefined, refreshMs);
   const graph = useMemo(() => (data ? decodeGraph(data) : null), [data]);
-  const focus = graph && view.focus ? (graph.index.get(view.focus) ?? null) : null;
+  const focus = graph ? nodeOf(graph, view.focus) : null;
   const visible = useMemo(
     () => (graph ? visibleNodes(graph, view) : new Uint8Array()),
     [graph, view],
