@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { type AssetTruth, assetsTruth } from "./support/badge-truth";
-import { latestStepError } from "./support/cause-truth";
+import { lastMaterializedAt, latestStepError } from "./support/cause-truth";
 import { DAGSTER_URL } from "./support/dagster";
 
 // Cause, not just status: the failing step's real error on the team page and in
@@ -58,12 +58,24 @@ test("recommendation_model's root cause is its own failed step, and warnings ups
   const above = ancestors(assets, id(MODEL));
   const warnings = above.filter((a) => a.overall === "WARNING").map((a) => a.id);
   const degraded = new Set(above.filter((a) => a.overall === "DEGRADED").map((a) => a.id));
+  // Its own step's failure is the cause while nothing materialized it since (the demo's state;
+  // other suites may launch runs on the shared Dagster, so this is read, not assumed).
+  const materializedAt = await lastMaterializedAt(MODEL);
+  const ownFailureNow = materializedAt === null || truth.endedAt > materializedAt;
   // The plain key form of ?selected= (the README's form).
   await page.goto("/lineage?selected=recommendation_model");
   const causes = page.getByTestId("node-details").getByTestId("root-causes");
+  await expect(page.getByTestId("node-details").getByTestId("node-health")).toBeVisible({
+    timeout: 30_000,
+  });
   const own = causes.getByTestId("own-failure");
-  await expect(own).toContainText("Its own step failed", { timeout: 30_000 });
-  await expect(own.getByTestId("run-error-message")).toContainText(truth.firstLine);
+  if (ownFailureNow) {
+    await expect(own).toContainText("Its own step failed");
+    await expect(own.getByTestId("run-error-message")).toContainText(truth.firstLine);
+    await expect(own.locator(`a[href$="/runs/${truth.runId}"]`).first()).toBeVisible();
+  } else {
+    await expect(own).toHaveCount(0);
+  }
   // Failed upstream names only degraded ancestors, never a warning-only one.
   const failedUpstream = await causes
     .getByTestId("root-cause-assets")

@@ -60,12 +60,24 @@ export function freshnessReason(input: ReasonInput, now: number): string | null 
   return `fresh: materialized ${formatDuration(now - input.lastMaterializedAt)} ago, within its ${hours(p.failWindowSeconds)} window`;
 }
 
-/** "RuntimeError: CUDA out of memory": the class once, then the message's first line. */
-function errorLine(error: RunError): string {
-  const first = error.message.split("\n")[0] ?? "";
-  return error.className && !first.startsWith(error.className)
-    ? `${error.className}: ${first}`
-    : first;
+/** Longest error line in a title: the title holds every reason, the error is only one. */
+const MAX_ERROR_LINE = 80;
+
+/**
+ * "RuntimeError: CUDA out of memory": the class once (Dagster's own errors
+ * start with the module path, "dagster._core.errors.X: …"), then the message's
+ * first line, cut to MAX_ERROR_LINE.
+ */
+export function errorLine(error: RunError): string {
+  const first = (error.message.split("\n")[0] ?? "").trim();
+  const cls = error.className;
+  let text = first;
+  if (cls) {
+    const escaped = cls.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const rest = first.replace(new RegExp(`^(?:[\\w.]+\\.)?${escaped}:\\s*`), "");
+    text = `${cls}: ${rest}`;
+  }
+  return text.length <= MAX_ERROR_LINE ? text : `${text.slice(0, MAX_ERROR_LINE - 1)}…`;
 }
 
 function materializationReason(input: ReasonInput): string {
@@ -87,12 +99,13 @@ export function healthReason(input: ReasonInput, now: number): string | null {
   const h = input.health;
   const parts: string[] = [];
   if (h.overall === "DEGRADED") {
-    if (h.materialization === "DEGRADED") parts.push(materializationReason(input));
+    // Short reasons first, the run's error (the longest) last, so the title's bound cuts least.
     if (h.checks === "DEGRADED") {
       const failed = checkReasons(input, "failed");
       parts.push(...(failed.length ? failed : ["an ERROR check failed or could not run"]));
     }
     if (h.freshness === "DEGRADED") parts.push(`stale, ${staleBy(input, now)}`);
+    if (h.materialization === "DEGRADED") parts.push(materializationReason(input));
   } else if (h.overall === "WARNING") {
     if (h.checks === "WARNING") {
       const warned = checkReasons(input, "warning");
