@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { assetsTruth, expectedAssetBadge, expectedTeamMessage } from "./support/badge-truth";
+import { failedChecks, latestRunOf, latestStepError } from "./support/cause-truth";
 import { setBroken, workspaceTruth } from "./support/dagster";
 import { TEAMS } from "./support/team-truth";
 
@@ -47,7 +48,10 @@ async function fetchBadge(page: Page, request: APIRequestContext, url: string) {
   expect(parsed.height).toBe(20);
   expect(parsed.width).toBeGreaterThan(0);
   expect(parsed.viewBox).toBe(`0 0 ${parsed.width} 20`);
-  expect(parsed.title).toBe(`${parsed.label}: ${parsed.message}`);
+  // The title is the label and the message, or, for an asset badge, the label and the reason
+  // (which starts with the same health word: "degraded: check … failed (ERROR)").
+  const word = parsed.message.split(/[ ·:]/)[0] ?? "";
+  expect(parsed.title?.startsWith(`${parsed.label}: ${word}`), parsed.title ?? "").toBe(true);
   expect(parsed.ariaLabel).toBe(parsed.title);
   expect(res.headers()["content-type"]).toBe("image/svg+xml; charset=utf-8");
   return { res, body, ...parsed };
@@ -130,6 +134,62 @@ test("asset badges give each asset's health, and its freshness, as Dagster judge
     "/badge/asset/ml/product_embeddings.svg?deployment=nowhere",
   );
   expect([nowhere.res.status(), nowhere.message]).toEqual([404, "not found"]);
+});
+
+test("asset badge titles say why: the failing ERROR check, the failed run and its error, the lateness", async ({
+  page,
+  request,
+}) => {
+  const assets = await assetsTruth();
+  // Every asset whose checks fail with ERROR names each such check in its title.
+  for (const a of assets.filter((x) => x.overall === "DEGRADED")) {
+    const errors = (await failedChecks(a.path)).filter((c) => c.severity === "ERROR");
+    if (errors.length === 0) continue;
+    const badge = await fetchBadge(page, request, `/badge/asset/${a.path.join("/")}.svg`);
+    for (const c of errors) expect(badge.title).toContain(`check ${c.name} failed (ERROR)`);
+  }
+  // recommendation_model: the title names its failed latest run and, when its own step failed
+  // there (the demo's RuntimeError), that error.
+  const latest = await latestRunOf(["recommendation_model"]);
+  const step = await latestStepError(["recommendation_model"]);
+  const model = await fetchBadge(page, request, "/badge/asset/recommendation_model.svg");
+  if (latest?.status === "FAILURE") {
+    expect(model.title).toContain(`degraded: run ${latest.runId.slice(0, 8)}… failed`);
+    if (step?.runId === latest.runId) expect(model.title).toContain(step.firstLine.slice(0, 40));
+  }
+  // legacy_marketing_export is degraded by freshness alone: how far past which window.
+  const stale = await fetchBadge(page, request, "/badge/asset/legacy_marketing_export.svg");
+  expect(stale.title).toMatch(/degraded: stale, [\d.]+ (s|min|h|d) past its [\d.]+ (h|d) window/);
+});
+
+test("?show=freshness gives the freshness verdict alone, as Dagster judges it", async ({
+  page,
+  request,
+}) => {
+  for (const asset of await assetsTruth()) {
+    const url = `/badge/asset/${asset.path.map(encodeURIComponent).join("/")}.svg?show=freshness`;
+    await expect(async () => {
+      const now = (await assetsTruth()).find((a) => a.id === asset.id) ?? asset;
+      const badge = await fetchBadge(page, request, url);
+      const expected = !now.hasFreshnessPolicy
+        ? "no policy"
+        : now.freshness === "HEALTHY"
+          ? "fresh"
+          : now.freshness === "WARNING" || now.freshness === "DEGRADED"
+            ? "stale"
+            : "unknown";
+      expect(badge.message === expected || badge.message.startsWith(`${expected} `)).toBe(true);
+    }).toPass({ timeout: 20_000 });
+  }
+  const stale = await fetchBadge(
+    page,
+    request,
+    "/badge/asset/legacy_marketing_export.svg?show=freshness",
+  );
+  expect(stale.message).toMatch(/^stale [\d.]+ (s|min|h|d) late$/);
+  expect(stale.title).toMatch(/: stale: [\d.]+ (s|min|h|d) past its [\d.]+ (h|d) window$/);
+  const bad = await fetchBadge(page, request, "/badge/asset/legacy_marketing_export.svg?show=x");
+  expect(bad.res.status()).toBe(400);
 });
 
 test("location badges equal Dagster's load state, and follow a break and a fix", async ({

@@ -108,7 +108,8 @@ test("ignored view parameters are explained, never echoed", async ({ page }) => 
 });
 
 test("the asset API refuses bad keys with 400 and unknown ones with 404", async ({ request }) => {
-  expect((await request.get("/api/v1/asset?key=not-json")).status()).toBe(400);
+  expect((await request.get("/api/v1/asset?key=[not-json")).status()).toBe(400);
+  expect((await request.get("/api/v1/asset?key=not-a-key")).status()).toBe(404);
   expect((await request.get(`/api/v1/asset?key=${encodeURIComponent("[]")}`)).status()).toBe(400);
   expect((await request.get(`/api/v1/asset?key=${encodeURIComponent('["nope"]')}`)).status()).toBe(
     404,

@@ -27,7 +27,9 @@ export function NodeDetails({
 }) {
   const id = graph.ids[node] as string;
   const { data, isPending, error } = useQuery(assetDetailQuery(id));
-  const { blast, roots } = impactOf(graph, node);
+  const { blast, roots } = impactOf(graph, node, !!data?.ownFailure);
+  const ownFailure = data?.ownFailure ?? null;
+  const upstreamFailed = roots.failed.filter((i) => i !== node || !ownFailure);
   const keyOf = (i: number) => graph.payload.keys[i] as string[];
   return (
     <aside
@@ -127,7 +129,9 @@ export function NodeDetails({
                     {f.job}, {new Date(f.at).toISOString().slice(0, 16).replace("T", " ")}{" "}
                     {f.reason ?? ""}
                     {f.failedHere === false ? " (failed upstream; this asset was planned)" : ""}
-                    {f.error && f.failedHere !== false ? <RunErrorText error={f.error} /> : null}
+                    {f.error && f.failedHere !== false ? (
+                      <RunErrorText error={f.error} logsUrl={runUrl(urls, f.deployment, f.runId)} />
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -154,27 +158,51 @@ export function NodeDetails({
         />
       </div>
       <div data-testid="root-causes">
-        <h3 className="font-medium">Root cause (unhealthy, nearest the root)</h3>
-        {data?.ownFailure && roots.includes(node) ? (
+        <h3 className="font-medium">Root cause</h3>
+        {ownFailure ? (
           <p data-testid="own-failure">
-            Its own run failed{" "}
-            <ExternalLink href={runUrl(urls, data.ownFailure.deployment, data.ownFailure.runId)}>
-              {data.ownFailure.runId.slice(0, 8)}
+            Its own step failed in run{" "}
+            <ExternalLink href={runUrl(urls, ownFailure.deployment, ownFailure.runId)}>
+              {ownFailure.runId.slice(0, 8)}
             </ExternalLink>{" "}
-            ({data.ownFailure.job})
-            {data.ownFailure.error ? <RunErrorText error={data.ownFailure.error} /> : null}
+            ({ownFailure.job})
+            {ownFailure.error ? (
+              <RunErrorText
+                error={ownFailure.error}
+                logsUrl={runUrl(urls, ownFailure.deployment, ownFailure.runId)}
+              />
+            ) : null}
           </p>
         ) : null}
-        {roots.length === 0 ? (
+        {upstreamFailed.length > 0 ? (
+          <>
+            <h4 className="mt-1 text-xs text-slate-500">
+              {upstreamFailed.includes(node)
+                ? "Failed here (this asset is degraded, nothing degraded upstream)"
+                : "Failed upstream (degraded, nearest the root)"}
+            </h4>
+            <AssetButtons
+              graph={graph}
+              nodes={upstreamFailed}
+              onSelect={onSelect}
+              testId="root-cause-assets"
+            />
+          </>
+        ) : null}
+        {roots.warnings.length > 0 ? (
+          <>
+            <h4 className="mt-1 text-xs text-slate-500">Also unhealthy upstream (warnings only)</h4>
+            <AssetButtons
+              graph={graph}
+              nodes={roots.warnings.slice(0, 200)}
+              onSelect={onSelect}
+              testId="root-cause-warnings"
+            />
+          </>
+        ) : null}
+        {!ownFailure && roots.failed.length === 0 && roots.warnings.length === 0 ? (
           <p className="text-slate-500">Nothing unhealthy upstream.</p>
-        ) : (
-          <AssetButtons
-            graph={graph}
-            nodes={roots}
-            onSelect={onSelect}
-            testId="root-cause-assets"
-          />
-        )}
+        ) : null}
       </div>
     </aside>
   );

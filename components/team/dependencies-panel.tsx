@@ -6,8 +6,15 @@ import { TableHead } from "@/components/panel/table-head";
 import { formatKey } from "@/lib/format";
 import { assetUrl, type DagsterUrls } from "@/lib/links/dagster-links";
 import type { TeamPageModel } from "@/lib/teams/build-team-page";
-import type { ForeignAsset } from "@/lib/teams/dependency-report";
+import type { ForeignAsset, RiskSource } from "@/lib/teams/dependency-report";
 
+type Row = ForeignAsset & { atRisk?: boolean; atRiskFrom?: RiskSource[] };
+
+/**
+ * Other teams' assets on one side of the team's edges. Cells are padded and
+ * the table scrolls sideways inside its card on narrow screens, so columns
+ * never run together.
+ */
 function ForeignTable({
   rows,
   urls,
@@ -15,44 +22,73 @@ function ForeignTable({
   viaLabel,
   risk,
 }: {
-  rows: (ForeignAsset & { atRisk?: boolean })[];
+  rows: Row[];
   urls: DagsterUrls;
   testId: string;
   viaLabel: string;
   risk?: boolean;
 }) {
   if (rows.length === 0) return <p className="text-sm text-slate-500">None.</p>;
+  const columns = [
+    "Asset",
+    "Team",
+    "Health",
+    "Freshness",
+    viaLabel,
+    ...(risk ? ["Why at risk"] : []),
+  ];
   return (
-    <table className="w-full text-left text-sm" data-testid={testId}>
-      <TableHead columns={["Asset", "Team", "Health", "Freshness", viaLabel]} />
-      <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-        {rows.map((r) => (
-          <tr key={r.id} data-asset={r.id}>
-            <td className="py-1.5">
-              <ExternalLink href={r.deployment ? assetUrl(urls, r.deployment, r.key) : null}>
-                {formatKey(r.key)}
-              </ExternalLink>
-              {r.isStub ? (
-                <span className="ml-1 text-xs text-slate-500">(not defined in any location)</span>
+    <div className="overflow-x-auto">
+      <table
+        className="w-full text-left text-sm [&_td]:px-2 [&_td]:align-top [&_th]:px-2 [&_th]:whitespace-nowrap"
+        data-testid={testId}
+      >
+        <TableHead columns={columns} />
+        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+          {rows.map((r) => (
+            <tr key={r.id} data-asset={r.id} data-at-risk={risk ? String(!!r.atRisk) : undefined}>
+              <td className="py-1.5 break-words">
+                <ExternalLink href={r.deployment ? assetUrl(urls, r.deployment, r.key) : null}>
+                  {formatKey(r.key)}
+                </ExternalLink>
+                {r.isStub ? (
+                  <span className="block text-xs text-slate-500">
+                    (not defined in any location)
+                  </span>
+                ) : null}
+              </td>
+              <td className="py-1.5">{r.team ?? "—"}</td>
+              <td className="py-1.5">
+                <HealthBadge status={r.health} />
+              </td>
+              <td className="py-1.5">
+                <HealthBadge status={r.freshness} />
+              </td>
+              <td className="py-1.5 text-slate-600 dark:text-slate-400">
+                {r.via.map(formatKey).join(", ")}
+              </td>
+              {risk ? (
+                <td className="py-1.5" data-testid="at-risk-reason">
+                  {r.atRiskFrom?.length ? (
+                    <span className="text-xs">
+                      <span className="font-medium text-degraded">At risk:</span> reads{" "}
+                      {r.atRiskFrom.map((s, i) => (
+                        <span key={formatKey(s.key)}>
+                          {i > 0 ? ", " : null}
+                          {formatKey(s.key)} ({s.health.toLowerCase()})
+                        </span>
+                      ))}
+                    </span>
+                  ) : (
+                    <span className="text-xs text-slate-500">Not at risk</span>
+                  )}
+                </td>
               ) : null}
-              {risk && r.atRisk ? (
-                <span className="ml-1 text-xs font-medium text-degraded">at risk</span>
-              ) : null}
-            </td>
-            <td className="py-1.5">{r.team ?? "—"}</td>
-            <td className="py-1.5">
-              <HealthBadge status={r.health} />
-            </td>
-            <td className="py-1.5">
-              <HealthBadge status={r.freshness} />
-            </td>
-            <td className="py-1.5 text-slate-600 dark:text-slate-400">
-              {r.via.map(formatKey).join(", ")}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -83,7 +119,7 @@ export function DependenciesPanel({ model, urls }: { model: TeamPageModel; urls:
         />
       }
     >
-      <div className="grid gap-3 lg:grid-cols-2">
+      <div className="grid gap-3 2xl:grid-cols-2">
         <Card>
           <h3 className="mb-2 text-sm font-medium">
             Upstream: what this team reads ({d.upstream.length})

@@ -84,7 +84,12 @@ export function FailuresPanel({ model, urls }: { model: TeamPageModel; urls: Dag
                     </td>
                     <td className="py-1.5">
                       {r.reason ?? r.status}
-                      {r.error ? <RunErrorText error={r.error} /> : null}
+                      {r.error ? (
+                        <RunErrorText
+                          error={r.error}
+                          logsUrl={runUrl(urls, r.deployment, r.runId)}
+                        />
+                      ) : null}
                     </td>
                     <td className="py-1.5 font-mono text-xs">
                       <ExternalLink href={runUrl(urls, r.deployment, r.runId)}>

@@ -104,7 +104,8 @@ function overall(m: Health, c: Health, f: Health): HealthTruth["overall"] {
   return "HEALTHY";
 }
 
-async function latestCompleted(
+/** A check's latest completed execution (not in progress, not skipped). */
+export async function latestCompleted(
   baseUrl: string,
   path: string[],
   checkName: string,

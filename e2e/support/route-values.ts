@@ -156,7 +156,8 @@ export const QUERIES: Record<string, QueryTable> = {
     variants: (ctx) => [
       ...ctx.assetKeys.slice(0, 3).map((k) => v({ key: JSON.stringify(k) }, "ok")),
       v({ key: JSON.stringify(["no", "such", "asset"]) }, "not-found"),
-      v({ key: "not json" }, "bad-request"),
+      ...ctx.assetKeys.slice(0, 3).map((k) => v({ key: k.join("/") }, "ok")),
+      v({ key: "[not json" }, "bad-request"),
     ],
   },
   "/api/v1/assets": {

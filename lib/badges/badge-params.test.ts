@@ -47,4 +47,20 @@ describe("badge parameters", () => {
     expect(stripSvg("ml")).toBeNull();
     expect(stripSvg(".svg")).toBeNull();
   });
+
+  it("shows overall health by default, freshness on ?show=freshness, and refuses other values", () => {
+    const asset = (q: string) => `http://x/badge/asset/churn_model.svg${q}`;
+    expect(parseBadgeQuery(assetBadgeQuerySchema, asset(""))).toMatchObject({
+      ok: true,
+      value: { show: "health" },
+    });
+    expect(parseBadgeQuery(assetBadgeQuerySchema, asset("?show=freshness"))).toMatchObject({
+      ok: true,
+      value: { show: "freshness" },
+    });
+    expect(parseBadgeQuery(assetBadgeQuerySchema, asset("?show=<b>"))).toEqual({
+      ok: false,
+      param: "show",
+    });
+  });
 });

@@ -16,7 +16,11 @@ export const badgeQuerySchema = z.object({
   style: z.enum(["flat", "flat-square"]).default("flat"),
 });
 
-export const assetBadgeQuerySchema = badgeQuerySchema.extend({ deployment: name.optional() });
+/** ?show=health (the default: overall health) or ?show=freshness (the freshness verdict alone). */
+export const assetBadgeQuerySchema = badgeQuerySchema.extend({
+  deployment: name.optional(),
+  show: z.enum(["health", "freshness"]).default("health"),
+});
 
 export const assetKeySchema = z.array(z.string().min(1).max(500)).min(1).max(50);
 export const locationPartsSchema = z.object({ deployment: name, location: name });

@@ -6,9 +6,11 @@ import { HOUR, SIX_HOUR_POLICY, TEST_NOW } from "@/lib/testing/status-fixtures";
 import {
   type AssetBadgeInput,
   assetBadgeState,
+  freshnessBadgeState,
   locationBadgeState,
   teamBadgeState,
 } from "./badge-state";
+import { renderBadge } from "./badge-svg";
 
 const NOW = TEST_NOW;
 const window6h = SIX_HOUR_POLICY;
@@ -66,11 +68,11 @@ function input(
 
 describe("assetBadgeState", () => {
   it("shows the overall health, with Dagster's freshness verdict as secondary text", () => {
-    expect(assetBadgeState([input({}, window6h, NOW - HOUR)], NOW)).toEqual({
+    expect(assetBadgeState([input({}, window6h, NOW - HOUR)], NOW)).toMatchObject({
       message: "healthy · fresh",
       color: "healthy",
     });
-    expect(assetBadgeState([input({}, null, NOW)], NOW)).toEqual({
+    expect(assetBadgeState([input({}, null, NOW)], NOW)).toMatchObject({
       message: "healthy",
       color: "healthy",
     });
@@ -79,7 +81,7 @@ describe("assetBadgeState", () => {
         [input({ materialization: "UNKNOWN", freshness: "UNKNOWN" }, window6h, null)],
         NOW,
       ),
-    ).toEqual({ message: "unknown", color: "unknown" });
+    ).toMatchObject({ message: "unknown", color: "unknown" });
   });
 
   it("never paints a fresh asset with a failing ERROR check green (it used to say 'fresh')", () => {
@@ -89,21 +91,23 @@ describe("assetBadgeState", () => {
   });
 
   it("colours a failed materialization without a freshness policy degraded (it used to say 'no policy')", () => {
-    expect(assetBadgeState([input({ materialization: "DEGRADED" }, null, NOW)], NOW)).toEqual({
-      message: "degraded",
-      color: "degraded",
-    });
+    expect(assetBadgeState([input({ materialization: "DEGRADED" }, null, NOW)], NOW)).toMatchObject(
+      {
+        message: "degraded",
+        color: "degraded",
+      },
+    );
   });
 
   it("says how late a stale asset is: past the fail window, or the warn window while warning", () => {
     const last = NOW - 9 * HOUR;
-    expect(assetBadgeState([input({ freshness: "DEGRADED" }, window6h, last)], NOW)).toEqual({
+    expect(assetBadgeState([input({ freshness: "DEGRADED" }, window6h, last)], NOW)).toMatchObject({
       message: "degraded · stale 3.0 h late",
       color: "degraded",
     });
     expect(
       assetBadgeState([input({ freshness: "WARNING" }, window6h, NOW - 4 * HOUR)], NOW),
-    ).toEqual({ message: "warning · stale 1.0 h late", color: "warning" });
+    ).toMatchObject({ message: "warning · stale 1.0 h late", color: "warning" });
   });
 
   it("says just 'stale' when lateness cannot be known (cron policy, never materialized)", () => {
@@ -129,6 +133,125 @@ describe("assetBadgeState", () => {
     expect(assetBadgeState([failing, warning], NOW).color).toBe("degraded");
     expect(assetBadgeState([fresh, warning], NOW).color).toBe("warning");
     expect(assetBadgeState([], NOW)).toEqual({ message: "unknown", color: "unknown" });
+  });
+});
+
+describe("assetBadgeState reasons (the SVG title)", () => {
+  const failingCheck = {
+    ...input({ checks: "DEGRADED" }, window6h, NOW - HOUR),
+    checks: [
+      { name: "auc_above_threshold", outcome: "failed" as const },
+      { name: "rows_present", outcome: "passed" as const },
+    ],
+  };
+
+  it("names the failing ERROR check", () => {
+    expect(assetBadgeState([failingCheck], NOW).reason).toBe(
+      "degraded: check auc_above_threshold failed (ERROR)",
+    );
+  });
+
+  it("names the failed run and its error, the class once", () => {
+    const failed = {
+      ...input({ materialization: "DEGRADED" }, null, NOW - 5 * HOUR),
+      failedRun: {
+        id: "1a2b3c4d-5e6f",
+        error: {
+          className: "RuntimeError",
+          message: "RuntimeError: CUDA out of memory while training\nsecond line",
+          stepKey: "recommendation_model",
+        },
+      },
+    };
+    expect(assetBadgeState([failed], NOW).reason).toBe(
+      "degraded: run 1a2b3c4d… failed: RuntimeError: CUDA out of memory while training",
+    );
+    const bare = {
+      ...failed,
+      failedRun: { id: "ffff0000aaaa", error: { ...failed.failedRun.error, message: "boom" } },
+    };
+    expect(assetBadgeState([bare], NOW).reason).toBe(
+      "degraded: run ffff0000… failed: RuntimeError: boom",
+    );
+  });
+
+  it("says how far past its window a stale asset is", () => {
+    const stale = input({ freshness: "DEGRADED" }, window6h, NOW - 9 * HOUR);
+    expect(assetBadgeState([stale], NOW).reason).toBe(
+      "degraded: stale, 3.0 h past its 6.0 h window",
+    );
+    const warn = input({ freshness: "WARNING" }, window6h, NOW - 4 * HOUR);
+    expect(assetBadgeState([warn], NOW).reason).toBe(
+      "warning: stale, 1.0 h past its 3.0 h warn window",
+    );
+  });
+
+  it("names the WARN check of a warning asset, and nothing for a healthy one", () => {
+    const warned = {
+      ...input({ checks: "WARNING" }, null, NOW),
+      checks: [{ name: "revenue_positive", outcome: "warning" as const }],
+    };
+    expect(assetBadgeState([warned], NOW).reason).toBe(
+      "warning: check revenue_positive failed (WARN)",
+    );
+    expect(assetBadgeState([input({}, null, NOW)], NOW).reason).toBeUndefined();
+  });
+
+  it("carries the reason into the SVG title in place of the short message", () => {
+    const state = assetBadgeState([failingCheck], NOW);
+    expect(renderBadge({ label: "churn_model", ...state })).toContain(
+      "<title>churn_model: degraded: check auc_above_threshold failed (ERROR)</title>",
+    );
+  });
+});
+
+describe("freshnessBadgeState (?show=freshness)", () => {
+  it("shows the freshness verdict alone, even for an asset degraded by a check", () => {
+    expect(freshnessBadgeState([input({ checks: "DEGRADED" }, window6h, NOW - HOUR)], NOW)).toEqual(
+      {
+        message: "fresh",
+        color: "healthy",
+        reason: "fresh: materialized 1.0 h ago, within its 6.0 h window",
+      },
+    );
+  });
+
+  it("says how late a stale asset is, in the freshness colour", () => {
+    const stale = freshnessBadgeState(
+      [input({ freshness: "DEGRADED" }, window6h, NOW - 9 * HOUR)],
+      NOW,
+    );
+    expect(stale).toEqual({
+      message: "stale 3.0 h late",
+      color: "degraded",
+      reason: "stale: 3.0 h past its 6.0 h window",
+    });
+    expect(
+      freshnessBadgeState([input({ freshness: "WARNING" }, window6h, NOW - 4 * HOUR)], NOW).color,
+    ).toBe("warning");
+  });
+
+  it("says 'no policy' without one, and 'unknown' before Dagster evaluates it", () => {
+    expect(
+      freshnessBadgeState([input({ materialization: "DEGRADED" }, null, NOW)], NOW),
+    ).toMatchObject({
+      message: "no policy",
+      color: "inactive",
+    });
+    expect(
+      freshnessBadgeState([input({ freshness: "UNKNOWN" }, window6h, NOW)], NOW),
+    ).toMatchObject({
+      message: "unknown",
+      color: "unknown",
+    });
+  });
+
+  it("takes the worst freshness over definitions, ignoring those without a policy", () => {
+    const fresh = input({}, window6h, NOW);
+    const stale = input({ freshness: "DEGRADED" }, window6h, NOW - 9 * HOUR);
+    const noPolicy = input({ materialization: "DEGRADED" }, null, NOW);
+    expect(freshnessBadgeState([fresh, stale], NOW).color).toBe("degraded");
+    expect(freshnessBadgeState([fresh, noPolicy], NOW).color).toBe("healthy");
   });
 });
 

@@ -1,6 +1,5 @@
-import type { FreshnessPolicy, LocationStatus } from "@/lib/domain/types";
+import type { LocationStatus } from "@/lib/domain/types";
 import { formatDuration } from "@/lib/format";
-import type { AssetHealth } from "@/lib/health/health-model";
 import {
   isDegraded,
   isHealthy,
@@ -10,6 +9,7 @@ import {
   type OverallHealth,
   worstOf,
 } from "@/lib/metrics/definitions";
+import { freshnessReason, healthReason, overdue, type ReasonInput } from "./badge-reason";
 import type { BadgeColor } from "./badge-svg";
 
 // What a badge says, from the snapshot's health model. Pure, so every rule
@@ -18,6 +18,8 @@ import type { BadgeColor } from "./badge-svg";
 export interface BadgeState {
   message: string;
   color: BadgeColor;
+  /** Why, for the SVG <title>: "degraded: check auc_above_threshold failed (ERROR)". */
+  reason?: string;
 }
 
 /** Team health: the counts of unhealthy assets, worst colour first (lib/metrics predicates). */
@@ -37,12 +39,8 @@ export function teamBadgeState(overall: readonly OverallHealth[]): BadgeState {
   return { message: "unknown", color: "unknown" };
 }
 
-/** One definition of an asset: its health, and what the freshness detail needs. */
-export interface AssetBadgeInput {
-  health: AssetHealth;
-  policy: FreshnessPolicy | null;
-  lastMaterializedAt: number | null;
-}
+/** One definition of an asset: its health, and what the freshness detail and the reason need. */
+export type AssetBadgeInput = ReasonInput;
 
 const HEALTH_COLOR: Record<OverallHealth, BadgeColor> = {
   HEALTHY: "healthy",
@@ -51,27 +49,12 @@ const HEALTH_COLOR: Record<OverallHealth, BadgeColor> = {
   UNKNOWN: "unknown",
 };
 
-/**
- * How far past its window an overdue asset is, for time-window policies (the
- * warn window while only warning, as the team page's freshness panel does).
- */
-function lateness(input: AssetBadgeInput, now: number): string | null {
-  const p = input.policy;
-  if (p?.kind !== "time-window" || input.lastMaterializedAt === null) return null;
-  const windowS =
-    input.health.freshness === "WARNING" && p.warnWindowSeconds
-      ? p.warnWindowSeconds
-      : p.failWindowSeconds;
-  const late = now - input.lastMaterializedAt - windowS * 1000;
-  return late > 0 ? `${formatDuration(late)} late` : null;
-}
-
 /** The secondary text: the freshness verdict, only for assets with a policy and a verdict. */
 function freshnessDetail(input: AssetBadgeInput, now: number): string | null {
   if (!input.policy) return null;
   if (isStale(input.health)) {
-    const late = lateness(input, now);
-    return late ? `stale ${late}` : "stale";
+    const late = overdue(input, now);
+    return late ? `stale ${formatDuration(late.lateMs)} late` : "stale";
   }
   return input.health.freshness === "HEALTHY" ? "fresh" : null;
 }
@@ -86,10 +69,40 @@ export function assetBadgeState(definitions: readonly AssetBadgeInput[], now: nu
   if (!worst) return { message: "unknown", color: "unknown" };
   const overall = worst.health.overall;
   const detail = freshnessDetail(worst, now);
+  const reason = healthReason(worst, now);
   return {
     message: detail ? `${overall.toLowerCase()} · ${detail}` : overall.toLowerCase(),
     color: HEALTH_COLOR[overall],
+    ...(reason ? { reason } : {}),
   };
+}
+
+/**
+ * ?show=freshness: the freshness verdict alone (the worst over definitions
+ * with a policy), for READMEs that track an SLA rather than overall health.
+ */
+export function freshnessBadgeState(
+  definitions: readonly AssetBadgeInput[],
+  now: number,
+): BadgeState {
+  const withPolicy = definitions.filter((d) => d.policy);
+  const worst = worstOf(
+    withPolicy.map((d) => ({
+      ...d,
+      overall: (d.health.freshness === "NOT_APPLICABLE"
+        ? "UNKNOWN"
+        : d.health.freshness) as OverallHealth,
+    })),
+  );
+  if (!worst) return { message: "no policy", color: "inactive", reason: "no freshness policy" };
+  const reason = freshnessReason(worst, now) ?? undefined;
+  const message =
+    worst.overall === "HEALTHY"
+      ? "fresh"
+      : worst.overall === "UNKNOWN"
+        ? "unknown"
+        : (freshnessDetail(worst, now) ?? "stale");
+  return { message, color: HEALTH_COLOR[worst.overall], ...(reason ? { reason } : {}) };
 }
 
 const LOCATION_COLOR: Record<LocationStatus, BadgeColor> = {

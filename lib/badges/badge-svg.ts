@@ -29,6 +29,8 @@ export interface Badge {
   message: string;
   color: BadgeColor;
   style?: BadgeStyle;
+  /** Why, for the <title> tooltip and aria-label in place of the message (it says more). */
+  reason?: string;
 }
 
 /**
@@ -94,7 +96,7 @@ export function renderBadge(badge: Badge): string {
   const labelWidth = Math.ceil(labelText + 2 * PADDING);
   const messageWidth = Math.ceil(messageText + 2 * PADDING);
   const width = labelWidth + messageWidth;
-  const title = escapeXml(truncate(`${badge.label}: ${badge.message}`, MAX_TITLE));
+  const title = escapeXml(truncate(`${badge.label}: ${badge.reason ?? badge.message}`, MAX_TITLE));
   const flat = (badge.style ?? "flat") === "flat";
   const color = BADGE_COLORS[badge.color];
   const id = idSuffix(`${label}\u0000${message}\u0000${color}\u0000${flat}`);

@@ -4,9 +4,15 @@ import { loadConfig } from "@/lib/config/load-config";
 import { deployStats } from "@/lib/deploys/deploy-stats";
 import { assetId } from "@/lib/domain/types";
 import { assetHealth } from "@/lib/health/health-model";
+import { isFailedRun } from "@/lib/metrics/definitions";
 import { definitionKey } from "@/lib/snapshot/snapshot-types";
 import { teamAssets } from "@/lib/teams/team-assets";
-import { assetBadgeState, locationBadgeState, teamBadgeState } from "./badge-state";
+import {
+  assetBadgeState,
+  freshnessBadgeState,
+  locationBadgeState,
+  teamBadgeState,
+} from "./badge-state";
 import type { Badge } from "./badge-svg";
 
 // Badge data from the shared snapshot and the local deploy store only: a badge
@@ -37,7 +43,7 @@ export async function teamBadge(slug: string, label?: string): Promise<BadgeResu
 
 export async function assetBadge(
   key: string[],
-  query: { label?: string; deployment?: string },
+  query: { label?: string; deployment?: string; show?: "health" | "freshness" },
 ): Promise<BadgeResult> {
   const refresh = loadConfig().refresh.assetStatusSeconds;
   const label = query.label ?? key.join("/");
@@ -61,17 +67,26 @@ export async function assetBadge(
   }
   const inputs = definitions.map((d) => {
     const status = snapshot.statuses.get(definitionKey(d.deployment, id));
+    // The run behind a failed materialization: the latest run that planned the
+    // asset, with its error when Healthboard read that run's events.
+    const latest = status?.latestRun;
+    const failed = latest && isFailedRun(latest) ? latest : null;
+    const record = failed
+      ? snapshot.runs.find((r) => r.id === failed.id && r.deployment === d.deployment)
+      : undefined;
     return {
       health: assetHealth(status),
       policy: d.freshnessPolicy,
       lastMaterializedAt: status?.lastMaterializedAt ?? null,
+      checks: status?.checks ?? [],
+      failedRun: failed ? { id: failed.id, error: record?.error ?? null } : null,
     };
   });
-  return {
-    status: 200,
-    badge: { label, ...assetBadgeState(inputs, Date.now()) },
-    refreshSeconds: refresh,
-  };
+  const state =
+    query.show === "freshness"
+      ? freshnessBadgeState(inputs, Date.now())
+      : assetBadgeState(inputs, Date.now());
+  return { status: 200, badge: { label, ...state }, refreshSeconds: refresh };
 }
 
 export async function locationBadge(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assetId } from "@/lib/domain/types";
-import { firstLines, type RunEvent, toRunFacts, toRunOutcome } from "./to-run";
+import { firstLines, MAX_ERROR_CHARS, type RunEvent, toRunFacts, toRunOutcome } from "./to-run";
 
 const key = (...path: string[]) => ({ __typename: "AssetKey" as const, path });
 const planned = (stepKey: string, ...path: string[]): RunEvent => ({
@@ -116,6 +116,27 @@ describe("toRunOutcome", () => {
       message: "RuntimeError: CUDA out of memory while training (the demo fails here on purpose)",
       stepKey: "recommendation_model",
     });
+  });
+
+  it("keeps the whole of a longer message, bounded, beside its first lines", () => {
+    const lines = Array.from({ length: 2_000 }, (_, i) => `line ${i}`);
+    const o = toRunOutcome([
+      planned("a", "a"),
+      {
+        __typename: "ExecutionStepFailureEvent",
+        stepKey: "a",
+        error: {
+          __typename: "PythonError",
+          className: "ValueError",
+          message: lines.join("\n"),
+          errorChain: [],
+        },
+      },
+    ]);
+    expect(o.error?.message.split("\n")).toEqual(lines.slice(0, 3));
+    expect(o.error?.full?.startsWith(lines.slice(0, 50).join("\n"))).toBe(true);
+    expect(o.error?.full?.length).toBeLessThan(MAX_ERROR_CHARS + 100);
+    expect(o.error?.full).toContain("more characters in Dagster");
   });
 
   it("falls back to the run failure when no step failed, and fails no asset", () => {

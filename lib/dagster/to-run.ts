@@ -49,6 +49,17 @@ export function firstLines(message: string, lines = ERROR_LINES): string {
     .join("\n");
 }
 
+/** Longest full message kept per error: a traceback's useful part, never megabytes of logs. */
+export const MAX_ERROR_CHARS = 4_000;
+
+/** The message cut to MAX_ERROR_CHARS, saying so when cut. */
+export function boundedMessage(message: string, max = MAX_ERROR_CHARS): string {
+  const trimmed = message.trimEnd();
+  return trimmed.length <= max
+    ? trimmed
+    : `${trimmed.slice(0, max)}\n… (${trimmed.length - max} more characters in Dagster)`;
+}
+
 /** The innermost error of the chain (the user's exception), else the error itself. */
 function toError(
   error: RunEventErrorFragment | null | undefined,
@@ -58,7 +69,15 @@ function toError(
   const inner = error?.errorChain.at(-1)?.error ?? error;
   const message = inner?.message ?? fallback;
   if (message === undefined) return null;
-  return { className: inner?.className ?? null, message: firstLines(message), stepKey };
+  const first = firstLines(message);
+  return {
+    className: inner?.className ?? null,
+    message: first,
+    stepKey,
+    ...(firstLines(message, Number.POSITIVE_INFINITY) !== first
+      ? { full: boundedMessage(message) }
+      : {}),
+  };
 }
 
 /**

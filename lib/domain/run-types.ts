@@ -3,7 +3,13 @@ import type { RunStatus } from "@/lib/health/status-types";
 /** The failing step's error of a failed run: Dagster's exception class and the message's first lines. */
 export interface RunError {
   className: string | null;
+  /** The message's first lines: enough to name the problem. */
   message: string;
+  /**
+   * The whole message (traceback included), bounded to MAX_ERROR_CHARS, when it
+   * says more than `message`; shown on demand. Absent in records read before it existed.
+   */
+  full?: string;
   /** The failed step, or null when the run failed outside a step (launch, resources, termination). */
   stepKey: string | null;
 }

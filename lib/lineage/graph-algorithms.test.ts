@@ -56,15 +56,47 @@ describe("blastRadius", () => {
 });
 
 describe("rootCauses", () => {
-  it("returns the unhealthy upstream assets nearest the root", () => {
-    const bad = new Set([1, 2, 4, 7]);
-    expect(rootCauses(up, 5, (i) => bad.has(i))).toEqual([1, 7]);
-    expect(rootCauses(up, 4, (i) => i === 4)).toEqual([4]);
-    expect(rootCauses(up, 5, () => false)).toEqual([]);
+  const only = (degraded: Set<number>, warning = new Set<number>()) => ({
+    degraded: (i: number) => degraded.has(i),
+    warning: (i: number) => warning.has(i),
   });
 
-  it("survives cycles: members of an unhealthy cycle are all roots", () => {
+  it("returns the degraded assets nearest the root", () => {
+    const r = rootCauses(up, 5, only(new Set([1, 2, 4, 7])));
+    expect(r.failed).toEqual([1, 7]);
+    expect(r.warnings).toEqual([]);
+    expect(rootCauses(up, 4, only(new Set([4]))).failed).toEqual([4]);
+    expect(rootCauses(up, 5, only(new Set()))).toEqual({ failed: [], warnings: [] });
+  });
+
+  // The demo: raw_orders(0) -> customer_order_summary(1) -> customer_features(3) -> recommendation_model(5)
+  //           raw_orders(0) -> product_performance(2, WARN check) -> product_embeddings(4) -> recommendation_model(5)
+  const demoUp = [[], [0], [0], [1], [2], [3, 4]];
+
+  it("names the asset itself, not a warning upstream, when its own step failed", () => {
+    const r = rootCauses(demoUp, 5, only(new Set([5]), new Set([2])), true);
+    expect(r.failed).toEqual([5]);
+    expect(r.warnings).toEqual([2]);
+  });
+
+  it("names a degraded asset itself even without knowing its own step failed", () => {
+    expect(rootCauses(demoUp, 5, only(new Set([5]), new Set([2]))).failed).toEqual([5]);
+  });
+
+  it("keeps a degraded ancestor and adds the asset when its own step failed too", () => {
+    const health = only(new Set([1, 5]), new Set([2]));
+    expect(rootCauses(demoUp, 5, health).failed).toEqual([1]);
+    expect(rootCauses(demoUp, 5, health, true).failed).toEqual([1, 5]);
+  });
+
+  it("lists warning ancestors only as also unhealthy, never as failed", () => {
+    const r = rootCauses(demoUp, 4, only(new Set(), new Set([2, 4])));
+    expect(r.failed).toEqual([]);
+    expect(r.warnings).toEqual([2]);
+  });
+
+  it("survives cycles: members of a degraded cycle are all roots", () => {
     const cyc = [[1], [0], [1]]; // upstream: 0<-1, 1<-0, 2<-1
-    expect(rootCauses(cyc, 2, (i) => i !== 2).sort()).toEqual([0, 1]);
+    expect(rootCauses(cyc, 2, only(new Set([0, 1]))).failed.sort()).toEqual([0, 1]);
   });
 });

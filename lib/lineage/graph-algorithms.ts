@@ -62,26 +62,50 @@ export function blastRadius(
   };
 }
 
+/** Why an asset is unhealthy, split so on-call pages the team that actually failed. */
+export interface RootCauses {
+  /**
+   * Failed upstream: degraded assets (the asset itself included) with no
+   * degraded asset further upstream, plus the asset itself when its own step
+   * failed. Fixing these is where recovery starts. Nearest the root first.
+   */
+  failed: number[];
+  /**
+   * Also unhealthy upstream: warning-only ancestors (a WARN check, a warn
+   * window). Worth knowing, but they fail nothing downstream. Nearest the root first.
+   */
+  warnings: number[];
+}
+
 /**
- * The likely root causes of `start` being unhealthy: unhealthy assets upstream
- * of it (or itself) with no unhealthy asset further upstream. Nearest the root,
- * so fixing them is where recovery starts.
+ * The likely root causes of `start` being unhealthy. A warning upstream never
+ * hides a failure below it: before December 2026 any unhealthy ancestor won, so
+ * a model whose own step ran out of memory named an analytics asset with a WARN
+ * check as its root cause.
  */
 export function rootCauses(
   upstream: Adjacency,
   start: number,
-  unhealthy: (n: number) => boolean,
-): number[] {
+  health: { degraded: (n: number) => boolean; warning: (n: number) => boolean },
+  /** The asset's own step failed (its latest attempt): it is a cause whatever is upstream. */
+  ownStepFailed = false,
+): RootCauses {
   const ancestors = within(upstream, start, Number.POSITIVE_INFINITY);
-  const bad = [...ancestors.keys()].filter(unhealthy);
-  const badSet = new Set(bad);
-  return bad
-    .filter((n) => {
-      const above = within(upstream, n, Number.POSITIVE_INFINITY);
-      above.delete(n);
-      return ![...above.keys()].some(
-        (m) => badSet.has(m) && !within(upstream, m, Number.POSITIVE_INFINITY).has(n),
-      );
-    })
-    .sort((a, b) => (ancestors.get(b) as number) - (ancestors.get(a) as number) || a - b);
+  const nearestRootFirst = (a: number, b: number) =>
+    (ancestors.get(b) as number) - (ancestors.get(a) as number) || a - b;
+  const degraded = [...ancestors.keys()].filter(health.degraded);
+  const degradedSet = new Set(degraded);
+  const failed = degraded.filter((n) => {
+    const above = within(upstream, n, Number.POSITIVE_INFINITY);
+    above.delete(n);
+    // A degraded ancestor that is itself downstream of n (a cycle) does not hide n.
+    return ![...above.keys()].some(
+      (m) => degradedSet.has(m) && !within(upstream, m, Number.POSITIVE_INFINITY).has(n),
+    );
+  });
+  if (ownStepFailed && !failed.includes(start)) failed.push(start);
+  const warnings = [...ancestors.keys()].filter(
+    (n) => n !== start && !degradedSet.has(n) && health.warning(n),
+  );
+  return { failed: failed.sort(nearestRootFirst), warnings: warnings.sort(nearestRootFirst) };
 }

@@ -3,6 +3,7 @@ import type { GraphPayload } from "@/lib/api/graph-payload";
 import {
   decodeGraph,
   impactOf,
+  nodeOf,
   parseView,
   searchKeys,
   viewProblems,
@@ -104,8 +105,28 @@ describe("graph view", () => {
     const { blast, roots } = impactOf(g, 2);
     expect(blast.assets).toEqual([3]);
     expect(blast.teams).toEqual([{ team: "finance", count: 1 }]);
-    expect(roots).toEqual([2]);
-    expect(impactOf(g, 3).roots).toEqual([2]);
+    expect(roots).toEqual({ failed: [2], warnings: [] });
+    expect(impactOf(g, 3).roots.failed).toEqual([2]);
+  });
+
+  it("separates a warning upstream from the asset's own failure", () => {
+    // orders warns (a WARN check); model's own step failed.
+    const warned = decodeGraph({ ...payload, health: "WHDHS" });
+    expect(impactOf(warned, 2, true).roots).toEqual({ failed: [2], warnings: [0] });
+    expect(impactOf(warned, 3).roots).toEqual({ failed: [2], warnings: [0] });
+    expect(impactOf(warned, 1).roots).toEqual({ failed: [], warnings: [0] });
+  });
+
+  it("focuses by any key form the README shows: plain, slash-separated, JSON", () => {
+    const base = parseView(new URLSearchParams());
+    const all = (mask: Uint8Array) => [...mask.keys()].filter((i) => mask[i]);
+    const around = (focus: string) => all(visibleNodes(g, { ...base, focus, depth: 1 }));
+    expect(around("features")).toEqual(around('["features"]'));
+    expect(around("features")).toEqual([0, 1, 2]);
+    expect(nodeOf(g, "s3/dump")).toBe(4);
+    expect(nodeOf(g, '["s3","dump"]')).toBe(4);
+    expect(nodeOf(g, "s3")).toBeNull();
+    expect(nodeOf(g, null)).toBeNull();
   });
 
   it("autocompletes keys, best matches first", () => {

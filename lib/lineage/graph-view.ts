@@ -1,5 +1,6 @@
 import type { GraphPayload } from "@/lib/api/graph-payload";
-import { PAYLOAD_LETTERS, UNHEALTHY_LETTERS } from "@/lib/metrics/health-letters";
+import { resolveKeyParam } from "@/lib/links/asset-key-param";
+import { HEALTH_LETTER, PAYLOAD_LETTERS } from "@/lib/metrics/health-letters";
 import { blastRadius, focusSet, rootCauses } from "./graph-algorithms";
 
 // The lineage page's view state (all of it lives in the URL) and what it
@@ -122,6 +123,15 @@ export function decodeGraph(payload: GraphPayload): DecodedGraph {
   };
 }
 
+/**
+ * The node a URL's key parameter names (?focus=, ?selected=): the JSON array,
+ * a slash-separated key or a plain key (lib/links/asset-key-param.ts), or null.
+ */
+export function nodeOf(g: DecodedGraph, raw: string | null): number | null {
+  const id = resolveKeyParam(raw, (k) => g.index.has(k));
+  return id === null ? null : (g.index.get(id) ?? null);
+}
+
 /** Which nodes the view shows: filters first, then the focus neighbourhood. */
 export function visibleNodes(g: DecodedGraph, view: LineageView): Uint8Array {
   const p = g.payload;
@@ -129,7 +139,7 @@ export function visibleNodes(g: DecodedGraph, view: LineageView): Uint8Array {
   const mask = new Uint8Array(n);
   const teamIdx = view.team ? p.teams.indexOf(view.team) : -1;
   const kindIdx = view.kind ? p.kinds.indexOf(view.kind) : -1;
-  const focus = view.focus ? g.index.get(view.focus) : undefined;
+  const focus = nodeOf(g, view.focus) ?? undefined;
   const near = focus !== undefined ? focusSet(g.up, g.down, focus, view.depth) : null;
   for (let i = 0; i < n; i++) {
     if (near && !near.has(i)) continue;
@@ -147,23 +157,27 @@ export function visibleNodes(g: DecodedGraph, view: LineageView): Uint8Array {
   return mask;
 }
 
-export function impactOf(g: DecodedGraph, node: number) {
+/**
+ * One asset's impact: what it breaks downstream and why it is unhealthy.
+ * `ownStepFailed` comes from the asset's details (its latest attempt's step
+ * failed); the graph payload alone only knows health letters.
+ */
+export function impactOf(g: DecodedGraph, node: number, ownStepFailed = false) {
   const teamOf = (i: number) =>
     (g.teamsOf[i] ?? []).map((t) => g.payload.teams[t]).filter((t): t is string => !!t);
+  const letter = (i: number) => g.payload.health[i] ?? "";
   return {
     blast: blastRadius(g.down, node, teamOf),
-    roots: rootCauses(g.up, node, (i) => UNHEALTHY_LETTERS.has(g.payload.health[i] ?? "")),
+    roots: rootCauses(
+      g.up,
+      node,
+      {
+        degraded: (i) => letter(i) === HEALTH_LETTER.DEGRADED,
+        warning: (i) => letter(i) === HEALTH_LETTER.WARNING,
+      },
+      ownStepFailed,
+    ),
   };
-}
-
-/** Canvas rings for one asset's impact: its blast radius orange, its root causes purple. */
-export function impactRings(g: DecodedGraph, node: number | null): Map<number, string> {
-  const ring = new Map<number, string>();
-  if (node === null) return ring;
-  const { blast, roots } = impactOf(g, node);
-  for (const i of blast.assets) ring.set(i, "#ea580c");
-  for (const i of roots) ring.set(i, "#7c3aed");
-  return ring;
 }
 
 /** Up to `limit` keys matching the query, prefix matches of the last component first. */

@@ -3,9 +3,25 @@
 
 export type DagsterUrls = Record<string, string | null>;
 
-/** Each deployment's Dagster UI base URL (null when the config gives none), for deep links. */
-export function dagsterUrls(deployments: readonly { name: string; uiUrl?: string }[]): DagsterUrls {
-  return Object.fromEntries(deployments.map((d) => [d.name, d.uiUrl ?? null]));
+/**
+ * Each deployment's Dagster UI base URL, for deep links: the configured
+ * `uiUrl`, else for Dagster+ the deployment URL its GraphQL endpoint lives
+ * under (https://org.dagster.cloud/prod/graphql -> https://org.dagster.cloud/prod,
+ * where the UI serves /runs/<id> and /assets/<key>); else null (no links), since
+ * an open-source GraphQL URL may be an internal address people cannot open.
+ */
+export function dagsterUrls(
+  deployments: readonly { name: string; uiUrl?: string; kind?: string; graphqlUrl?: string }[],
+): DagsterUrls {
+  return Object.fromEntries(
+    deployments.map((d) => [
+      d.name,
+      d.uiUrl ??
+        (d.kind === "plus" && d.graphqlUrl?.endsWith("/graphql")
+          ? d.graphqlUrl.slice(0, -"/graphql".length)
+          : null),
+    ]),
+  );
 }
 
 export function assetUrl(

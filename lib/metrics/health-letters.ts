@@ -18,8 +18,3 @@ export const STUB_LETTER = "S";
 
 /** Every letter the payload may hold, in the lineage toolbar's order, the stub last. */
 export const PAYLOAD_LETTERS: readonly string[] = [...Object.values(HEALTH_LETTER), STUB_LETTER];
-
-/** Letters of unhealthy assets (lib/metrics isUnhealthy: WARNING or DEGRADED). */
-export const UNHEALTHY_LETTERS: ReadonlySet<string> = new Set(
-  HEALTH_STATES.filter(isUnhealthy).map((s) => HEALTH_LETTER[s]),
-);

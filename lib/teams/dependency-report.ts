@@ -17,11 +17,17 @@ export interface ForeignAsset {
   via: string[][];
 }
 
+/** One of the team's assets a downstream consumer reads, unhealthy: why that consumer is at risk. */
+export interface RiskSource {
+  key: string[];
+  health: AssetHealth["overall"];
+}
+
 export interface DependencyReport {
   /** Other teams' assets this team reads from: is my breakage caused upstream? */
   upstream: ForeignAsset[];
   /** Other teams' assets that read from this team, at risk when what they read is unhealthy. */
-  downstream: (ForeignAsset & { atRisk: boolean })[];
+  downstream: (ForeignAsset & { atRisk: boolean; atRiskFrom: RiskSource[] })[];
 }
 
 export function dependencyReport(
@@ -62,12 +68,15 @@ export function dependencyReport(
     );
   };
   const upstream = collect("upstream");
-  const downstream = collect("downstream").map((row) => ({
-    ...row,
-    atRisk: row.via.some((key) =>
-      isUnhealthy(health.get(JSON.stringify(key))?.overall ?? "UNKNOWN"),
-    ),
-  }));
+  const downstream = collect("downstream").map((row) => {
+    // At risk because it reads one of our assets that is unhealthy (lib/metrics
+    // isUnhealthy): name which, worst first, so the reader knows what to fix.
+    const atRiskFrom = row.via
+      .map((key) => ({ key, health: health.get(JSON.stringify(key))?.overall ?? "UNKNOWN" }))
+      .filter((r): r is RiskSource => isUnhealthy(r.health))
+      .sort((a, b) => SEVERITY[b.health] - SEVERITY[a.health]);
+    return { ...row, atRisk: atRiskFrom.length > 0, atRiskFrom };
+  });
   downstream.sort((a, b) => Number(b.atRisk) - Number(a.atRisk) || a.id.localeCompare(b.id));
   return { upstream, downstream };
 }

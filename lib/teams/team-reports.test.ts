@@ -137,5 +137,10 @@ describe("dependencyReport", () => {
       [["forecast"], true],
       [["report"], false],
     ]);
+    // Why: forecast reads ml's model, which is degraded; report reads only healthy features.
+    expect(r.downstream.map((d) => d.atRiskFrom)).toEqual([
+      [{ key: ["model"], health: "DEGRADED" }],
+      [],
+    ]);
   });
 });

@@ -17,6 +17,7 @@ import {
   applyViewChange,
   decodeGraph,
   type LineageView,
+  nodeOf,
   parseView,
   type ViewChange,
   viewProblems,
@@ -97,7 +98,7 @@ export function LineageClient({ urls, refreshMs }: { urls: DagsterUrls; refreshM
       ),
     [graph, view.collapsed],
   );
-  const selected = graph && view.selected ? (graph.index.get(view.selected) ?? null) : null;
+  const selected = graph ? nodeOf(graph, view.selected) : null;
   const highlights = useMemo<CanvasHighlights>(
     () => ({ ring: graph ? impactRingKinds(graph, selected) : new Map(), selected }),
     [graph, selected],

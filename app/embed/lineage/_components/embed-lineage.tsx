@@ -9,7 +9,13 @@ import { impactRingKinds } from "@/components/lineage/impact-ring-kinds";
 import { PanelSkeleton } from "@/components/panel/panel-skeleton";
 import type { GraphPayload } from "@/lib/api/graph-payload";
 import { formatKey } from "@/lib/format";
-import { decodeGraph, parseView, viewToSearch, visibleNodes } from "@/lib/lineage/graph-view";
+import {
+  decodeGraph,
+  nodeOf,
+  parseView,
+  viewToSearch,
+  visibleNodes,
+} from "@/lib/lineage/graph-view";
 import { usePolledJson } from "@/lib/queries/use-polled-json";
 
 const NO_GROUPS: ReadonlySet<number> = new Set();
@@ -29,7 +35,7 @@ export function EmbedLineage({
   const view = useMemo(() => parseView(new URLSearchParams(search.toString())), [search]);
   const { data, error } = usePolledJson<GraphPayload>("/api/v1/graph", undefined, refreshMs);
   const graph = useMemo(() => (data ? decodeGraph(data) : null), [data]);
-  const focus = graph && view.focus ? (graph.index.get(view.focus) ?? null) : null;
+  const focus = graph ? nodeOf(graph, view.focus) : null;
   const visible = useMemo(
     () => (graph ? visibleNodes(graph, view) : new Uint8Array()),
     [graph, view],
