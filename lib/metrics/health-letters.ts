@@ -1,4 +1,4 @@
-import { HEALTH_STATES, isUnhealthy, type OverallHealth } from "./definitions";
+import type { OverallHealth } from "./definitions";
 
 // The lineage payload carries each asset's overall health as one letter (25k
 // assets stay small). The letters and which of them count as unhealthy come
