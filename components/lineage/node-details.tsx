@@ -82,6 +82,17 @@ export function NodeDetails({
               ))}
             </dl>
           ) : null}
+          {data.locationDown.length ? (
+            <ul
+              role="alert"
+              data-testid="node-location-down"
+              className="space-y-1 rounded bg-degraded/10 p-2 text-xs text-degraded"
+            >
+              {data.locationDown.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          ) : null}
           {data.isStub ? (
             <p className="text-slate-500">
               Referenced as a dependency but defined in no code location Healthboard reads.

@@ -103,11 +103,8 @@ export function LineageClient({ urls, refreshMs }: { urls: DagsterUrls; refreshM
     () => ({ ring: graph ? impactRingKinds(graph, selected) : new Map(), selected }),
     [graph, selected],
   );
-  // Set by the broken-location work: nodes whose code location is down (optional until then).
-  const down = useMemo(
-    () => new Set((graph?.payload as { down?: number[] } | undefined)?.down ?? []),
-    [graph],
-  );
+  // Nodes whose code location is down or whose deployment is unreachable.
+  const down = useMemo(() => new Set(graph?.payload.down ?? []), [graph]);
   const onViewportChange = useCallback((viewport: Viewport) => {
     const params = withViewport(new URLSearchParams(window.location.search), viewport);
     window.history.replaceState(window.history.state, "", `${window.location.pathname}?${params}`);
