@@ -5,12 +5,25 @@ import { formatKey } from "@/lib/format";
 import type { DecodedGraph, LineageView, ViewChange } from "@/lib/lineage/graph-view";
 import { searchKeys } from "@/lib/lineage/graph-view";
 
+// What each filter means, shown on hover (docs/health-model.md has the rules).
 const HEALTH_OPTIONS = [
-  ["H", "Healthy"],
-  ["W", "Warning"],
-  ["D", "Degraded"],
-  ["U", "Unknown"],
-  ["S", "Undefined"],
+  ["H", "Healthy", "Materialized (or observed), and nothing warning or failing"],
+  ["W", "Warning", "A WARN check failed or freshness is past its warn window; nothing failing"],
+  [
+    "D",
+    "Degraded",
+    "The latest run failed it, an ERROR check failed, or it is past its freshness fail window",
+  ],
+  [
+    "U",
+    "Unknown",
+    "Never materialized nor observed, or not evaluated yet: nothing known to be wrong or right",
+  ],
+  [
+    "S",
+    "Undefined",
+    "A key other assets depend on that no code location defines: no owner, no health",
+  ],
 ] as const;
 
 export function GraphToolbar({
@@ -127,9 +140,10 @@ export function GraphToolbar({
       <fieldset className="text-xs text-slate-500">
         <legend>Health</legend>
         <div className="flex flex-wrap gap-x-2 gap-y-1">
-          {HEALTH_OPTIONS.map(([code, label]) => (
+          {HEALTH_OPTIONS.map(([code, label, meaning]) => (
             <label
               key={code}
+              title={meaning}
               className="flex items-center gap-1 text-sm text-slate-700 dark:text-slate-300"
             >
               <input
