@@ -104,6 +104,12 @@ export async function startWorkloadDagster({ assets, locations, out }) {
   rmSync(home, { recursive: true, force: true });
   mkdirSync(home, { recursive: true });
   writeFileSync(path.join(home, "dagster.yaml"), "telemetry:\n  enabled: false\n");
+  // Storage is created once, before any Dagster process opens it, as
+  // scripts/dagster-init-home.sh does for the demo and the tests.
+  execFileSync("bash", [path.join(ROOT, "scripts/dagster-init-home.sh")], {
+    env: { ...process.env, DAGSTER_HOME: home },
+    stdio: "inherit",
+  });
   const t0 = Date.now();
   start(
     path.join(ROOT, ".venv/bin/dagster-webserver"),
