@@ -257,3 +257,29 @@ test("the asset states this workspace was built for show as Dagster rules them",
     });
   }).toPass({ timeout: 20_000 });
 });
+
+test("an external AssetSpec never colours an asset badge: the key's owner decides it", async ({
+  request,
+}) => {
+  // customer_order_summary is defined in the demo (local) and only declared by an
+  // AssetSpec in the second workspace; the spec has no health of its own.
+  const truth = await truthNow();
+  const owner = truth.assets.find(
+    (a) => a.deployment === "local" && a.path.join("/") === "customer_order_summary",
+  );
+  expect(owner).toBeDefined();
+  const message = async (url: string) => {
+    const res = await request.get(url);
+    const texts = [...(await res.text()).matchAll(/<text[^>]*y="14"[^>]*>([^<]*)<\/text>/g)];
+    return { status: res.status(), word: texts.at(-1)?.[1]?.split(/[ ·]/)[0] };
+  };
+  await expect(async () => {
+    expect({
+      any: await message("/badge/asset/customer_order_summary.svg"),
+      second: (await message("/badge/asset/customer_order_summary.svg?deployment=second")).status,
+    }).toEqual({
+      any: { status: 200, word: owner?.overall.toLowerCase() },
+      second: 404,
+    });
+  }).toPass({ timeout: 20_000 });
+});

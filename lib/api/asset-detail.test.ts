@@ -62,4 +62,22 @@ describe("assetDetail failures", () => {
     expect(assetDetail(snapshot([jobRunFailedHere], 0), model)?.ownFailure?.runId).toBe("job-run");
     expect(assetDetail(snapshot([jobRunFailedHere], 11 * H), model)?.ownFailure).toBeNull();
   });
+
+  it("judges its own failure within the failed run's deployment, not by another deployment's materialization", () => {
+    // The key in prod and staging; staging's run failed it at 13 h; only prod
+    // materialized since (14 h). Staging's failure still stands.
+    const defs = [
+      def(model, { location: "ml" }),
+      def(model, { deployment: "staging", location: "ml" }),
+    ];
+    const snap = {
+      ...snapshot([otherDeployment], 0),
+      graph: buildGraph(defs, []),
+      statuses: new Map([
+        [definitionKey("prod", id), { lastMaterializedAt: 14 * H, inProgressRunIds: [] }],
+        [definitionKey("staging", id), { lastMaterializedAt: 0, inProgressRunIds: [] }],
+      ]),
+    } as unknown as HealthSnapshot;
+    expect(assetDetail(snap, model)?.ownFailure?.runId).toBe("staging");
+  });
 });

@@ -83,12 +83,10 @@ export function assetDetail(snapshot: HealthSnapshot, key: string[]): AssetDetai
       }),
     );
   const latest = failed.find((f) => f.failedHere === true);
-  const lastMaterializedAt = Math.max(
-    0,
-    ...node.definitions.map(
-      (d) => snapshot.statuses.get(definitionKey(d.deployment, id))?.lastMaterializedAt ?? 0,
-    ),
-  );
+  // Compared within the failed run's own deployment: an asset is a (deployment, key) pair.
+  const lastMaterializedAt = latest
+    ? (snapshot.statuses.get(definitionKey(latest.deployment, id))?.lastMaterializedAt ?? 0)
+    : 0;
   const ownFailure = latest && latest.at > lastMaterializedAt ? latest : null;
   const recentFailures = failed.slice(0, 5);
   const outageOf = outageLookup(snapshot.outages);

@@ -50,8 +50,11 @@ export async function assetBadge(
   const snapshot = await getSnapshot();
   const id = assetId(key);
   const node = snapshot.graph.nodes.get(id);
+  // A reference (an external AssetSpec declaring another location's asset) has
+  // no health of its own (docs/health-model.md, Identity): it never colours a badge.
   const definitions = (node?.definitions ?? []).filter(
-    (d) => !query.deployment || d.deployment === query.deployment,
+    (d) =>
+      !node?.references.includes(d) && (!query.deployment || d.deployment === query.deployment),
   );
   if (definitions.length === 0) {
     // Before the first answer of the deployment(s) asked about, "not found"

@@ -109,6 +109,23 @@ describe("teamContracts", () => {
     );
   });
 
+  it("names the producer's own definitions only, never a consumer's external spec", () => {
+    // finance declares orders with an external AssetSpec (tagged with its own owner,
+    // as the second demo workspace does): analytics still answers for orders alone.
+    const spec = def(
+      ["orders"],
+      { location: "finance" },
+      {},
+      { ...team("finance"), isMaterializable: false, isObservable: false, isExecutable: false },
+    );
+    const graph = buildGraph([...demo(), spec], TEAMS);
+    const orders = teamContracts(graph, new Map(), "finance")
+      .producers.find((p) => p.producer === "analytics")
+      ?.assets.find((a) => a.id === '["orders"]');
+    expect(orders?.owners).toEqual(["team:analytics"]);
+    expect(orders?.locations).toEqual([{ deployment: "prod", location: "analytics" }]);
+  });
+
   it("gives an empty list to a team that consumes nothing from others", () => {
     const graph = buildGraph(demo(), TEAMS);
     expect(teamContracts(graph, new Map(), "analytics")).toEqual({

@@ -41,7 +41,11 @@ function describeAsset(
 ): ContractAsset {
   const owners = new Set<string>();
   const policies = new Map<string, FreshnessPolicy>();
-  for (const def of node.definitions) {
+  // The producer's own definitions: a consumer's reference (or another team's
+  // copy in another deployment) must not appear as who answers for the asset.
+  const own = node.owned.filter((o) => o.team === producer).flatMap((o) => o.definitions);
+  const defs = own.length ? own : node.definitions.filter((d) => !node.references.includes(d));
+  for (const def of defs) {
     for (const o of def.owners) owners.add(ownerLabel(o));
     if (def.freshnessPolicy) policies.set(JSON.stringify(def.freshnessPolicy), def.freshnessPolicy);
   }
@@ -49,7 +53,7 @@ function describeAsset(
     id: node.id,
     key: node.key,
     producer,
-    locations: node.definitions
+    locations: defs
       .map((d) => ({ deployment: d.deployment, location: d.location }))
       .sort((a, b) =>
         `${a.deployment}/${a.location}`.localeCompare(`${b.deployment}/${b.location}`),
