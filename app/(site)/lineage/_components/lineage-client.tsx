@@ -37,7 +37,16 @@ const fitKeyOf = (v: LineageView) =>
 /** The URL's search without the viewport: what the view alone asked for. */
 const viewSearch = (params: URLSearchParams) => withViewport(params, null).toString();
 
-export function LineageClient({ urls, refreshMs }: { urls: DagsterUrls; refreshMs: number }) {
+export function LineageClient({
+  urls,
+  refreshMs,
+  staleAfterMs,
+}: {
+  urls: DagsterUrls;
+  refreshMs: number;
+  /** When a deployment's data counts as late (the page derives it from the config). */
+  staleAfterMs: number;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
@@ -141,7 +150,7 @@ export function LineageClient({ urls, refreshMs }: { urls: DagsterUrls; refreshM
   return (
     <EmbedSourceContext value={embeds}>
       <div className="space-y-4">
-        <DataAgeBanner freshness={freshness} staleAfterMs={3 * refreshMs} now={dataUpdatedAt} />
+        <DataAgeBanner freshness={freshness} staleAfterMs={staleAfterMs} now={dataUpdatedAt} />
         <ParamProblems problems={problems} />
         <GraphToolbar graph={graph} view={view} onChange={setView} />
         <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="graph-summary">
