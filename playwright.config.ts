@@ -38,6 +38,10 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 60_000,
+  // The machine is shared and has 2 cores: a first page load can take longer
+  // than Playwright's 5 s default while Dagster, its daemon and four Healthboards
+  // run beside it. Waiting longer only slows down a test that fails anyway.
+  expect: { timeout: 15_000 },
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
