@@ -48,22 +48,6 @@ export function allFailingLocations(snapshot: HealthSnapshot): FailingLocation[]
   return snapshot.outages.map(toFailingLocation).sort(byPlace);
 }
 
-/** A team's code locations: those its config lists, and those defining its assets. */
-export function teamLocations(
-  team: TeamConfig,
-  assets: readonly { def: { deployment: string; location: string } }[],
-): { deployment: string; location: string }[] {
-  const all = new Map<string, { deployment: string; location: string }>();
-  for (const l of team.locations) all.set(`${l.deployment}\u0000${l.location}`, l);
-  for (const { def } of assets) {
-    all.set(`${def.deployment}\u0000${def.location}`, {
-      deployment: def.deployment,
-      location: def.location,
-    });
-  }
-  return [...all.values()];
-}
-
 export function teamHealth(snapshot: HealthSnapshot, team: TeamConfig): TeamHealth {
   const assets = teamAssets(snapshot, team.slug);
   return {
