@@ -10,7 +10,7 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "install"
 bash scripts/ensure-node-deps.sh
-bash scripts/ensure-chromium.sh
+bash scripts/ensure-system-deps.sh
 bash scripts/python-env.sh
 
 step "codegen is fresh"
