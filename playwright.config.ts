@@ -2,8 +2,26 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 import chromium from "./scripts/chromium.json";
 
-// The suite shares one real Dagster (started by scripts/test.sh) and some tests
-// break and fix its code locations, so tests run one at a time.
+// The suite shares one real Dagster (started by scripts/test.sh). Specs that
+// only read run first, side by side in parallel workers; then the specs that
+// change shared state (break and fix code locations, launch runs, switch the
+// fault proxy) run one at a time. A spec is serial unless it is listed in
+// READ_ONLY_SPECS: list it there only if it changes nothing another spec reads.
+const READ_ONLY_SPECS = [
+  "access-control",
+  "bad-config",
+  "bad-input",
+  "contracts",
+  "embeds",
+  "headers",
+  "lineage-view",
+  "lineage",
+  "overview",
+  "route-catalog",
+  "small-things",
+  "team-page",
+  "token-secrecy",
+].map((name) => `**/${name}.spec.ts`);
 const DAGSTER_URL = process.env.E2E_DAGSTER_URL ?? "http://127.0.0.1:3071";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // A second Healthboard for the fault and fuzz tests: its "flaky" deployment
@@ -34,7 +52,17 @@ const TOKEN_ENV = {
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
-  workers: 1,
+  // Two cores: more workers only queue for them.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
+  projects: [
+    { name: "read-only", testMatch: READ_ONLY_SPECS },
+    {
+      name: "serial",
+      testIgnore: READ_ONLY_SPECS,
+      dependencies: ["read-only"],
+      workers: 1,
+    },
+  ],
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 60_000,

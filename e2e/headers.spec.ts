@@ -93,8 +93,7 @@ test("every page renders under its CSP without a violation", async ({ page }) =>
     expect(res?.status(), url).toBe(200);
     // Rendered, and client components had time to load their data under the CSP.
     await expect(page.locator("body"), url).not.toBeEmpty();
-    await page.waitForLoadState("load");
-    await page.waitForTimeout(500);
+    await page.waitForLoadState("networkidle");
     expect(violations, url).toEqual([]);
   }
 });

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { inPool } from "./support/pool";
 import { catalogUrls, e2eConfig, routeCatalog } from "./support/route-catalog";
 import { ByteCorpus, needlesFor } from "./support/token-scan";
 
@@ -42,7 +43,7 @@ test("no route, asset, error page or source map serves the Dagster token", async
   // 1. Every catalog URL over plain HTTP: GET (body and headers), HEAD, and
   //    for pages the RSC payload a client-side navigation fetches.
   let flightPayloads = 0;
-  for (const { url, route } of catalogUrls(catalog)) {
+  await inPool(catalogUrls(catalog), 4, async ({ url, route }) => {
     const get = await request.get(url, { maxRedirects: 0 });
     corpus.add(`GET ${url}`, await get.body());
     corpus.add(`GET ${url} headers`, headerText(get.headers()));
@@ -55,7 +56,7 @@ test("no route, asset, error page or source map serves the Dagster token", async
       corpus.add(`RSC ${url}`, await rsc.body());
       if (rsc.headers()["content-type"]?.includes("text/x-component")) flightPayloads++;
     }
-  }
+  });
 
   // 2. Error pages and error bodies.
   const errors = [
@@ -93,8 +94,8 @@ test("no route, asset, error page or source map serves the Dagster token", async
   const pages = catalogUrls(catalog).filter((u) => u.route.kind === "page");
   for (const { url } of pages) {
     await page.goto(url);
-    // Let client components fetch their API data and first poll.
-    await page.waitForTimeout(1_500);
+    // Let client components fetch their API data: nothing in flight for 500 ms.
+    await page.waitForLoadState("networkidle");
   }
   // A client-side navigation, for the RSC payload the router itself fetches.
   await page.goto("/");
@@ -102,7 +103,7 @@ test("no route, asset, error page or source map serves the Dagster token", async
   await page.locator('a[href^="/teams/"]').first().click();
   await rscSeen;
   await page.waitForURL(/\/teams\//);
-  await page.waitForTimeout(1_000);
+  await page.waitForLoadState("networkidle");
   await context.close();
 
   // 4. Source maps of scripts and stylesheets: not served, whether referenced or guessed.

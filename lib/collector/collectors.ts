@@ -32,6 +32,15 @@ interface Runtime {
 
 const holder = globalThis as typeof globalThis & { __healthboard?: Runtime };
 
+/**
+ * Cool-downs after failures stay within a few location polls (5–60 s), so
+ * recovery is noticed soon after Dagster is back, unless the config sets one.
+ */
+function backoffCeilingMs(r: HealthboardConfig["refresh"]): number {
+  if (r.maxBackoffSeconds !== undefined) return r.maxBackoffSeconds * 1000;
+  return Math.min(60_000, Math.max(5_000, 6 * r.locationStatusSeconds * 1000));
+}
+
 function createRuntime(): Runtime {
   const config = loadConfig();
   const dataDir = serverEnv().HEALTHBOARD_DATA_DIR;
@@ -45,11 +54,7 @@ function createRuntime(): Runtime {
       graphqlUrl: d.graphqlUrl,
       tokenEnv: d.tokenEnv,
       timeoutMs: r.requestTimeoutSeconds * 1000,
-      // Cool-downs after failures stay within a few location polls (5–60 s),
-      // so recovery is noticed soon after Dagster is back.
-      gate: new BackoffGate({
-        maxMs: Math.min(60_000, Math.max(5_000, 6 * r.locationStatusSeconds * 1000)),
-      }),
+      gate: new BackoffGate({ maxMs: backoffCeilingMs(r) }),
     };
     return new DeploymentCollector(
       d.name,

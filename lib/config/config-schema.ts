@@ -61,6 +61,9 @@ export const refreshSchema = z
     runsWindowDays: z.number().int().min(1).max(90).default(30),
     assetBatchSize: z.number().int().min(1).max(1000).default(250),
     assetParallelism: z.number().int().min(1).max(16).default(2),
+    // Ceiling of the cool-down after repeated failures (Retry-After is always
+    // honoured in full). Unset: six location polls, within 5–60 s.
+    maxBackoffSeconds: z.number().positive().max(600).optional(),
   })
   .prefault({});
 
