@@ -45,6 +45,18 @@ export interface AlertSignal {
   blastRadius: { team: string; count: number }[];
 }
 
+/** The costly part of a signal (graph walks): worked out only when a state is new or notifies. */
+export type AlertDetails = Pick<AlertSignal, "rootCause" | "affected" | "blastRadius">;
+
+/** A condition true now, before its details are worked out. */
+export interface AlertCandidate {
+  signal: Omit<AlertSignal, keyof AlertDetails>;
+  details: () => AlertDetails;
+}
+
+/** At most this many assets are named in one alert; `summary` gives the count. */
+export const MAX_NAMED_ASSETS = 100;
+
 export type AlertStatus = "pending" | "firing";
 
 /** An alert that is pending or firing; resolved ones leave the active set for the history. */

@@ -6,7 +6,7 @@ import { isDegraded, isHealthy, isStale, isWarning } from "@/lib/metrics/definit
 import { ownedHealth } from "@/lib/snapshot/owned-health";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import type { AlertRule } from "./alert-config";
-import type { AlertAsset, AlertSignal } from "./alert-types";
+import { type AlertAsset, type AlertCandidate, MAX_NAMED_ASSETS } from "./alert-types";
 import { type GraphIndex, graphIndex } from "./graph-index";
 import { describeRootCause } from "./root-cause";
 
@@ -62,11 +62,11 @@ function assetSignal(
   team: string,
   e: OwnedEntry,
   summary: string,
-): AlertSignal {
+): AlertCandidate {
   const node = g.nodes[e.n];
   const key = node?.key ?? e.def.key;
   const asset: AlertAsset = { key, deployment: e.def.deployment, team };
-  return {
+  const signal: AlertCandidate["signal"] = {
     ...signalBase(rule, team),
     fingerprint: `${rule.name}|${team}|asset|${e.owned.deployments.join("+")}|${node?.id}`,
     role: "team",
@@ -74,9 +74,14 @@ function assetSignal(
     location: e.def.location,
     asset: key,
     summary,
-    rootCause: describeRootCause(snapshot, g, e.n),
-    affected: [asset],
-    blastRadius: blastRadius(g.downstream, e.n, g.teamsOf).teams,
+  };
+  return {
+    signal,
+    details: () => ({
+      rootCause: describeRootCause(snapshot, g, e.n),
+      affected: [asset],
+      blastRadius: blastRadius(g.downstream, e.n, g.teamsOf).teams,
+    }),
   };
 }
 
@@ -89,10 +94,10 @@ function matchesFilters(rule: Rule<"asset_health">, e: OwnedEntry, pattern: RegE
 export function assetHealthSignals(
   snapshot: HealthSnapshot,
   rule: Rule<"asset_health">,
-): AlertSignal[] {
+): AlertCandidate[] {
   const g = graphIndex(snapshot.graph);
   const pattern = rule.keyPattern ? new RegExp(rule.keyPattern) : null;
-  const out: AlertSignal[] = [];
+  const out: AlertCandidate[] = [];
   for (const [team, entries] of ownedByTeam(snapshot, g)) {
     for (const e of entries) {
       const hit =
@@ -106,9 +111,12 @@ export function assetHealthSignals(
   return out;
 }
 
-export function freshnessSignals(snapshot: HealthSnapshot, rule: Rule<"freshness">): AlertSignal[] {
+export function freshnessSignals(
+  snapshot: HealthSnapshot,
+  rule: Rule<"freshness">,
+): AlertCandidate[] {
   const g = graphIndex(snapshot.graph);
-  const out: AlertSignal[] = [];
+  const out: AlertCandidate[] = [];
   for (const [team, entries] of ownedByTeam(snapshot, g)) {
     for (const e of entries) {
       if (!isStale(e.health)) continue;
@@ -125,25 +133,31 @@ export function freshnessSignals(snapshot: HealthSnapshot, rule: Rule<"freshness
 export function teamHealthSignals(
   snapshot: HealthSnapshot,
   rule: Rule<"team_health">,
-): AlertSignal[] {
+): AlertCandidate[] {
   const g = graphIndex(snapshot.graph);
-  const out: AlertSignal[] = [];
+  const out: AlertCandidate[] = [];
   for (const [team, entries] of ownedByTeam(snapshot, g)) {
     const healthy = entries.filter((e) => isHealthy(e.health)).length;
     if (entries.length === 0 || healthy / entries.length >= rule.threshold) continue;
     const pct = (x: number) => `${Math.round(x * 100)}%`;
     const unhealthy = entries.filter((e) => !isHealthy(e.health));
     out.push({
-      ...signalBase(rule, team),
-      fingerprint: `${rule.name}|${team}|team`,
-      role: "team",
-      deployment: null,
-      location: null,
-      asset: null,
-      summary: `${pct(healthy / entries.length)} of ${team}'s assets healthy (${healthy} of ${entries.length}), below ${pct(rule.threshold)}`,
-      rootCause: null,
-      affected: unhealthy.map((e) => ({ key: e.def.key, deployment: e.def.deployment, team })),
-      blastRadius: [],
+      signal: {
+        ...signalBase(rule, team),
+        fingerprint: `${rule.name}|${team}|team`,
+        role: "team",
+        deployment: null,
+        location: null,
+        asset: null,
+        summary: `${pct(healthy / entries.length)} of ${team}'s assets healthy (${healthy} of ${entries.length}), below ${pct(rule.threshold)}`,
+      },
+      details: () => ({
+        rootCause: null,
+        affected: unhealthy
+          .slice(0, MAX_NAMED_ASSETS)
+          .map((e) => ({ key: e.def.key, deployment: e.def.deployment, team })),
+        blastRadius: [],
+      }),
     });
   }
   return out;

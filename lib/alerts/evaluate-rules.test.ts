@@ -92,13 +92,13 @@ describe("dependency rule", () => {
     expect(ruleSignals(input([DEP], { [id("dashboard")]: FAILING_CHECK }))).toEqual([]);
   });
 
-  it("groups a failure and what fails with it into one incident named by its root cause", () => {
+  it("names the failed asset furthest upstream as the root cause of a broken asset ML reads", () => {
     const broken = { [id("raw_orders")]: FAILING_CHECK, [id("orders_clean")]: FAILING_CHECK };
     const signals = ruleSignals(input([DEP], broken));
     const ml = signals.filter((s) => s.team === "ml");
     expect(ml).toHaveLength(1);
     expect(ml[0]?.rootCause?.key).toEqual(["raw_orders"]);
-    // The same incident has the same fingerprint as when only the root had failed.
+    // The root alone is read by analytics only: no one else is told.
     const rootOnly = ruleSignals(input([DEP], { [id("raw_orders")]: FAILING_CHECK }));
     expect(rootOnly.filter((s) => s.team === "ml")).toEqual([]);
   });

@@ -2,7 +2,7 @@ import type { TeamConfig } from "@/lib/config/config-schema";
 import type { DeployEvent } from "@/lib/deploys/deploy-types";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import type { AlertRule } from "./alert-config";
-import type { AlertSignal, AlertState } from "./alert-types";
+import type { AlertCandidate, AlertSignal, AlertState } from "./alert-types";
 import { assetHealthSignals, freshnessSignals, teamHealthSignals } from "./asset-conditions";
 import { dependencySignals } from "./dependency-condition";
 import { deploySignals, locationSignals } from "./location-conditions";
@@ -20,18 +20,23 @@ export interface EngineInput {
   latestDeploys: readonly DeployEvent[];
 }
 
-/** Every condition true in the snapshot, one signal per (rule, team, subject). */
-export function ruleSignals(input: EngineInput): AlertSignal[] {
+/** Every condition true in the snapshot, one per (rule, team, subject), details not yet walked. */
+export function ruleCandidates(input: EngineInput): AlertCandidate[] {
   const { snapshot, teams, latestDeploys } = input;
-  return input.rules.flatMap((rule) => signalsOf(rule, snapshot, teams, latestDeploys));
+  return input.rules.flatMap((rule) => candidatesOf(rule, snapshot, teams, latestDeploys));
 }
 
-function signalsOf(
+/** The same, with every signal's details worked out (tests, previews). */
+export function ruleSignals(input: EngineInput): AlertSignal[] {
+  return ruleCandidates(input).map((c) => ({ ...c.signal, ...c.details() }));
+}
+
+function candidatesOf(
   rule: AlertRule,
   snapshot: HealthSnapshot,
   teams: EngineInput["teams"],
   latestDeploys: EngineInput["latestDeploys"],
-): AlertSignal[] {
+): AlertCandidate[] {
   switch (rule.type) {
     case "dependency":
       return dependencySignals(snapshot, rule);
@@ -53,5 +58,5 @@ export function evaluateAlerts(
   input: EngineInput,
   now: number,
 ): AlertStep {
-  return stepAlerts(previous, ruleSignals(input), input.rules, now);
+  return stepAlerts(previous, ruleCandidates(input), input.rules, now);
 }

@@ -4,7 +4,7 @@ import type { LocationOutage } from "@/lib/snapshot/location-outages";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import { teamLocationProblems } from "@/lib/snapshot/team-location-problems";
 import type { AlertRule } from "./alert-config";
-import type { AlertSignal } from "./alert-types";
+import type { AlertCandidate } from "./alert-types";
 import { countByTeam, downstreamOf, type GraphIndex, graphIndex } from "./graph-index";
 
 // The location rule reads teamLocationProblems (lib/snapshot), THE definition
@@ -33,13 +33,13 @@ function outageSignal(
   rule: Rule<"location">,
   team: string,
   o: LocationOutage,
-): AlertSignal {
+): AlertCandidate {
   const where = o.location ? `${o.deployment}/${o.location}` : o.deployment;
   const what =
     o.kind === "deployment-unreachable"
       ? `deployment ${o.deployment} cannot be reached`
       : `code location ${where} fails to load`;
-  return {
+  const signal: AlertCandidate["signal"] = {
     fingerprint: `${rule.name}|${team}|location|${o.deployment}|${o.location ?? ""}`,
     rule: rule.name,
     type: rule.type,
@@ -50,16 +50,22 @@ function outageSignal(
     location: o.location,
     asset: null,
     summary: `${what} (${o.assetCount} assets shown from their last known state)`,
-    rootCause: {
-      key: null,
-      deployment: o.deployment,
-      location: o.location,
-      team,
-      words: o.error.className ?? what,
-      error: o.error.message,
-    },
-    affected: [],
-    blastRadius: locationBlast(g, o.deployment, o.location),
+  };
+  const rootCause = {
+    key: null,
+    deployment: o.deployment,
+    location: o.location,
+    team,
+    words: o.error.className ?? what,
+    error: o.error.message,
+  };
+  return {
+    signal,
+    details: () => ({
+      rootCause,
+      affected: [],
+      blastRadius: locationBlast(g, o.deployment, o.location),
+    }),
   };
 }
 
@@ -67,7 +73,7 @@ export function locationSignals(
   snapshot: HealthSnapshot,
   rule: Rule<"location">,
   teams: readonly Team[],
-): AlertSignal[] {
+): AlertCandidate[] {
   if (snapshot.outages.length === 0) return [];
   const g = graphIndex(snapshot.graph);
   return teams.flatMap((t) =>
@@ -101,33 +107,37 @@ export function deploySignals(
   rule: Rule<"deploy">,
   teams: readonly Team[],
   latest: readonly DeployEvent[],
-): AlertSignal[] {
+): AlertCandidate[] {
   const g = graphIndex(snapshot.graph);
   return latest
     .filter((e) => e.kind === "deploy_failed")
     .flatMap((e) =>
       teamsOfLocation(snapshot, teams, e.deployment, e.location).map(
-        (team): AlertSignal => ({
-          fingerprint: `${rule.name}|${team}|deploy|${e.deployment}|${e.location}|${e.at}`,
-          rule: rule.name,
-          type: rule.type,
-          severity: rule.severity,
-          team,
-          role: "team",
-          deployment: e.deployment,
-          location: e.location,
-          asset: null,
-          summary: `deploy of ${e.deployment}/${e.location}${e.version ? ` (${e.version})` : ""} fails to load`,
-          rootCause: {
-            key: null,
+        (team): AlertCandidate => ({
+          signal: {
+            fingerprint: `${rule.name}|${team}|deploy|${e.deployment}|${e.location}|${e.at}`,
+            rule: rule.name,
+            type: rule.type,
+            severity: rule.severity,
+            team,
+            role: "team",
             deployment: e.deployment,
             location: e.location,
-            team,
-            words: "the new version fails to load",
-            error: e.error,
+            asset: null,
+            summary: `deploy of ${e.deployment}/${e.location}${e.version ? ` (${e.version})` : ""} fails to load`,
           },
-          affected: [],
-          blastRadius: locationBlast(g, e.deployment, e.location),
+          details: () => ({
+            rootCause: {
+              key: null,
+              deployment: e.deployment,
+              location: e.location,
+              team,
+              words: "the new version fails to load",
+              error: e.error,
+            },
+            affected: [],
+            blastRadius: locationBlast(g, e.deployment, e.location),
+          }),
         }),
       ),
     );

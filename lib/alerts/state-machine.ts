@@ -1,5 +1,6 @@
 import type { AlertRule } from "./alert-config";
 import {
+  type AlertCandidate,
   type AlertNotification,
   type AlertSignal,
   type AlertState,
@@ -33,7 +34,7 @@ export function channelsFor(rule: Pick<AlertRule, "routes">, team: string): stri
 
 export function stepAlerts(
   previous: readonly AlertState[],
-  signals: readonly AlertSignal[],
+  candidates: readonly AlertCandidate[],
   rules: readonly RoutedRule[],
   now: number,
 ): AlertStep {
@@ -61,24 +62,36 @@ export function stepAlerts(
     });
   };
 
-  for (const signal of signals) {
-    const rule = ruleByName.get(signal.rule);
-    if (!rule || seen.has(signal.fingerprint)) continue;
-    seen.add(signal.fingerprint);
-    const prev = before.get(signal.fingerprint);
+  for (const candidate of candidates) {
+    const fingerprint = candidate.signal.fingerprint;
+    const rule = ruleByName.get(candidate.signal.rule);
+    if (!rule || seen.has(fingerprint)) continue;
+    seen.add(fingerprint);
+    const prev = before.get(fingerprint);
+    // Details (graph walks) are worked out for a new alert and whenever it notifies;
+    // in between, the last ones are kept and only the cheap fields follow the snapshot.
+    const detailed = (): AlertSignal => ({ ...candidate.signal, ...candidate.details() });
     let state: AlertState = prev
-      ? { ...prev, signal }
+      ? { ...prev, signal: { ...prev.signal, ...candidate.signal } }
       : {
-          fingerprint: signal.fingerprint,
+          fingerprint,
           status: "pending",
           activeSince: now,
           firingSince: null,
           lastNotifiedAt: null,
           sent: 0,
-          signal,
+          signal: detailed(),
         };
     if (state.status === "pending" && now - state.activeSince >= rule.for) {
-      state = { ...state, status: "firing", firingSince: now, lastNotifiedAt: now, sent: 1 };
+      const signal = prev ? detailed() : state.signal;
+      state = {
+        ...state,
+        signal,
+        status: "firing",
+        firingSince: now,
+        lastNotifiedAt: now,
+        sent: 1,
+      };
       notify(state, "firing", null);
     } else if (
       state.status === "firing" &&
@@ -86,7 +99,7 @@ export function stepAlerts(
       state.lastNotifiedAt !== null &&
       now - state.lastNotifiedAt >= rule.renotify
     ) {
-      state = { ...state, lastNotifiedAt: now, sent: state.sent + 1 };
+      state = { ...state, signal: detailed(), lastNotifiedAt: now, sent: state.sent + 1 };
       notify(state, "renotify", null);
     }
     active.push(state);
