@@ -2,73 +2,12 @@
 // Run: npm run bench:snapshot   (bundles this file with esbuild, runs it in node)
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { toGraphPayload } from "@/lib/api/graph-payload";
-import type { DeploymentSnapshot } from "@/lib/domain/types";
-import type { AssetStatus } from "@/lib/health/status-types";
 import { layoutGraph } from "@/lib/lineage/layout";
-import { buildSnapshot, type DeploymentInput } from "@/lib/snapshot/build-snapshot";
-import { syntheticDefinitions } from "./synthetic-definitions";
+import { buildSnapshot } from "@/lib/snapshot/build-snapshot";
+import { syntheticInput as input, syntheticTeams as teams } from "./synthetic-snapshot";
 
 const SIZES = [1_000, 10_000, 25_000];
 const RUNS = 7;
-
-function input(n: number): DeploymentInput {
-  const defs = syntheticDefinitions(n);
-  const byLocation = new Map<string, typeof defs>();
-  for (const d of defs) byLocation.set(d.location, [...(byLocation.get(d.location) ?? []), d]);
-  const locations: DeploymentSnapshot = {
-    deployment: "prod",
-    asOf: Date.now(),
-    error: null,
-    locations: [...byLocation].map(([name, assets]) => ({
-      deployment: "prod",
-      name,
-      status: "loaded",
-      error: null,
-      versionKey: "v1",
-      updatedAt: Date.now(),
-      repositories: ["__repository__"],
-      assets,
-    })),
-  };
-  const statuses = new Map<string, AssetStatus>();
-  defs.forEach((d, i) => {
-    statuses.set(d.id, {
-      lastMaterializedAt: Date.now() - i * 1000,
-      lastMaterializationRunId: `r${i}`,
-      lastObservedAt: null,
-      observableSource: false,
-      lastFailedAt: null,
-      latestRun: {
-        id: i % 17 === 0 ? `f${i}` : `r${i}`,
-        status: i % 17 === 0 ? "FAILURE" : "SUCCESS",
-        startedAt: 1,
-        endedAt: Date.now(),
-      },
-      inProgressRunIds: [],
-      hasFreshnessPolicy: d.freshnessPolicy !== null,
-      freshness: d.freshnessPolicy ? (i % 3 === 0 ? "DEGRADED" : "HEALTHY") : null,
-      checks: null,
-      partitions: null,
-      plusHealth: null,
-    });
-  });
-  return {
-    deployment: "prod",
-    locations,
-    statuses,
-    statusesAsOf: Date.now(),
-    statusesError: null,
-    runs: [],
-    runsAsOf: Date.now(),
-    runsError: null,
-    materializations: new Map(),
-  };
-}
-
-const teams = Array.from({ length: 12 }, (_, i) => {
-  const t = `team_${String(i).padStart(2, "0")}`;
-  return { slug: t, name: t, owners: [`team:${t}`], locations: [] };
-});
 
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
 console.log(

@@ -1,5 +1,6 @@
 import "server-only";
 import path from "node:path";
+import { startAlerts } from "@/lib/alerts/alerts-runtime";
 import type { HealthboardConfig } from "@/lib/config/config-schema";
 import { loadConfig } from "@/lib/config/load-config";
 import { BackoffGate } from "@/lib/dagster/backoff-gate";
@@ -105,6 +106,7 @@ export function startCollectors(): void {
   const sample = () => void sampleKpis().catch(() => undefined);
   void Promise.all(rt.collectors.map((c) => c.start())).then(sample);
   setInterval(sample, 5 * 60_000).unref();
+  startAlerts({ snapshot: getSnapshot, deploys: rt.deploys });
 }
 
 let firstWait: Promise<unknown> | null = null;

@@ -1,17 +1,6 @@
 import { z } from "zod";
-
-// Environment variable names only: the config never holds a token itself.
-const envVarName = z
-  .string()
-  .regex(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name such as DAGSTER_PROD_TOKEN");
-
-const slug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, "must be lowercase letters, digits and dashes");
-
-const httpUrl = z
-  .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
-  .transform((u) => u.replace(/\/+$/, ""));
+import { alertsIssues, alertsSchema } from "@/lib/alerts/alert-config";
+import { envVarName, httpUrl, slug } from "./config-fields";
 
 export const deploymentSchema = z
   .strictObject({
@@ -101,6 +90,7 @@ export const configSchema = z
     refresh: refreshSchema,
     embed: embedSchema,
     identity: identitySchema,
+    alerts: alertsSchema,
   })
   .check((ctx) => {
     const { deployments, teams, identity } = ctx.value;
@@ -151,6 +141,7 @@ export const configSchema = z
         merged.add(name);
       });
     });
+    for (const issue of alertsIssues(ctx.value.alerts, slugs)) ctx.issues.push(issue);
   });
 
 export type HealthboardConfig = z.infer<typeof configSchema>;

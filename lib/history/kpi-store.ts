@@ -1,6 +1,5 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
+import { openSqlite } from "@/lib/store/open-sqlite";
 import type { KpiScopeSample, ScopeCounts } from "./kpi-sampling";
 
 // Hourly samples of each team's health KPIs, so a team page can compare with
@@ -48,16 +47,7 @@ export class SqliteKpiStore {
   private readonly db: Database.Database;
 
   constructor(file: string) {
-    if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma("journal_mode = WAL");
-    const current = this.db.pragma("user_version", { simple: true }) as number;
-    for (let v = current; v < MIGRATIONS.length; v++) {
-      this.db.transaction(() => {
-        this.db.exec(MIGRATIONS[v] as string);
-        this.db.pragma(`user_version = ${v + 1}`);
-      })();
-    }
+    this.db = openSqlite(file, MIGRATIONS);
   }
 
   /** Records a sample unless it covers nothing or the team already has one within `minGapMs`. */

@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { TeamConfig } from "@/lib/config/config-schema";
+import { buildSnapshot } from "@/lib/snapshot/build-snapshot";
+import { def } from "@/lib/testing/asset-fixtures";
+import { withLocationDown } from "@/lib/testing/outage-fixtures";
+import { deploymentInput, MATERIALIZED } from "@/lib/testing/snapshot-fixtures";
+import { alertsSchema } from "./alert-config";
+import { AlertRunner } from "./alert-runner";
+import type { AlertNotification } from "./alert-types";
+import { Dispatcher } from "./dispatcher";
+import { SqliteAlertStore } from "./sqlite-alert-store";
+
+const TEAMS: TeamConfig[] = [
+  { slug: "ml", name: "ML", owners: [], locations: [{ deployment: "prod", location: "ml" }] },
+];
+const input = deploymentInput(
+  "prod",
+  { ml: [def(["model"], { location: "ml" })] },
+  {
+    [JSON.stringify(["model"])]: MATERIALIZED,
+  },
+);
+const UP = buildSnapshot([input], TEAMS, "up", 0);
+const DOWN = buildSnapshot([withLocationDown(input, "ml")], TEAMS, "down", 0);
+
+const ALERTS = alertsSchema.parse({
+  channels: [{ name: "hook", type: "webhook", urlEnv: "U", secretEnv: "S" }],
+  rules: [
+    { name: "loc", type: "location", for: "10s", routes: [{ team: "ml", channels: ["hook"] }] },
+  ],
+});
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** One Healthboard process: its own store handle, dispatcher and runner over one file. */
+function healthboard(
+  file: string,
+  world: { snapshot: typeof UP; now: number },
+  got: AlertNotification[],
+) {
+  const store = new SqliteAlertStore(file);
+  const sender = { send: async (n: AlertNotification) => void got.push(n) };
+  const dispatcher = new Dispatcher(store, new Map([["hook", sender]]), { now: () => world.now });
+  const runner = new AlertRunner({
+    alerts: ALERTS,
+    teams: TEAMS,
+    store,
+    dispatcher,
+    snapshot: async () => world.snapshot,
+    deploys: null,
+    alertmanagers: new Map(),
+    now: () => world.now,
+  });
+  return {
+    run: async () => {
+      await runner.runOnce();
+      await dispatcher.kick();
+    },
+    close: () => store.close(),
+  };
+}
+
+describe("AlertRunner across a restart", () => {
+  it("neither forgets a firing alert nor sends it again, and still sends its resolution", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "alerts-"));
+    dirs.push(dir);
+    const file = path.join(dir, "alerts.sqlite");
+    const got: AlertNotification[] = [];
+    const world = { snapshot: DOWN, now: 1_000_000 };
+
+    const first = healthboard(file, world, got);
+    await first.run();
+    world.now += 10_000;
+    await first.run();
+    expect(got.map((n) => n.transition)).toEqual(["firing"]);
+    first.close();
+
+    // Restarted: the location is still down, time moves on.
+    const second = healthboard(file, world, got);
+    world.now += 5_000;
+    await second.run();
+    expect(got.map((n) => n.transition)).toEqual(["firing"]);
+    world.snapshot = UP;
+    world.now += 5_000;
+    await second.run();
+    expect(got.map((n) => [n.transition, n.incident === got[0]?.incident])).toEqual([
+      ["firing", true],
+      ["resolved", true],
+    ]);
+    second.close();
+  });
+});

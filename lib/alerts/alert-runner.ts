@@ -1,0 +1,129 @@
+import type { TeamConfig } from "@/lib/config/config-schema";
+import type { DeployEvent, DeployStore } from "@/lib/deploys/deploy-types";
+import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
+import type { AlertsConfig } from "./alert-config";
+import type { AlertStore } from "./alert-store";
+import { type AlertNotification, incidentId } from "./alert-types";
+import type { Sender } from "./channels/senders";
+import type { Dispatcher } from "./dispatcher";
+import { evaluateAlerts } from "./evaluate-rules";
+import { type AlertStep, channelsFor } from "./state-machine";
+
+// Runs the engine against the current snapshot and the stored state, saves
+// the step, and hands the outbox to the dispatcher. Runs are serialised: one
+// evaluation at a time per process. `runOnce` is the unit a lease (several
+// replicas) will guard: only the holder evaluates.
+
+export interface AlertRunnerDeps {
+  alerts: AlertsConfig;
+  teams: readonly Pick<TeamConfig, "slug" | "locations">[];
+  store: AlertStore;
+  dispatcher: Dispatcher;
+  snapshot: () => Promise<HealthSnapshot>;
+  deploys: Pick<DeployStore, "list"> | null;
+  /** Alertmanager channels, re-sent firing alerts so they do not time out there. */
+  alertmanagers: ReadonlyMap<string, Sender>;
+  now?: () => number;
+}
+
+const DEPLOY_LOOKBACK_MS = 30 * 86_400_000;
+/** Alertmanager resolves an alert not re-sent within its resolve_timeout (5 min by default). */
+const ALERTMANAGER_RESEND_MS = 60_000;
+
+/** Each location's latest deploy event. */
+export function latestDeployEvents(events: readonly DeployEvent[]): DeployEvent[] {
+  const latest = new Map<string, DeployEvent>();
+  for (const e of events) latest.set(`${e.deployment}\u0000${e.location}`, e);
+  return [...latest.values()];
+}
+
+export class AlertRunner {
+  private chain: Promise<unknown> = Promise.resolve();
+  private lastResend = 0;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private readonly now: () => number;
+  lastError: string | null = null;
+  lastRunAt: number | null = null;
+
+  constructor(private readonly deps: AlertRunnerDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** One evaluation: previous state + snapshot + now → saved state and outbox, then delivery. */
+  runOnce(): Promise<AlertStep> {
+    const run = this.chain.then(() => this.evaluate());
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  start(): void {
+    if (this.timer) return;
+    const tick = () =>
+      void this.runOnce().then(
+        () => {
+          this.lastError = null;
+        },
+        (err) => {
+          this.lastError = err instanceof Error ? err.message : String(err);
+        },
+      );
+    tick();
+    this.timer = setInterval(tick, this.deps.alerts.evaluateSeconds * 1000);
+    this.timer.unref?.();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.deps.dispatcher.stop();
+  }
+
+  private async evaluate(): Promise<AlertStep> {
+    const { alerts, teams, store, dispatcher } = this.deps;
+    const snapshot = await this.deps.snapshot();
+    const now = this.now();
+    const events = this.deps.deploys?.list({ since: now - DEPLOY_LOOKBACK_MS }) ?? [];
+    const previous = await store.activeAlerts();
+    const step = evaluateAlerts(
+      previous,
+      { rules: alerts.rules, teams, snapshot, latestDeploys: latestDeployEvents(events) },
+      now,
+    );
+    await store.commitStep(step);
+    this.lastRunAt = now;
+    void dispatcher.kick().catch(() => undefined);
+    if (now - this.lastResend >= ALERTMANAGER_RESEND_MS) {
+      this.lastResend = now;
+      void this.resendToAlertmanagers(step).catch(() => undefined);
+    }
+    return step;
+  }
+
+  /**
+   * Prometheus re-sends firing alerts on every evaluation so Alertmanager
+   * keeps them; Healthboard does the same once a minute, outside the outbox
+   * (a lost re-send changes nothing: the next one comes a minute later).
+   */
+  private async resendToAlertmanagers(step: AlertStep): Promise<void> {
+    if (this.deps.alertmanagers.size === 0 || this.deps.alerts.dryRun) return;
+    const rules = new Map(this.deps.alerts.rules.map((r) => [r.name, r]));
+    for (const state of step.active) {
+      if (state.status !== "firing" || state.firingSince === null) continue;
+      const rule = rules.get(state.signal.rule);
+      if (!rule) continue;
+      const incident = incidentId(state);
+      const n: AlertNotification = {
+        key: `${incident}:refresh`,
+        incident,
+        transition: "firing",
+        at: this.now(),
+        startsAt: state.firingSince,
+        endsAt: null,
+        signal: state.signal,
+        channels: [],
+      };
+      for (const c of channelsFor(rule, state.signal.team))
+        await this.deps.alertmanagers.get(c)?.send(n);
+    }
+  }
+}

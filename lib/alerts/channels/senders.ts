@@ -1,0 +1,122 @@
+import { createHmac } from "node:crypto";
+import nodemailer from "nodemailer";
+import type { ChannelConfig } from "../alert-config";
+import type { AlertNotification } from "../alert-types";
+import type { LinkContext } from "./links";
+import {
+  alertmanagerAlerts,
+  emailMessage,
+  pagerdutyEvent,
+  slackMessage,
+  webhookBody,
+} from "./payloads";
+
+// One sender per configured channel. A send resolves when the receiver took
+// the message and throws otherwise (the dispatcher retries). Secrets are read
+// from the environment at send time by the variable names the config gives,
+// so they never sit in the config, a payload stored in SQLite, or a page.
+
+export interface Sender {
+  send(n: AlertNotification): Promise<void>;
+}
+
+export type SecretReader = (variable: string) => string | undefined;
+
+const TIMEOUT_MS = 10_000;
+
+/** The HMAC a webhook receiver recomputes: hex SHA-256 over `${timestamp}.${body}`. */
+export function webhookSignature(secret: string, timestamp: string, body: string): string {
+  return `v1=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
+}
+
+async function postJson(
+  url: string,
+  body: unknown,
+  key: string,
+  headers: Record<string, string> = {},
+): Promise<void> {
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", "idempotency-key": key, ...headers },
+    body: text,
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  });
+  // Read the body so the connection is released; say what the receiver said.
+  const answer = await res.text().catch(() => "");
+  if (!res.ok) throw new Error(`HTTP ${res.status}${answer ? `: ${answer.slice(0, 200)}` : ""}`);
+}
+
+function need(secret: SecretReader, variable: string): string {
+  const value = secret(variable);
+  if (!value) throw new Error(`environment variable ${variable} is not set`);
+  return value;
+}
+
+export function createSender(
+  channel: ChannelConfig,
+  ctx: LinkContext,
+  secret: SecretReader,
+): Sender {
+  switch (channel.type) {
+    case "alertmanager":
+      return {
+        send: (n) => postJson(`${channel.url}/api/v2/alerts`, alertmanagerAlerts(n, ctx), n.key),
+      };
+    case "slack":
+      return {
+        send: (n) => postJson(need(secret, channel.webhookUrlEnv), slackMessage(n, ctx), n.key),
+      };
+    case "pagerduty":
+      return {
+        send: (n) =>
+          postJson(
+            channel.eventsUrl,
+            pagerdutyEvent(n, need(secret, channel.routingKeyEnv), ctx),
+            n.key,
+          ),
+      };
+    case "webhook":
+      return {
+        send: (n) => {
+          const body = JSON.stringify(webhookBody(n, ctx));
+          const timestamp = String(Math.floor(Date.now() / 1000));
+          const signature = webhookSignature(need(secret, channel.secretEnv), timestamp, body);
+          return postJson(need(secret, channel.urlEnv), body, n.key, {
+            "x-healthboard-timestamp": timestamp,
+            "x-healthboard-signature": signature,
+          });
+        },
+      };
+    case "email": {
+      const { smtp } = channel;
+      return {
+        send: async (n) => {
+          const user = smtp.userEnv ? need(secret, smtp.userEnv) : undefined;
+          const pass = smtp.passwordEnv ? need(secret, smtp.passwordEnv) : undefined;
+          const transport = nodemailer.createTransport({
+            host: smtp.host,
+            port: smtp.port,
+            secure: smtp.secure,
+            auth: user ? { user, pass } : undefined,
+            connectionTimeout: TIMEOUT_MS,
+            greetingTimeout: TIMEOUT_MS,
+            socketTimeout: TIMEOUT_MS,
+          });
+          const { subject, text } = emailMessage(n, ctx);
+          try {
+            await transport.sendMail({
+              from: channel.from,
+              to: channel.to,
+              subject,
+              text,
+              headers: { "X-Healthboard-Idempotency-Key": n.key },
+            });
+          } finally {
+            transport.close();
+          }
+        },
+      };
+    }
+  }
+}

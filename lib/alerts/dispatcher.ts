@@ -1,0 +1,124 @@
+import { BackoffGate } from "@/lib/dagster/backoff-gate";
+import type { AlertStore } from "./alert-store";
+import type { Sender } from "./channels/senders";
+
+// Delivers the outbox, one queue per channel. A channel's items go out in
+// order; when one fails, that channel alone waits for its back-off gate
+// (doubling from 1 s up to a minute) and the item stays in the outbox, so a
+// dead channel never delays another and nothing is lost across restarts.
+// At-least-once: a crash between sending and recording sends again, with the
+// same idempotency key, so receivers can drop the repeat.
+
+export interface DispatcherOptions {
+  now?: () => number;
+  /** Record what would be sent, send nothing. */
+  dryRun?: boolean;
+  /** Outbox items read per query. */
+  batch?: number;
+  baseMs?: number;
+  maxMs?: number;
+}
+
+export class Dispatcher {
+  private readonly draining = new Map<string, Promise<void>>();
+  private readonly gates = new Map<string, BackoffGate>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly now: () => number;
+  private stopped = false;
+
+  constructor(
+    private readonly store: AlertStore,
+    private readonly senders: ReadonlyMap<string, Sender>,
+    private readonly options: DispatcherOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Drains every channel with undelivered items; resolves when those drains end. */
+  async kick(): Promise<void> {
+    const channels = await this.store.pendingChannels();
+    await Promise.all(channels.map((c) => this.drainChannel(c)));
+  }
+
+  /** Why a channel is waiting, and until when (for the alerts page). */
+  channelState(channel: string): { waitingUntil: number | null; reason: string | null } {
+    const gate = this.gates.get(channel);
+    if (!gate || gate.remainingMs() === 0) return { waitingUntil: null, reason: null };
+    return { waitingUntil: gate.opensAt, reason: gate.lastReason };
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  private gate(channel: string): BackoffGate {
+    let gate = this.gates.get(channel);
+    if (!gate) {
+      gate = new BackoffGate({
+        baseMs: this.options.baseMs ?? 1_000,
+        maxMs: this.options.maxMs ?? 60_000,
+        now: this.now,
+      });
+      this.gates.set(channel, gate);
+    }
+    return gate;
+  }
+
+  private drainChannel(channel: string): Promise<void> {
+    const running = this.draining.get(channel);
+    if (running) return running;
+    const p = this.drain(channel).finally(() => this.draining.delete(channel));
+    this.draining.set(channel, p);
+    return p;
+  }
+
+  /** Tries the channel again when its gate opens. */
+  private retryLater(channel: string, ms: number): void {
+    if (this.stopped || this.timers.has(channel)) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(channel);
+      void this.drainChannel(channel).catch(() => undefined);
+    }, ms);
+    timer.unref?.();
+    this.timers.set(channel, timer);
+  }
+
+  private async drain(channel: string): Promise<void> {
+    const gate = this.gate(channel);
+    const sender = this.senders.get(channel);
+    while (!this.stopped) {
+      const items = await this.store.due(channel, this.now(), this.options.batch ?? 100);
+      if (items.length === 0) return;
+      for (const item of items) {
+        const ticket = gate.tryEnter();
+        if (!ticket) return this.retryLater(channel, Math.max(gate.remainingMs(), 100));
+        try {
+          if (this.options.dryRun) {
+            await this.store.recordDelivery(item, { outcome: "dry-run", at: this.now() });
+            continue;
+          }
+          if (!sender) throw new Error(`no channel "${channel}" is configured`);
+          await sender.send(item.notification);
+          gate.succeeded();
+          await this.store.recordDelivery(item, { outcome: "delivered", at: this.now() });
+        } catch (err) {
+          const error = err instanceof Error ? err.message : String(err);
+          gate.failed(ticket, error);
+          const nextAttemptAt = Math.max(gate.opensAt, this.now());
+          await this.store.recordDelivery(item, {
+            outcome: "failed",
+            at: this.now(),
+            error,
+            nextAttemptAt,
+          });
+          // Order is kept: the rest of this channel's queue waits with it.
+          return this.retryLater(channel, gate.remainingMs());
+        } finally {
+          gate.release(ticket);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,254 @@
+import { describe, expect, it } from "vitest";
+import type { TeamConfig } from "@/lib/config/config-schema";
+import type { DeployEvent } from "@/lib/deploys/deploy-types";
+import type { AssetStatus } from "@/lib/health/status-types";
+import { buildSnapshot } from "@/lib/snapshot/build-snapshot";
+import { def } from "@/lib/testing/asset-fixtures";
+import { withLocationDown } from "@/lib/testing/outage-fixtures";
+import {
+  deploymentInput,
+  FAILING_CHECK,
+  MATERIALIZED,
+  status,
+} from "@/lib/testing/snapshot-fixtures";
+import { type AlertRule, ruleSchema } from "./alert-config";
+import { type EngineInput, evaluateAlerts, ruleSignals } from "./evaluate-rules";
+
+// A small world shaped like the demo: analytics produces orders, ML reads them.
+const TEAMS: TeamConfig[] = [
+  {
+    slug: "analytics",
+    name: "Analytics",
+    owners: [],
+    locations: [{ deployment: "prod", location: "analytics" }],
+  },
+  { slug: "ml", name: "ML", owners: [], locations: [{ deployment: "prod", location: "ml" }] },
+];
+const A = { location: "analytics" };
+const M = { location: "ml" };
+const ASSETS = {
+  analytics: [
+    def(["raw_orders"], A, { downstream: [["orders_clean"]] }),
+    def(["orders_clean"], A, {
+      upstream: [["raw_orders"]],
+      downstream: [["dashboard"], ["features"]],
+    }),
+    def(["dashboard"], A, { upstream: [["orders_clean"]] }),
+  ],
+  ml: [
+    def(["features"], M, { upstream: [["orders_clean"]], downstream: [["model"]] }),
+    def(["model"], M, { upstream: [["features"]] }),
+  ],
+};
+const id = (k: string) => JSON.stringify([k]);
+
+function world(statuses: Record<string, AssetStatus>, down?: string) {
+  const all = Object.fromEntries(
+    ["raw_orders", "orders_clean", "dashboard", "features", "model"].map((k) => [
+      id(k),
+      MATERIALIZED,
+    ]),
+  );
+  let input = deploymentInput("prod", ASSETS, { ...all, ...statuses });
+  if (down) input = withLocationDown(input, down);
+  return buildSnapshot([input], TEAMS, "g1", 10_000);
+}
+
+const rule = (r: Record<string, unknown>): AlertRule =>
+  ruleSchema.parse({ routes: [{ team: "*", channels: ["am"] }], ...r });
+
+function input(
+  rules: AlertRule[],
+  statuses: Record<string, AssetStatus> = {},
+  extra: Partial<EngineInput> = {},
+): EngineInput {
+  return { rules, teams: TEAMS, snapshot: world(statuses), latestDeploys: [], ...extra };
+}
+
+const DEP = rule({ name: "deps", type: "dependency" });
+
+describe("dependency rule", () => {
+  it("tells the reading team which of its assets are hit, and the owning team who reads it", () => {
+    const signals = ruleSignals(input([DEP], { [id("orders_clean")]: FAILING_CHECK }));
+    const ml = signals.find((s) => s.team === "ml");
+    const analytics = signals.find((s) => s.team === "analytics");
+    expect(signals).toHaveLength(2);
+    expect(ml).toMatchObject({ role: "consumer", asset: ["orders_clean"] });
+    expect(ml?.affected.map((a) => a.key)).toEqual([["features"], ["model"]]);
+    expect(ml?.rootCause).toMatchObject({
+      key: ["orders_clean"],
+      team: "analytics",
+      words: "check c failed",
+    });
+    expect(ml?.blastRadius).toEqual([
+      { team: "ml", count: 2 },
+      { team: "analytics", count: 1 },
+    ]);
+    expect(analytics).toMatchObject({ role: "owner" });
+    expect(analytics?.summary).toContain("read by ml");
+  });
+
+  it("says nothing when only the owning team reads the broken asset", () => {
+    expect(ruleSignals(input([DEP], { [id("dashboard")]: FAILING_CHECK }))).toEqual([]);
+  });
+
+  it("names the failed asset furthest upstream as the root cause of a broken asset ML reads", () => {
+    const broken = { [id("raw_orders")]: FAILING_CHECK, [id("orders_clean")]: FAILING_CHECK };
+    const signals = ruleSignals(input([DEP], broken));
+    const ml = signals.filter((s) => s.team === "ml");
+    expect(ml).toHaveLength(1);
+    expect(ml[0]?.rootCause?.key).toEqual(["raw_orders"]);
+    // The root alone is read by analytics only: no one else is told.
+    const rootOnly = ruleSignals(input([DEP], { [id("raw_orders")]: FAILING_CHECK }));
+    expect(rootOnly.filter((s) => s.team === "ml")).toEqual([]);
+  });
+
+  it("carries the failed run's error message as the root cause", () => {
+    const failed = status({
+      lastMaterializedAt: 1_000,
+      lastMaterializationRunId: "r1",
+      latestRun: { id: "r2", status: "FAILURE", startedAt: 2_000, endedAt: 3_000 },
+    });
+    const snapshot = world({ [id("orders_clean")]: failed });
+    snapshot.runs.push({
+      id: "r2",
+      deployment: "prod",
+      location: "analytics",
+      job: "j",
+      status: "FAILURE",
+      createdAt: 2_000,
+      startedAt: 2_000,
+      endedAt: 3_000,
+      error: {
+        className: "ValueError",
+        message: "ValueError: bad orders",
+        stepKey: "orders_clean",
+      },
+      failedAssetIds: [id("orders_clean")],
+      materializedAssetIds: [],
+    } as unknown as (typeof snapshot.runs)[number]);
+    const ml = ruleSignals({ ...input([DEP]), snapshot }).find((s) => s.team === "ml");
+    expect(ml?.rootCause).toMatchObject({ words: "ValueError", error: "ValueError: bad orders" });
+  });
+});
+
+describe("state machine", () => {
+  const slow = rule({ name: "deps", type: "dependency", for: "60s", renotify: "1h" });
+  const broken = input([slow], { [id("orders_clean")]: FAILING_CHECK });
+  const fixed = input([slow]);
+
+  it("pends for `for`, fires once, re-notifies, then resolves with the same incident", () => {
+    const t0 = 1_000_000;
+    const s1 = evaluateAlerts([], broken, t0);
+    expect(s1.notifications).toEqual([]);
+    expect(s1.active.map((a) => a.status)).toEqual(["pending", "pending"]);
+    const s2 = evaluateAlerts(s1.active, broken, t0 + 59_999);
+    expect(s2.notifications).toEqual([]);
+    const s3 = evaluateAlerts(s2.active, broken, t0 + 60_000);
+    expect(s3.notifications.map((n) => n.transition)).toEqual(["firing", "firing"]);
+    expect(s3.notifications.every((n) => n.channels.join() === "am")).toBe(true);
+    const s4 = evaluateAlerts(s3.active, broken, t0 + 120_000);
+    expect(s4.notifications).toEqual([]);
+    const s5 = evaluateAlerts(s4.active, broken, t0 + 60_000 + 3_600_000);
+    expect(s5.notifications.map((n) => n.transition)).toEqual(["renotify", "renotify"]);
+    const s6 = evaluateAlerts(s5.active, fixed, t0 + 4_000_000);
+    expect(s6.active).toEqual([]);
+    expect(s6.notifications.map((n) => [n.transition, n.endsAt])).toEqual([
+      ["resolved", t0 + 4_000_000],
+      ["resolved", t0 + 4_000_000],
+    ]);
+    // One incident, three keys: receivers drop repeats of each, never confuse them.
+    const ml = (ns: typeof s3.notifications) => ns.find((n) => n.signal.team === "ml");
+    const keys = [ml(s3.notifications), ml(s5.notifications), ml(s6.notifications)].map(
+      (n) => n?.key,
+    );
+    expect(new Set(keys).size).toBe(3);
+    expect(new Set([s3, s5, s6].map((s) => ml(s.notifications)?.incident)).size).toBe(1);
+  });
+
+  it("drops a pending alert whose condition clears without telling anyone", () => {
+    const s1 = evaluateAlerts([], broken, 0);
+    const s2 = evaluateAlerts(s1.active, fixed, 30_000);
+    expect(s2.active).toEqual([]);
+    expect(s2.notifications).toEqual([]);
+    expect(s2.removed).toHaveLength(2);
+  });
+
+  it("routes per team: a team's own route and the catch-all", () => {
+    const routed = rule({
+      name: "deps",
+      type: "dependency",
+      routes: [
+        { team: "ml", channels: ["slack-ml"] },
+        { team: "*", channels: ["am"] },
+      ],
+    });
+    const step = evaluateAlerts([], input([routed], { [id("orders_clean")]: FAILING_CHECK }), 0);
+    const byTeam = Object.fromEntries(step.notifications.map((n) => [n.signal.team, n.channels]));
+    expect(byTeam).toEqual({ ml: ["slack-ml", "am"], analytics: ["am"] });
+  });
+});
+
+describe("other rules", () => {
+  it("location: a failing location of the team, with its load error", () => {
+    const loc = rule({ name: "loc", type: "location" });
+    const signals = ruleSignals({ ...input([loc]), snapshot: world({}, "ml") });
+    expect(signals.map((s) => [s.team, s.location])).toEqual([["ml", "ml"]]);
+    expect(signals[0]?.rootCause?.error).toBe("ImportError: broken on purpose");
+  });
+
+  it("asset_health: filters by key pattern and state", () => {
+    const health = rule({
+      name: "h",
+      type: "asset_health",
+      keyPattern: "^orders",
+      states: ["DEGRADED"],
+    });
+    const statuses = { [id("orders_clean")]: FAILING_CHECK, [id("model")]: FAILING_CHECK };
+    expect(ruleSignals(input([health], statuses)).map((s) => s.asset)).toEqual([["orders_clean"]]);
+  });
+
+  it("team_health: fires below the share of healthy assets, not at it", () => {
+    const th = (threshold: number) => rule({ name: "th", type: "team_health", threshold });
+    const statuses = { [id("model")]: FAILING_CHECK };
+    // ML has 1 of 2 healthy: 50%.
+    expect(ruleSignals(input([th(0.5)], statuses))).toEqual([]);
+    const fired = ruleSignals(input([th(0.6)], statuses));
+    expect(fired.map((s) => s.team)).toEqual(["ml"]);
+    expect(fired[0]?.affected.map((a) => a.key)).toEqual([["model"]]);
+  });
+
+  it("freshness: warn and fail windows as the rule asks", () => {
+    const policy = { hasFreshnessPolicy: true } as const;
+    const statuses = {
+      [id("features")]: { ...MATERIALIZED, ...policy, freshness: "WARNING" as const },
+      [id("dashboard")]: { ...MATERIALIZED, ...policy, freshness: "DEGRADED" as const },
+    };
+    const failOnly = rule({ name: "f", type: "freshness", levels: ["fail"] });
+    expect(ruleSignals(input([failOnly], statuses)).map((s) => s.asset)).toEqual([["dashboard"]]);
+    const both = rule({ name: "f", type: "freshness" });
+    expect(
+      ruleSignals(input([both], statuses))
+        .map((s) => s.team)
+        .sort(),
+    ).toEqual(["analytics", "ml"]);
+  });
+
+  it("deploy: fires while the location's latest deploy failed, for the teams of that location", () => {
+    const deploy = rule({ name: "d", type: "deploy" });
+    const event = (kind: DeployEvent["kind"]): DeployEvent => ({
+      deployment: "prod",
+      location: "ml",
+      kind,
+      versionKey: "v2",
+      fingerprint: null,
+      version: "abc123",
+      failed: kind === "deploy_failed",
+      error: "SyntaxError: oops",
+      at: 5_000,
+    });
+    const fired = ruleSignals(input([deploy], {}, { latestDeploys: [event("deploy_failed")] }));
+    expect(fired.map((s) => [s.team, s.rootCause?.error])).toEqual([["ml", "SyntaxError: oops"]]);
+    expect(ruleSignals(input([deploy], {}, { latestDeploys: [event("recovery")] }))).toEqual([]);
+  });
+});

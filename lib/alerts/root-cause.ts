@@ -1,0 +1,66 @@
+import { rootCauses } from "@/lib/lineage/graph-algorithms";
+import { isDegraded, isWarning } from "@/lib/metrics/definitions";
+import { causeWords, degradedCauses } from "@/lib/overview/asset-cause";
+import { ownedHealth } from "@/lib/snapshot/owned-health";
+import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
+import { definitionKey } from "@/lib/snapshot/snapshot-types";
+import type { AlertRootCause } from "./alert-types";
+import type { GraphIndex } from "./graph-index";
+
+// The root cause an alert carries: the failed asset furthest upstream
+// (lib/lineage rootCauses, the lineage panel's "Failed upstream"), with the
+// cause of its degradation in words and its error message (lib/overview
+// degradedCauses, the overview's "failing now").
+
+/** The root node of `start` being unhealthy: the nearest-root failed ancestor, else itself. */
+export function rootNode(snapshot: HealthSnapshot, g: GraphIndex, start: number): number {
+  const health = (n: number) => snapshot.health.get(g.nodes[n]?.id ?? "");
+  const causes = rootCauses(g.upstream, start, {
+    degraded: (n) => {
+      const h = health(n);
+      return h !== undefined && isDegraded(h);
+    },
+    warning: (n) => {
+      const h = health(n);
+      return h !== undefined && isWarning(h);
+    },
+  });
+  return causes.failed[0] ?? start;
+}
+
+/** Describes node `n` as a root cause, from its worst owned definition. */
+export function describeRootCause(
+  snapshot: HealthSnapshot,
+  g: GraphIndex,
+  n: number,
+): AlertRootCause {
+  const node = g.nodes[n];
+  if (!node)
+    return { key: null, deployment: null, location: null, team: null, words: "", error: null };
+  const owned =
+    node.owned.find((o) => isDegraded(ownedHealth(snapshot.definitionHealth, node.id, o))) ??
+    node.owned[0];
+  const def = owned?.definitions[0] ?? node.definitions[0];
+  const deployment = def?.deployment ?? null;
+  const health = owned ? ownedHealth(snapshot.definitionHealth, node.id, owned) : undefined;
+  const causes =
+    health && deployment
+      ? degradedCauses(
+          snapshot,
+          deployment,
+          node.id,
+          health,
+          snapshot.statuses.get(definitionKey(deployment, node.id)),
+        )
+      : [];
+  const runError = causes.find((c) => c.kind === "run")?.error ?? null;
+  const words = causes.map(causeWords).join("; ");
+  return {
+    key: node.key,
+    deployment,
+    location: def?.location ?? null,
+    team: owned?.team ?? null,
+    words: words || (health ? `health ${health.overall.toLowerCase()}` : "unknown"),
+    error: runError ? (runError.full ?? runError.message) : null,
+  };
+}

@@ -1,0 +1,178 @@
+import type Database from "better-sqlite3";
+import { openSqlite } from "@/lib/store/open-sqlite";
+import type {
+  AlertHistoryEntry,
+  AlertStore,
+  DeliveryRecord,
+  DeliveryResult,
+  OutboxItem,
+} from "./alert-store";
+import type { AlertNotification, AlertState } from "./alert-types";
+import type { AlertStep } from "./state-machine";
+
+// Alert state, outbox and delivery log in one SQLite file (WAL). Numbered
+// migrations in PRAGMA user_version, as in the deploy store: never edit one
+// that has shipped, add the next.
+
+export const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE alert_state (
+     fingerprint TEXT PRIMARY KEY,
+     body TEXT NOT NULL
+   );
+   CREATE TABLE alert_history (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     key TEXT NOT NULL UNIQUE,
+     incident TEXT NOT NULL,
+     transition TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     body TEXT NOT NULL
+   );
+   CREATE TABLE outbox (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     key TEXT NOT NULL,
+     channel TEXT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at INTEGER NOT NULL,
+     delivered_at INTEGER,
+     UNIQUE (key, channel)
+   );
+   CREATE INDEX outbox_due ON outbox (channel, delivered_at, next_attempt_at);
+   CREATE TABLE delivery_log (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     key TEXT NOT NULL,
+     channel TEXT NOT NULL,
+     transition TEXT NOT NULL,
+     team TEXT NOT NULL,
+     rule TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     attempt INTEGER NOT NULL,
+     outcome TEXT NOT NULL,
+     error TEXT
+   );`,
+];
+
+interface OutboxRow {
+  id: number;
+  channel: string;
+  attempts: number;
+  next_attempt_at: number;
+  body: string;
+}
+
+export class SqliteAlertStore implements AlertStore {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    this.db = openSqlite(file, MIGRATIONS, { synchronousNormal: true });
+  }
+
+  async activeAlerts(): Promise<AlertState[]> {
+    const rows = this.db.prepare("SELECT body FROM alert_state ORDER BY fingerprint").all() as {
+      body: string;
+    }[];
+    return rows.map((r) => JSON.parse(r.body) as AlertState);
+  }
+
+  async commitStep(step: AlertStep): Promise<void> {
+    const upsert = this.db.prepare(
+      "INSERT INTO alert_state (fingerprint, body) VALUES (?, ?) ON CONFLICT (fingerprint) DO UPDATE SET body = excluded.body",
+    );
+    const remove = this.db.prepare("DELETE FROM alert_state WHERE fingerprint = ?");
+    const history = this.db.prepare(
+      "INSERT OR IGNORE INTO alert_history (key, incident, transition, at, body) VALUES (?, ?, ?, ?, ?)",
+    );
+    const outbox = this.db.prepare(
+      "INSERT OR IGNORE INTO outbox (key, channel, next_attempt_at) VALUES (?, ?, ?)",
+    );
+    this.db.transaction(() => {
+      for (const f of step.removed) remove.run(f);
+      for (const s of step.active) upsert.run(s.fingerprint, JSON.stringify(s));
+      for (const n of step.notifications) {
+        history.run(n.key, n.incident, n.transition, n.at, JSON.stringify(n));
+        for (const c of n.channels) outbox.run(n.key, c, n.at);
+      }
+    })();
+  }
+
+  async pendingChannels(): Promise<string[]> {
+    const rows = this.db
+      .prepare("SELECT DISTINCT channel FROM outbox WHERE delivered_at IS NULL ORDER BY channel")
+      .all() as { channel: string }[];
+    return rows.map((r) => r.channel);
+  }
+
+  async due(channel: string, now: number, limit: number): Promise<OutboxItem[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT o.id, o.channel, o.attempts, o.next_attempt_at, h.body
+         FROM outbox o JOIN alert_history h ON h.key = o.key
+         WHERE o.channel = ? AND o.delivered_at IS NULL AND o.next_attempt_at <= ?
+         ORDER BY o.id LIMIT ?`,
+      )
+      .all(channel, now, limit) as OutboxRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      channel: r.channel,
+      attempts: r.attempts,
+      nextAttemptAt: r.next_attempt_at,
+      notification: JSON.parse(r.body) as AlertNotification,
+    }));
+  }
+
+  async recordDelivery(item: OutboxItem, result: DeliveryResult): Promise<void> {
+    const n = item.notification;
+    const attempt = item.attempts + 1;
+    this.db.transaction(() => {
+      if (result.outcome === "failed") {
+        this.db
+          .prepare("UPDATE outbox SET attempts = ?, next_attempt_at = ? WHERE id = ?")
+          .run(attempt, result.nextAttemptAt, item.id);
+      } else {
+        this.db
+          .prepare("UPDATE outbox SET attempts = ?, delivered_at = ? WHERE id = ?")
+          .run(attempt, result.at, item.id);
+      }
+      this.db
+        .prepare(
+          `INSERT INTO delivery_log (key, channel, transition, team, rule, at, attempt, outcome, error)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          n.key,
+          item.channel,
+          n.transition,
+          n.signal.team,
+          n.signal.rule,
+          result.at,
+          attempt,
+          result.outcome,
+          result.outcome === "failed" ? result.error : null,
+        );
+    })();
+  }
+
+  async history(limit: number): Promise<AlertHistoryEntry[]> {
+    const rows = this.db
+      .prepare(
+        "SELECT key, incident, transition, at, body FROM alert_history ORDER BY id DESC LIMIT ?",
+      )
+      .all(limit) as (Omit<AlertHistoryEntry, "notification"> & { body: string })[];
+    return rows.map(({ body, ...r }) => ({
+      ...r,
+      notification: JSON.parse(body) as AlertNotification,
+    }));
+  }
+
+  async deliveries(limit: number): Promise<DeliveryRecord[]> {
+    return this.db
+      .prepare(
+        `SELECT key, channel, transition, team, rule, at, attempt, outcome, error
+         FROM delivery_log ORDER BY id DESC LIMIT ?`,
+      )
+      .all(limit) as DeliveryRecord[];
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,114 @@
+import type { AlertRule } from "./alert-config";
+import {
+  type AlertCandidate,
+  type AlertNotification,
+  type AlertSignal,
+  type AlertState,
+  incidentId,
+  type Transition,
+} from "./alert-types";
+
+// Prometheus's alert lifecycle, per fingerprint: inactive → pending (the
+// condition holds, for less than the rule's `for`) → firing (notify, then
+// re-notify every `renotify`) → resolved (the condition is gone: notify once,
+// and the state leaves the active set). A pending alert whose condition goes
+// away was never told to anyone, so it vanishes silently. Pure: time comes in.
+
+export type RoutedRule = Pick<AlertRule, "name" | "for" | "renotify" | "routes">;
+
+export interface AlertStep {
+  /** Every alert pending or firing after this step. */
+  active: AlertState[];
+  /** Fingerprints that left the active set (resolved, or pending no longer). */
+  removed: string[];
+  notifications: AlertNotification[];
+}
+
+/** The channels a rule routes a team's alerts to: its own routes and those for "*". */
+export function channelsFor(rule: Pick<AlertRule, "routes">, team: string): string[] {
+  const out = new Set<string>();
+  for (const r of rule.routes)
+    if (r.team === "*" || r.team === team) for (const c of r.channels) out.add(c);
+  return [...out];
+}
+
+export function stepAlerts(
+  previous: readonly AlertState[],
+  candidates: readonly AlertCandidate[],
+  rules: readonly RoutedRule[],
+  now: number,
+): AlertStep {
+  const ruleByName = new Map(rules.map((r) => [r.name, r]));
+  const before = new Map(previous.map((s) => [s.fingerprint, s]));
+  const seen = new Set<string>();
+  const active: AlertState[] = [];
+  const removed: string[] = [];
+  const notifications: AlertNotification[] = [];
+
+  const notify = (state: AlertState, transition: Transition, endsAt: number | null) => {
+    const rule = ruleByName.get(state.signal.rule);
+    const incident = incidentId(state);
+    // Re-notifications are numbered so each one has its own idempotency key.
+    const suffix = transition === "renotify" ? `:${state.sent}` : "";
+    notifications.push({
+      key: `${incident}:${transition}${suffix}`,
+      incident,
+      transition,
+      at: now,
+      startsAt: state.firingSince ?? state.activeSince,
+      endsAt,
+      signal: state.signal,
+      channels: rule ? channelsFor(rule, state.signal.team) : [],
+    });
+  };
+
+  for (const candidate of candidates) {
+    const fingerprint = candidate.signal.fingerprint;
+    const rule = ruleByName.get(candidate.signal.rule);
+    if (!rule || seen.has(fingerprint)) continue;
+    seen.add(fingerprint);
+    const prev = before.get(fingerprint);
+    // Details (graph walks) are worked out for a new alert and whenever it notifies;
+    // in between, the last ones are kept and only the cheap fields follow the snapshot.
+    const detailed = (): AlertSignal => ({ ...candidate.signal, ...candidate.details() });
+    let state: AlertState = prev
+      ? { ...prev, signal: { ...prev.signal, ...candidate.signal } }
+      : {
+          fingerprint,
+          status: "pending",
+          activeSince: now,
+          firingSince: null,
+          lastNotifiedAt: null,
+          sent: 0,
+          signal: detailed(),
+        };
+    if (state.status === "pending" && now - state.activeSince >= rule.for) {
+      const signal = prev ? detailed() : state.signal;
+      state = {
+        ...state,
+        signal,
+        status: "firing",
+        firingSince: now,
+        lastNotifiedAt: now,
+        sent: 1,
+      };
+      notify(state, "firing", null);
+    } else if (
+      state.status === "firing" &&
+      rule.renotify > 0 &&
+      state.lastNotifiedAt !== null &&
+      now - state.lastNotifiedAt >= rule.renotify
+    ) {
+      state = { ...state, signal: detailed(), lastNotifiedAt: now, sent: state.sent + 1 };
+      notify(state, "renotify", null);
+    }
+    active.push(state);
+  }
+
+  for (const prev of previous) {
+    if (seen.has(prev.fingerprint)) continue;
+    removed.push(prev.fingerprint);
+    if (prev.status === "firing") notify(prev, "resolved", now);
+  }
+  return { active, removed, notifications };
+}
