@@ -91,6 +91,14 @@ export const identitySchema = z
   })
   .prefault({});
 
+// Deploy annotations from CI (POST /api/v1/deploys, docs/deploys.md): the
+// endpoint exists only when a variable holding its bearer token is named here.
+export const deploysSchema = z
+  .strictObject({
+    annotationTokenEnv: envVarName.optional(),
+  })
+  .prefault({});
+
 export const configSchema = z
   .strictObject({
     deployments: z.array(deploymentSchema).min(1, "must list at least one deployment"),
@@ -98,6 +106,7 @@ export const configSchema = z
     refresh: refreshSchema,
     embed: embedSchema,
     identity: identitySchema,
+    deploys: deploysSchema,
   })
   .check((ctx) => {
     const { deployments, teams, identity } = ctx.value;
