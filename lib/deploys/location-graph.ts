@@ -28,34 +28,45 @@ const owning = (node: LogicalAsset | undefined): AssetDefinition[] =>
  * owned by another location of the same deployment, sorted.
  */
 export function consumersOf(graph: LineageGraph, at: LocationRef): ConsumerAsset[] {
-  const seen = new Set<string>();
-  const queue: string[] = [];
-  for (const node of graph.nodes.values()) {
-    if (owning(node).some((d) => d.deployment === at.deployment && d.location === at.location)) {
-      seen.add(node.id);
-      queue.push(node.id);
-    }
-  }
+  const own = [...graph.nodes.values()]
+    .filter((node) =>
+      owning(node).some((d) => d.deployment === at.deployment && d.location === at.location),
+    )
+    .map((node) => node.id);
   const found = new Map<string, ConsumerAsset>();
-  while (queue.length > 0) {
-    const id = queue.pop() as string;
-    for (const next of graph.downstream.get(id) ?? []) {
-      if (seen.has(next)) continue;
-      seen.add(next);
-      queue.push(next);
-      for (const d of owning(graph.nodes.get(next))) {
-        if (d.deployment !== at.deployment || d.location === at.location) continue;
-        found.set(`${d.location}\u0000${next}`, {
-          deployment: d.deployment,
-          location: d.location,
-          assetId: next,
-        });
-      }
+  for (const id of reachable(graph.downstream, own)) {
+    for (const d of owning(graph.nodes.get(id))) {
+      if (d.deployment !== at.deployment || d.location === at.location) continue;
+      found.set(`${d.location}\u0000${id}`, {
+        deployment: d.deployment,
+        location: d.location,
+        assetId: id,
+      });
     }
   }
   return [...found.values()].sort(
     (a, b) => a.location.localeCompare(b.location) || a.assetId.localeCompare(b.assetId),
   );
+}
+
+/** Every node reachable from `starts` along `edges` (at any depth), the starts excluded unless reached again. */
+export function reachable(
+  edges: ReadonlyMap<string, readonly string[]>,
+  starts: readonly string[],
+): string[] {
+  const seen = new Set(starts);
+  const queue = [...starts];
+  const out: string[] = [];
+  while (queue.length > 0) {
+    const id = queue.pop() as string;
+    for (const next of edges.get(id) ?? []) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+      out.push(next);
+    }
+  }
+  return out;
 }
 
 /**

@@ -1,33 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { annotation, deployEvent } from "@/lib/testing/deploy-fixtures";
 import { failedOn, run } from "@/lib/testing/run-fixtures";
 import { HOUR } from "@/lib/testing/status-fixtures";
 import { matchAnnotations } from "./annotation-match";
-import type { DeployAnnotation, DeployEvent } from "./deploy-types";
 import type { ConsumerAsset } from "./location-graph";
 import { rollbackPlan } from "./rollback-plan";
 import { versionHistory } from "./version-history";
 
 const T = Date.UTC(2026, 11, 1);
-const ev = (kind: DeployEvent["kind"], at: number, fingerprint: string | null): DeployEvent => ({
-  deployment: "prod",
-  location: "analytics",
-  kind,
-  versionKey: `k${at}`,
-  fingerprint,
-  version: fingerprint,
-  failed: kind === "deploy_failed",
-  error: kind === "deploy_failed" ? "ImportError: boom" : null,
-  at,
-});
-const note = (commit: string, at: number, author = "alice"): DeployAnnotation => ({
-  environment: "prod",
-  location: "analytics",
-  commit,
-  author,
-  prUrl: null,
-  message: null,
-  at,
-});
+const ev = deployEvent;
+const note = (commit: string, at: number) => annotation(commit, at);
 const features: ConsumerAsset = { deployment: "prod", location: "ml", assetId: "features" };
 
 describe("versionHistory", () => {
