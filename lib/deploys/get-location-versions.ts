@@ -3,7 +3,7 @@ import { z } from "zod";
 import { deployStore, getSnapshot } from "@/lib/collector/collectors";
 import { loadConfig } from "@/lib/config/load-config";
 import type { DeployOrder } from "./deploy-order";
-import type { LocationRef } from "./location-graph";
+import { type LocationRef, locationsUpstream } from "./location-graph";
 import { deploymentOrder, type LocationVersions, locationVersions } from "./location-versions";
 import {
   type UpstreamDeployNote,
@@ -19,6 +19,8 @@ export const versionsParamsSchema = z.strictObject({
 
 export interface VersionsReport {
   locations: LocationVersions[];
+  /** Per location asked for: deploys of locations upstream of it followed by failures or degradations in it. */
+  incoming: { location: LocationRef; notes: UpstreamDeployNote[] }[];
   /** Per deployment of those locations. */
   orders: { deployment: string; order: DeployOrder }[];
 }
@@ -26,10 +28,30 @@ export interface VersionsReport {
 /** Version history, rollback plans and deploy orders for some locations, read now. */
 export async function getLocationVersions(refs: readonly LocationRef[]): Promise<VersionsReport> {
   const snapshot = await getSnapshot();
+  const locations = await readVersions(refs);
+  const incoming = await Promise.all(
+    refs.map(async (home) => ({
+      location: home,
+      notes: upstreamDeployNotes(home, await readVersions(locationsUpstream(snapshot.graph, home))),
+    })),
+  );
+  const deployments = [...new Set(refs.map((r) => r.deployment))].sort();
+  return {
+    locations,
+    incoming,
+    orders: deployments.map((deployment) => ({
+      deployment,
+      order: deploymentOrder(snapshot, deployment),
+    })),
+  };
+}
+
+async function readVersions(refs: readonly LocationRef[]): Promise<LocationVersions[]> {
+  const snapshot = await getSnapshot();
   const store = deployStore();
   const now = Date.now();
   const dataFrom = now - loadConfig().refresh.runsWindowDays * 86_400_000;
-  const locations = await Promise.all(
+  return Promise.all(
     refs.map(async (ref) =>
       locationVersions(ref, {
         snapshot,
@@ -40,14 +62,6 @@ export async function getLocationVersions(refs: readonly LocationRef[]): Promise
       }),
     ),
   );
-  const deployments = [...new Set(refs.map((r) => r.deployment))].sort();
-  return {
-    locations,
-    orders: deployments.map((deployment) => ({
-      deployment,
-      order: deploymentOrder(snapshot, deployment),
-    })),
-  };
 }
 
 /** Deploys upstream of an asset followed by failures or degradations in its location, newest first. */
@@ -56,7 +70,7 @@ export async function getUpstreamDeployNotes(assetId: string): Promise<UpstreamD
   const homes = upstreamLocations(snapshot.graph, assetId);
   const notes = await Promise.all(
     homes.map(async ({ home, upstream }) =>
-      upstreamDeployNotes(home, (await getLocationVersions(upstream)).locations),
+      upstreamDeployNotes(home, await readVersions(upstream)),
     ),
   );
   return notes

@@ -90,3 +90,14 @@ export function locationEdges(
     return { from, to };
   });
 }
+
+/** The other locations of the deployment that `at` reads from, at any depth, sorted. */
+export function locationsUpstream(graph: LineageGraph, at: LocationRef): LocationRef[] {
+  const upstream = new Map<string, string[]>();
+  for (const e of locationEdges(graph, at.deployment))
+    upstream.set(e.to, [...(upstream.get(e.to) ?? []), e.from]);
+  return reachable(upstream, [at.location])
+    .filter((l) => l !== at.location)
+    .sort()
+    .map((location) => ({ deployment: at.deployment, location }));
+}
