@@ -133,7 +133,8 @@ test("the annotation endpoint refuses missing and wrong tokens and names a bad f
 test("a redeploy with a CI annotation shows commit and author; a restart adds no version", async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  // Generous: first page loads on the shared 2-core machine take tens of seconds under load.
+  test.setTimeout(240_000);
   // The first sight of the location is a baseline version.
   await expect
     .poll(async () => (await versions("analytics-team")).length, { timeout: 30_000 })
@@ -154,7 +155,7 @@ test("a redeploy with a CI annotation shows commit and author; a restart adds no
   expect(live?.until).toBeNull();
   expect(live?.annotation).toMatchObject({ commit, author: "e2e-alice" });
 
-  await page.goto(`${url}/teams/analytics`);
+  await page.goto(`${url}/teams/analytics`, { waitUntil: "domcontentloaded", timeout: 90_000 });
   const table = page.locator('[data-testid="version-history"][data-location="analytics-team"]');
   const newest = table.getByTestId("version-row").first();
   await expect(newest.getByTestId("version-label")).toHaveText(commit);
@@ -171,6 +172,6 @@ test("a redeploy with a CI annotation shows commit and author; a restart adds no
   // Several of this Healthboard's location polls (1 s each) after Dagster's reload.
   await page.waitForTimeout(5_000);
   expect((await versions("analytics-team")).length).toBe(2);
-  await page.reload();
+  await page.reload({ waitUntil: "domcontentloaded", timeout: 90_000 });
   await expect(table.getByTestId("version-row")).toHaveCount(2);
 });
