@@ -8,6 +8,8 @@ cd "$ROOT"
 export DAGSTER_HOME="${DAGSTER_HOME:-$ROOT/.dagster-home}"
 export DAGSTER_PORT="${DAGSTER_PORT:-3070}"
 PORT="${PORT:-3000}"
+# CI annotations (POST /api/v1/deploys): the demo's switches post with this token.
+export HEALTHBOARD_DEPLOY_TOKEN="${HEALTHBOARD_DEPLOY_TOKEN:-demo-deploy-token}"
 
 DATA_DIR="${HEALTHBOARD_DATA_DIR:-$ROOT/.healthboard}"
 

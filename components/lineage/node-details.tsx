@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { UpstreamDeploysNote } from "@/components/deploys/upstream-deploys-note";
 import { ExternalLink } from "@/components/external-link";
 import { RelativeTime } from "@/components/format-time";
 import { HealthBadge } from "@/components/health-badge";
@@ -126,6 +127,7 @@ export function NodeDetails({
               </dd>
             </dl>
           ))}
+          <UpstreamDeploysNote assetId={id} />
           <div>
             <h3 className="font-medium">Recent failures</h3>
             {data.recentFailures.length === 0 ? (

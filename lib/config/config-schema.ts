@@ -83,6 +83,14 @@ export const identitySchema = z
   })
   .prefault({});
 
+// Deploy annotations from CI (POST /api/v1/deploys, docs/deploys.md): the
+// endpoint exists only when a variable holding its bearer token is named here.
+export const deploysSchema = z
+  .strictObject({
+    annotationTokenEnv: envVarName.optional(),
+  })
+  .prefault({});
+
 export const configSchema = z
   .strictObject({
     deployments: z.array(deploymentSchema).min(1, "must list at least one deployment"),
@@ -91,6 +99,7 @@ export const configSchema = z
     embed: embedSchema,
     identity: identitySchema,
     alerts: alertsSchema,
+    deploys: deploysSchema,
   })
   .check((ctx) => {
     const { deployments, teams, identity } = ctx.value;

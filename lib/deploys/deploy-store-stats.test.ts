@@ -78,7 +78,7 @@ describe("SqliteDeployStore", () => {
     first.close();
 
     const second = new SqliteDeployStore(file);
-    expect(second.schemaVersion).toBe(2);
+    expect(second.schemaVersion).toBe(MIGRATIONS.length);
     expect(second.journalMode).toBe("wal");
     // State from the latest row; the fingerprint from the last good load.
     expect(second.lastKnown("prod", "ml")).toEqual({
@@ -109,7 +109,7 @@ describe("SqliteDeployStore", () => {
     old.close();
 
     const store = new SqliteDeployStore(file);
-    expect(store.schemaVersion).toBe(2);
+    expect(store.schemaVersion).toBe(MIGRATIONS.length);
     expect(store.list({})).toMatchObject([
       { location: "ml", kind: "observed", versionKey: "k1", fingerprint: null, failed: false },
       { location: "etl", kind: "deploy_failed", error: "boom", version: null, failed: true },
@@ -121,5 +121,44 @@ describe("SqliteDeployStore", () => {
       version: null,
     });
     store.close();
+  });
+});
+
+describe("SqliteDeployStore annotations", () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("keeps CI annotations across a restart and filters them", async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "hb-deploys-"));
+    const file = path.join(dir, "deploys.sqlite");
+    const prod = {
+      environment: "prod",
+      location: "ml",
+      commit: "abc123",
+      author: "dana",
+      prUrl: "https://github.com/o/r/pull/7",
+      message: "retrain",
+      at: 200,
+    };
+    const first = new SqliteDeployStore(file);
+    await first.annotate(prod);
+    await first.annotate({
+      environment: "staging",
+      location: "ml",
+      commit: "def456",
+      author: null,
+      prUrl: null,
+      message: null,
+      at: 100,
+    });
+    first.close();
+
+    const second = new SqliteDeployStore(file);
+    expect((await second.annotations({})).map((a) => a.commit)).toEqual(["def456", "abc123"]);
+    expect(await second.annotations({ environment: "prod", location: "ml" })).toEqual([prod]);
+    expect(await second.annotations({ since: 150, until: 300, location: "etl" })).toEqual([]);
+    second.close();
   });
 });

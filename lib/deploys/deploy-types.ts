@@ -40,11 +40,40 @@ export interface KnownLocationState {
 }
 
 /**
+ * What CI says about a deploy (`POST /api/v1/deploys`), as Grafana annotations
+ * do: Dagster open source knows nothing of commits or authors. Joined to the
+ * version it describes by lib/deploys/version-history.ts.
+ */
+export interface DeployAnnotation {
+  location: string;
+  /** A deployment name or an environment name (prod, staging, …) as CI knows it. */
+  environment: string;
+  commit: string;
+  author: string | null;
+  prUrl: string | null;
+  message: string | null;
+  /** Epoch ms when Healthboard received it. */
+  at: number;
+}
+
+export interface AnnotationQuery {
+  environment?: string;
+  location?: string;
+  since?: number;
+  until?: number;
+}
+
+/**
  * Where deploy history lives. SQLite by default; the interface is small so a
- * shared database can back several replicas later.
+ * shared database can back several replicas later. The annotation methods
+ * return promises so a networked store (PostgreSQL) can implement them as they are.
  */
 export interface DeployStore {
   append(events: readonly DeployEvent[]): void;
+  /** Records one CI annotation. */
+  annotate(annotation: DeployAnnotation): Promise<void>;
+  /** Annotations matching the query, oldest first. */
+  annotations(query: AnnotationQuery): Promise<DeployAnnotation[]>;
   lastKnown(deployment: string, location: string): KnownLocationState | null;
   list(query: {
     deployment?: string;

@@ -1,6 +1,12 @@
 import type Database from "better-sqlite3";
 import { openSqlite } from "@/lib/store/open-sqlite";
-import type { DeployEvent, DeployStore, KnownLocationState } from "./deploy-types";
+import type {
+  AnnotationQuery,
+  DeployAnnotation,
+  DeployEvent,
+  DeployStore,
+  KnownLocationState,
+} from "./deploy-types";
 
 // Deploy history in an embedded SQLite file (WAL, so readers never block the
 // collector's writes). Schema changes are numbered migrations tracked in
@@ -25,6 +31,19 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE deploy_events ADD COLUMN version TEXT;
    ALTER TABLE deploy_events ADD COLUMN failed INTEGER NOT NULL DEFAULT 0;
    UPDATE deploy_events SET failed = 1 WHERE kind = 'deploy_failed';`,
+  // 3: CI annotations (POST /api/v1/deploys): who deployed which commit. Kept
+  // apart from the observed events, which stay what Dagster showed.
+  `CREATE TABLE deploy_annotations (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     environment TEXT NOT NULL,
+     location TEXT NOT NULL,
+     commit_ref TEXT NOT NULL,
+     author TEXT,
+     pr_url TEXT,
+     message TEXT,
+     at INTEGER NOT NULL
+   );
+   CREATE INDEX deploy_annotations_by_location ON deploy_annotations (environment, location, at);`,
 ];
 
 interface Row {
@@ -37,6 +56,25 @@ interface Row {
   failed: number;
   error: string | null;
   at: number;
+}
+
+interface AnnotationRow {
+  environment: string;
+  location: string;
+  commit_ref: string;
+  author: string | null;
+  pr_url: string | null;
+  message: string | null;
+  at: number;
+}
+
+/** A WHERE clause from the conditions whose value is given. */
+function filters(conditions: [string, string | number | undefined][]) {
+  const given = conditions.filter(([, v]) => v !== undefined);
+  return {
+    where: given.length ? `WHERE ${given.map(([c]) => c).join(" AND ")}` : "",
+    args: given.map(([, v]) => v as string | number),
+  };
 }
 
 export class SqliteDeployStore implements DeployStore {
@@ -102,26 +140,54 @@ export class SqliteDeployStore implements DeployStore {
       : null;
   }
 
+  async annotate(a: DeployAnnotation): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO deploy_annotations
+           (environment, location, commit_ref, author, pr_url, message, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(a.environment, a.location, a.commit, a.author, a.prUrl, a.message, a.at);
+  }
+
+  async annotations(query: AnnotationQuery): Promise<DeployAnnotation[]> {
+    const { where, args } = filters([
+      ["environment = ?", query.environment],
+      ["location = ?", query.location],
+      ["at >= ?", query.since],
+      ["at < ?", query.until],
+    ]);
+    const rows = this.db
+      .prepare(
+        `SELECT environment, location, commit_ref, author, pr_url, message, at
+         FROM deploy_annotations ${where} ORDER BY at, id`,
+      )
+      .all(...args) as AnnotationRow[];
+    return rows.map((r) => ({
+      environment: r.environment,
+      location: r.location,
+      commit: r.commit_ref,
+      author: r.author,
+      prUrl: r.pr_url,
+      message: r.message,
+      at: r.at,
+    }));
+  }
+
   list(query: {
     deployment?: string;
     location?: string;
     since?: number;
     until?: number;
   }): DeployEvent[] {
-    const where: string[] = [];
-    const args: (string | number)[] = [];
-    const add = (clause: string, value: string | number | undefined) => {
-      if (value === undefined) return;
-      where.push(clause);
-      args.push(value);
-    };
-    add("deployment = ?", query.deployment);
-    add("location = ?", query.location);
-    add("at >= ?", query.since);
-    add("at < ?", query.until);
+    const { where, args } = filters([
+      ["deployment = ?", query.deployment],
+      ["location = ?", query.location],
+      ["at >= ?", query.since],
+      ["at < ?", query.until],
+    ]);
     const sql = `SELECT deployment, location, kind, version_key, fingerprint, version, failed, error, at
-      FROM deploy_events
-      ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY at, id`;
+      FROM deploy_events ${where} ORDER BY at, id`;
     return (this.db.prepare(sql).all(...args) as Row[]).map((r) => ({
       deployment: r.deployment,
       location: r.location,

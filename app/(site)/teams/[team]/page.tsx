@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ContractsExport } from "@/components/contracts/contracts-export";
+import { VersionHistoryPanel } from "@/components/deploys/version-history-panel";
 import { ParamProblems } from "@/components/param-problems";
 import { teamSlugSchema } from "@/lib/api/team-params";
 import { loadConfig } from "@/lib/config/load-config";
+import { getLocationVersions } from "@/lib/deploys/get-location-versions";
 import { plural } from "@/lib/format";
 import { dagsterUrls } from "@/lib/links/dagster-links";
 import { getTeamPage } from "@/lib/teams/get-team-page";
@@ -33,6 +35,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const problems = locationProblem ? [...view.problems, locationProblem] : view.problems;
   const config = loadConfig();
   const urls = dagsterUrls(config.deployments);
+  const versions = await getLocationVersions(model.locations);
   return (
     <>
       <h1 className="mb-1 text-2xl font-semibold tracking-tight">{model.team.name}</h1>
@@ -50,6 +53,9 @@ export default async function TeamPage({ params, searchParams }: Props) {
         refreshMs={config.refresh.assetStatusSeconds * 1000}
         allLocations={model.allLocations}
       />
+      <div className="mt-8">
+        <VersionHistoryPanel report={versions} />
+      </div>
     </>
   );
 }

@@ -1,6 +1,9 @@
 import { deployParamsSchema, parseParams } from "@/lib/api/request-params";
 import { deployStore } from "@/lib/collector/collectors";
+import { loadConfig } from "@/lib/config/load-config";
+import { handleAnnotation } from "@/lib/deploys/annotation-request";
 import { deployStats } from "@/lib/deploys/deploy-stats";
+import { readToken } from "@/lib/env";
 import { badRequest, jsonWithEtag } from "@/lib/http/json-response";
 
 export const dynamic = "force-dynamic";
@@ -17,5 +20,17 @@ export async function GET(request: Request) {
     until,
     stats: deployStats(events, since, until + 1),
     events,
+  });
+}
+
+/** A CI annotation (docs/deploys.md); exists only when `deploys.annotationTokenEnv` names a set variable. */
+export async function POST(request: Request) {
+  const config = loadConfig();
+  const tokenEnv = config.deploys.annotationTokenEnv;
+  return handleAnnotation(request, {
+    token: tokenEnv ? readToken(tokenEnv) : undefined,
+    environments: config.deployments.map((d) => d.name),
+    record: (a) => deployStore().annotate(a),
+    now: Date.now(),
   });
 }

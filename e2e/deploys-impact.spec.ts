@@ -1,0 +1,139 @@
+import { type ChildProcess, execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { expect, test } from "@playwright/test";
+import { dagsterQueryAt } from "./support/dagster";
+import { spawnHealthboard, stopHealthboard } from "./support/spawn-healthboard";
+
+// Issue 14, item 6: an analytics deploy followed by failing ML runs shows as
+// that deploy's impact on ML. Launching runs is not allowed on the shared
+// Dagster, so this spec starts a Dagster of its own (the demo workspace, no
+// seed, no daemon) in a temporary home on port 3171, and a Healthboard on
+// 3172 watching it; both stop in afterAll. Ground truth: Dagster's run list.
+
+const DAGSTER_PORT = Number(process.env.E2E_IMPACT_DAGSTER_PORT ?? 3171);
+const HB_PORT = Number(process.env.E2E_IMPACT_PORT ?? 3172);
+const DAGSTER = `http://127.0.0.1:${DAGSTER_PORT}`;
+const run = promisify(execFile);
+
+let home = "";
+let child: ChildProcess | undefined;
+let url = "";
+
+const dagsterEnv = () => ({
+  ...process.env,
+  DAGSTER_HOME: home,
+  DAGSTER_PORT: String(DAGSTER_PORT),
+  DAGSTER_DAEMON: "0",
+  HEALTHBOARD_URL: url,
+  HEALTHBOARD_DEPLOY_TOKEN: "",
+});
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  home = mkdtempSync(path.join(tmpdir(), "hb-impact-"));
+  await run("bash", ["scripts/dagster-up.sh"], { env: dagsterEnv(), timeout: 200_000 });
+  const config = path.join(home, "healthboard.yaml");
+  writeFileSync(
+    config,
+    readFileSync("e2e/healthboard.e2e.yaml", "utf8")
+      .replaceAll("127.0.0.1:3071", `127.0.0.1:${DAGSTER_PORT}`)
+      .replace(/ {2}- name: offline\n.*\n.*\n/, ""),
+  );
+  ({ child, url } = await spawnHealthboard(HB_PORT, {
+    HEALTHBOARD_CONFIG: config,
+    HEALTHBOARD_DATA_DIR: path.join(home, "healthboard"),
+  }));
+});
+
+test.afterAll(async () => {
+  stopHealthboard(child);
+  if (home) {
+    await run("bash", ["scripts/dagster-down.sh"], { env: dagsterEnv() }).catch(() => undefined);
+    rmSync(home, { recursive: true, force: true });
+  }
+});
+
+interface Impact {
+  at: number;
+  consumers: { location: string; failures: number; elevated: boolean }[];
+}
+
+async function analyticsVersions() {
+  const res = await fetch(
+    `${url}/api/v1/deploys/versions?deployment=local&location=analytics-team`,
+  );
+  if (!res.ok) return [];
+  const body = (await res.json()) as {
+    locations: { versions: { kind: string; from: number; impact: Impact | null }[] }[];
+  };
+  return body.locations[0]?.versions ?? [];
+}
+
+/** Dagster's failed runs in ml-platform created at or after `since` (epoch ms). */
+async function failedMlRunsSince(since: number): Promise<number> {
+  const data = await dagsterQueryAt<{
+    runsOrError: {
+      results: { status: string; creationTime: number; tags: { key: string; value: string }[] }[];
+    };
+  }>(
+    DAGSTER,
+    `{ runsOrError(filter: { statuses: [FAILURE] }) { ... on Runs { results {
+      status creationTime tags { key value } } } } }`,
+  );
+  return data.runsOrError.results.filter(
+    (r) =>
+      r.creationTime * 1000 >= since &&
+      r.tags.some((t) => t.key === ".dagster/repository" && t.value.endsWith("@ml-platform")),
+  ).length;
+}
+
+test("an analytics deploy followed by failing ML runs shows its impact on ML", async ({ page }) => {
+  test.setTimeout(180_000);
+  await expect.poll(async () => (await analyticsVersions()).length, { timeout: 60_000 }).toBe(1);
+
+  await run("bash", ["scripts/demo-switch.sh", "redeploy", "analytics-team", "v-impact"], {
+    env: dagsterEnv(),
+  });
+  await expect
+    .poll(async () => (await analyticsVersions())[0]?.kind, { timeout: 60_000 })
+    .toBe("deploy");
+  const deployAt = (await analyticsVersions())[0]?.from as number;
+
+  // ML's training reads analytics' summaries; its recommendation model fails.
+  const launched = await dagsterQueryAt<{ launchRun: { __typename: string } }>(
+    DAGSTER,
+    `mutation L($p: ExecutionParams!) { launchRun(executionParams: $p) { __typename } }`,
+    {
+      p: {
+        selector: {
+          repositoryLocationName: "ml-platform",
+          repositoryName: "__repository__",
+          jobName: "ml_training",
+        },
+        runConfigData: {},
+      },
+    },
+  );
+  expect(launched.launchRun.__typename).toBe("LaunchRunSuccess");
+  await expect.poll(() => failedMlRunsSince(deployAt), { timeout: 90_000 }).toBeGreaterThan(0);
+  const truth = await failedMlRunsSince(deployAt);
+
+  await expect
+    .poll(
+      async () =>
+        (await analyticsVersions())[0]?.impact?.consumers.find((c) => c.location === "ml-platform"),
+      { timeout: 60_000 },
+    )
+    .toMatchObject({ failures: truth, elevated: true });
+
+  // The ML team's page names the analytics deploy that preceded its failures.
+  await page.goto(`${url}/teams/ml`);
+  const incoming = page.getByTestId("incoming-impact");
+  await expect(incoming).toContainText("analytics-team");
+  await expect(incoming).toContainText(
+    `followed by ${truth} failure${truth === 1 ? "" : "s"} in ml-platform`,
+  );
+});

@@ -1,0 +1,80 @@
+import "server-only";
+import { z } from "zod";
+import { deployStore, getSnapshot } from "@/lib/collector/collectors";
+import { loadConfig } from "@/lib/config/load-config";
+import type { DeployOrder } from "./deploy-order";
+import { type LocationRef, locationsUpstream } from "./location-graph";
+import { deploymentOrder, type LocationVersions, locationVersions } from "./location-versions";
+import {
+  type UpstreamDeployNote,
+  upstreamDeployNotes,
+  upstreamLocations,
+} from "./upstream-deploys";
+
+const name = z.string().min(1).max(200);
+export const versionsParamsSchema = z.strictObject({
+  deployment: name.optional(),
+  location: name.optional(),
+});
+
+export interface VersionsReport {
+  locations: LocationVersions[];
+  /** Per location asked for: deploys of locations upstream of it followed by failures or degradations in it. */
+  incoming: { location: LocationRef; notes: UpstreamDeployNote[] }[];
+  /** Per deployment of those locations. */
+  orders: { deployment: string; order: DeployOrder }[];
+}
+
+/** Version history, rollback plans and deploy orders for some locations, read now. */
+export async function getLocationVersions(refs: readonly LocationRef[]): Promise<VersionsReport> {
+  const snapshot = await getSnapshot();
+  const locations = await readVersions(refs);
+  const incoming = await Promise.all(
+    refs.map(async (home) => ({
+      location: home,
+      notes: upstreamDeployNotes(home, await readVersions(locationsUpstream(snapshot.graph, home))),
+    })),
+  );
+  const deployments = [...new Set(refs.map((r) => r.deployment))].sort();
+  return {
+    locations,
+    incoming,
+    orders: deployments.map((deployment) => ({
+      deployment,
+      order: deploymentOrder(snapshot, deployment),
+    })),
+  };
+}
+
+async function readVersions(refs: readonly LocationRef[]): Promise<LocationVersions[]> {
+  const snapshot = await getSnapshot();
+  const store = deployStore();
+  const now = Date.now();
+  const dataFrom = now - loadConfig().refresh.runsWindowDays * 86_400_000;
+  return Promise.all(
+    refs.map(async (ref) =>
+      locationVersions(ref, {
+        snapshot,
+        events: store.list({ deployment: ref.deployment, location: ref.location }),
+        annotations: await store.annotations({ location: ref.location }),
+        now,
+        dataFrom,
+      }),
+    ),
+  );
+}
+
+/** Deploys upstream of an asset followed by failures or degradations in its location, newest first. */
+export async function getUpstreamDeployNotes(assetId: string): Promise<UpstreamDeployNote[]> {
+  const snapshot = await getSnapshot();
+  const homes = upstreamLocations(snapshot.graph, assetId);
+  const notes = await Promise.all(
+    homes.map(async ({ home, upstream }) =>
+      upstreamDeployNotes(home, await readVersions(upstream)),
+    ),
+  );
+  return notes
+    .flat()
+    .sort((a, b) => b.at - a.at)
+    .slice(0, 5);
+}

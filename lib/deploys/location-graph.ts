@@ -1,0 +1,103 @@
+import type { AssetDefinition } from "@/lib/domain/types";
+import type { LineageGraph, LogicalAsset } from "@/lib/lineage/graph-types";
+
+// Code locations as the lineage graph links them. A location's assets are the
+// definitions it owns (materializes or observes): an external AssetSpec that
+// only declares another location's asset is a reference and links nothing by
+// itself. Locations are compared within one deployment: a deploy to staging
+// reaches staging's consumers, not production's.
+
+/** A consumer of a location: an asset defined in another location of the same deployment. */
+export interface ConsumerAsset {
+  deployment: string;
+  location: string;
+  assetId: string;
+}
+
+/** A location as (deployment, name). */
+export interface LocationRef {
+  deployment: string;
+  location: string;
+}
+
+const owning = (node: LogicalAsset | undefined): AssetDefinition[] =>
+  node ? node.owned.flatMap((o) => o.definitions) : [];
+
+/**
+ * Every asset at any depth downstream of the location's own assets that is
+ * owned by another location of the same deployment, sorted.
+ */
+export function consumersOf(graph: LineageGraph, at: LocationRef): ConsumerAsset[] {
+  const own = [...graph.nodes.values()]
+    .filter((node) =>
+      owning(node).some((d) => d.deployment === at.deployment && d.location === at.location),
+    )
+    .map((node) => node.id);
+  const found = new Map<string, ConsumerAsset>();
+  for (const id of reachable(graph.downstream, own)) {
+    for (const d of owning(graph.nodes.get(id))) {
+      if (d.deployment !== at.deployment || d.location === at.location) continue;
+      found.set(`${d.location}\u0000${id}`, {
+        deployment: d.deployment,
+        location: d.location,
+        assetId: id,
+      });
+    }
+  }
+  return [...found.values()].sort(
+    (a, b) => a.location.localeCompare(b.location) || a.assetId.localeCompare(b.assetId),
+  );
+}
+
+/** Every node reachable from `starts` along `edges` (at any depth), the starts excluded unless reached again. */
+export function reachable(
+  edges: ReadonlyMap<string, readonly string[]>,
+  starts: readonly string[],
+): string[] {
+  const seen = new Set(starts);
+  const queue = [...starts];
+  const out: string[] = [];
+  while (queue.length > 0) {
+    const id = queue.pop() as string;
+    for (const next of edges.get(id) ?? []) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+      out.push(next);
+    }
+  }
+  return out;
+}
+
+/**
+ * The direct dependencies between locations of one deployment: `from` owns an
+ * asset that an asset owned by `to` reads. Each edge once, sorted.
+ */
+export function locationEdges(
+  graph: LineageGraph,
+  deployment: string,
+): { from: string; to: string }[] {
+  const edges = new Set<string>();
+  for (const edge of graph.edges) {
+    const froms = owning(graph.nodes.get(edge.from)).filter((d) => d.deployment === deployment);
+    const tos = owning(graph.nodes.get(edge.to)).filter((d) => d.deployment === deployment);
+    for (const f of froms)
+      for (const t of tos)
+        if (f.location !== t.location) edges.add(`${f.location}\u0000${t.location}`);
+  }
+  return [...edges].sort().map((e) => {
+    const [from, to] = e.split("\u0000") as [string, string];
+    return { from, to };
+  });
+}
+
+/** The other locations of the deployment that `at` reads from, at any depth, sorted. */
+export function locationsUpstream(graph: LineageGraph, at: LocationRef): LocationRef[] {
+  const upstream = new Map<string, string[]>();
+  for (const e of locationEdges(graph, at.deployment))
+    upstream.set(e.to, [...(upstream.get(e.to) ?? []), e.from]);
+  return reachable(upstream, [at.location])
+    .filter((l) => l !== at.location)
+    .sort()
+    .map((location) => ({ deployment: at.deployment, location }));
+}
