@@ -12,6 +12,7 @@ import { buildSnapshot, deploymentFreshness } from "@/lib/snapshot/build-snapsho
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import {
   dagsterAssetStatusSource,
+  dagsterChangedRunsSource,
   dagsterLocationSource,
   dagsterMaterializationSource,
   dagsterRunSource,
@@ -58,6 +59,7 @@ function createRuntime(): Runtime {
         statuses: dagsterAssetStatusSource(target),
         materializations: dagsterMaterializationSource(target),
         runs: (repositoriesOf) => dagsterRunSource(target, repositoriesOf),
+        changes: r.incremental ? dagsterChangedRunsSource(target) : undefined,
       },
       deploys,
       {
@@ -67,6 +69,8 @@ function createRuntime(): Runtime {
         runsWindowMs: r.runsWindowDays * 86_400_000,
         batchSize: r.assetBatchSize,
         parallelism: r.assetParallelism,
+        sweepMs: r.sweepSeconds * 1000,
+        followUpMs: r.followUpSeconds * 1000,
       },
     );
   });

@@ -61,6 +61,12 @@ export const refreshSchema = z
     runsWindowDays: z.number().int().min(1).max(90).default(30),
     assetBatchSize: z.number().int().min(1).max(1000).default(250),
     assetParallelism: z.number().int().min(1).max(16).default(2),
+    // Incremental refresh (docs/reliability.md): between full sweeps every
+    // sweepSeconds, re-read only what Dagster's runs, reloads and freshness
+    // windows changed; a touched asset is re-read for followUpSeconds after.
+    incremental: z.boolean().default(true),
+    sweepSeconds: z.number().positive().max(86_400).default(600),
+    followUpSeconds: z.number().min(0).max(3600).default(90),
   })
   .prefault({});
 
