@@ -21,18 +21,32 @@ describe("RunChangeFeed", () => {
   it("reports the assets of runs updated since the previous poll, not older ones", async () => {
     let now = 1_000_000;
     const source = fakeRuns();
-    source.runs.push({ id: "old", status: "SUCCESS", assetIds: ["a"], updatedAt: 500_000 });
+    source.runs.push({
+      id: "old",
+      status: "SUCCESS",
+      location: "one",
+      assetIds: ["a"],
+      updatedAt: 500_000,
+    });
     const feed = new RunChangeFeed(source, { now: () => now, marginMs: 10_000 });
     await feed.poll();
     expect(feed.following).toBe(true);
     now += 30_000;
-    source.runs.push({ id: "new", status: "SUCCESS", assetIds: ["b", "c"], updatedAt: now - 5 });
-    expect([...(await feed.poll())].sort()).toEqual(["b", "c"]);
+    source.runs.push({
+      id: "new",
+      status: "SUCCESS",
+      location: "one",
+      assetIds: ["b", "c"],
+      updatedAt: now - 5,
+    });
+    const first = await feed.poll();
+    expect([...first.assets].sort()).toEqual(["b", "c"]);
+    expect(first.locations).toEqual(new Set(["one"]));
     // Within the margin of the previous cursor it is reported once more, then no longer.
     now += 60_000;
-    expect(await feed.poll()).toEqual(new Set(["b", "c"]));
+    expect((await feed.poll()).assets).toEqual(new Set(["b", "c"]));
     now += 60_000;
-    expect(await feed.poll()).toEqual(new Set());
+    expect((await feed.poll()).assets).toEqual(new Set());
   });
 
   it("keeps touching the assets of an unfinished run until it is seen finished", async () => {
@@ -40,17 +54,23 @@ describe("RunChangeFeed", () => {
     const source = fakeRuns();
     const feed = new RunChangeFeed(source, { now: () => now, marginMs: 0 });
     await feed.poll();
-    const run = { id: "r", status: "STARTED" as const, assetIds: ["x"], updatedAt: now + 1 };
+    const run = {
+      id: "r",
+      status: "STARTED" as const,
+      location: "one",
+      assetIds: ["x"],
+      updatedAt: now + 1,
+    };
     source.runs.push(run);
     now += 1_000;
-    expect(await feed.poll()).toEqual(new Set(["x"]));
+    expect((await feed.poll()).assets).toEqual(new Set(["x"]));
     now += 1_000; // no update to the run: still in progress, its events may be new
-    expect(await feed.poll()).toEqual(new Set(["x"]));
+    expect((await feed.poll()).assets).toEqual(new Set(["x"]));
     source.runs[0] = { ...run, status: "SUCCESS", updatedAt: now + 1 };
     now += 1_000;
-    expect(await feed.poll()).toEqual(new Set(["x"]));
+    expect((await feed.poll()).assets).toEqual(new Set(["x"]));
     now += 1_000;
-    expect(await feed.poll()).toEqual(new Set());
+    expect((await feed.poll()).assets).toEqual(new Set());
   });
 
   it("keeps its cursor when Dagster fails, so the next poll covers the gap", async () => {
@@ -62,9 +82,15 @@ describe("RunChangeFeed", () => {
     now += 1_000;
     await expect(feed.poll()).rejects.toThrow("dagster down");
     source.fail = false;
-    source.runs.push({ id: "r", status: "FAILURE", assetIds: ["y"], updatedAt: 1_000_500 });
+    source.runs.push({
+      id: "r",
+      status: "FAILURE",
+      location: null,
+      assetIds: ["y"],
+      updatedAt: 1_000_500,
+    });
     now += 1_000;
-    expect(await feed.poll()).toEqual(new Set(["y"]));
+    expect((await feed.poll()).assets).toEqual(new Set(["y"]));
     expect(source.asked.at(-1)).toBe(1_000_000);
   });
 });

@@ -9,6 +9,8 @@ import type { RunStatus } from "@/lib/health/status-types";
 export interface ChangedRun {
   id: string;
   status: RunStatus;
+  /** The code location the run belongs to; null for a run executed outside one. */
+  location: string | null;
   /** Asset ids the run planned or reported (materializations, observations, check evaluations). */
   assetIds: string[];
 }
@@ -40,24 +42,26 @@ export class RunChangeFeed {
   }
 
   /**
-   * The asset ids touched since the previous poll (the first poll only sets
+   * The asset ids (and code locations) touched since the previous poll (the first poll only sets
    * the cursor: the caller sweeps everything then). Rejects when Dagster
    * cannot answer; the cursor then stays where it was, so nothing is skipped.
    */
-  async poll(): Promise<Set<string>> {
+  async poll(): Promise<{ assets: Set<string>; locations: Set<string> }> {
     const now = (this.options.now ?? Date.now)();
     const margin = this.options.marginMs ?? FEED_MARGIN_MS;
     const since = (this.cursor ?? now) - margin;
     const runs = await this.source.fetchChangedRuns(since);
     const touched = new Set<string>();
+    const locations = new Set<string>();
     for (const ids of this.active.values()) for (const id of ids) touched.add(id);
     for (const run of runs) {
       for (const id of run.assetIds) touched.add(id);
+      if (run.location !== null) locations.add(run.location);
       if (FINISHED.has(run.status)) this.active.delete(run.id);
       else this.active.set(run.id, run.assetIds);
     }
     this.cursor = now;
-    return touched;
+    return { assets: touched, locations };
   }
 
   /** Forgets the cursor: the next poll starts over (after a failed sweep, say). */

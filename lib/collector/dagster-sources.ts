@@ -178,6 +178,7 @@ export function dagsterChangedRunsSource(target: DagsterTarget): ChangedRunsSour
       return rows.map((r) => ({
         id: r.runId,
         status: r.status,
+        location: r.repositoryOrigin?.repositoryLocationName ?? null,
         assetIds: [
           ...r.assets.map((a) => assetId(a.key.path)),
           ...(r.assetChecks ?? []).map((c) => assetId(c.assetKey.path)),

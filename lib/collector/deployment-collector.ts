@@ -43,6 +43,8 @@ export class DeploymentCollector {
   private readonly changes: { feed: RunChangeFeed; planner: ChangePlanner } | null;
   /** Asset ids the feed reported since the last history refresh; null after a gap in the feed. */
   private touchedSinceRuns: Set<string> | null = null;
+  /** Code locations with runs the feed reported since the last history refresh. */
+  private locationsSinceRuns = new Set<string>();
   private lastHistorySweep: number | null = null;
   /** The one pending timer of each loop. */
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -132,8 +134,9 @@ export class DeploymentCollector {
     try {
       const touched = await feed.poll();
       if (!following) return null;
-      for (const id of touched) this.touchedSinceRuns?.add(id);
-      return touched;
+      for (const id of touched.assets) this.touchedSinceRuns?.add(id);
+      for (const name of touched.locations) this.locationsSinceRuns.add(name);
+      return touched.assets;
     } catch {
       this.touchedSinceRuns = null;
       return null;
@@ -152,9 +155,13 @@ export class DeploymentCollector {
       this.lastHistorySweep === null ||
       now - this.lastHistorySweep >= (this.options.sweepMs ?? 600_000);
     const only = sweep ? undefined : (this.touchedSinceRuns ?? undefined);
+    const unchanged = new Set(
+      sweep ? [] : locations.map((l) => l.name).filter((n) => !this.locationsSinceRuns.has(n)),
+    );
     this.touchedSinceRuns = new Set();
+    this.locationsSinceRuns = new Set();
     const changed = await Promise.all([
-      this.runs.refresh(locations),
+      this.runs.refresh(locations, unchanged),
       this.materializations.refresh(
         locations.flatMap((l) => l.assets),
         only,
