@@ -49,6 +49,7 @@ second "$ROOT/.venv/bin/python" demo/second/seed_second.py "http://127.0.0.1:$SE
 
 step "integration tests (collector against the real Dagster)"
 E2E_DAGSTER_URL="http://127.0.0.1:$DAGSTER_PORT" npx vitest run --config vitest.integration.config.ts
+bash scripts/incremental-test.sh
 
 step "end-to-end tests"
 npx playwright test

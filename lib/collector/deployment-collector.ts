@@ -78,7 +78,7 @@ export class DeploymentCollector {
       ? {
           feed: new RunChangeFeed(sources.changes),
           planner: new ChangePlanner({
-            sweepMs: options.sweepMs ?? 600_000,
+            sweepMs: options.sweepMs ?? 1_800_000,
             followUpMs: options.followUpMs ?? 90_000,
           }),
         }
@@ -153,7 +153,7 @@ export class DeploymentCollector {
       !this.changes ||
       this.touchedSinceRuns === null ||
       this.lastHistorySweep === null ||
-      now - this.lastHistorySweep >= (this.options.sweepMs ?? 600_000);
+      now - this.lastHistorySweep >= (this.options.sweepMs ?? 1_800_000);
     const only = sweep ? undefined : (this.touchedSinceRuns ?? undefined);
     const unchanged = new Set(
       sweep ? [] : locations.map((l) => l.name).filter((n) => !this.locationsSinceRuns.has(n)),

@@ -65,7 +65,7 @@ export const refreshSchema = z
     // sweepSeconds, re-read only what Dagster's runs, reloads and freshness
     // windows changed; a touched asset is re-read for followUpSeconds after.
     incremental: z.boolean().default(true),
-    sweepSeconds: z.number().positive().max(86_400).default(600),
+    sweepSeconds: z.number().positive().max(86_400).default(1800),
     followUpSeconds: z.number().min(0).max(3600).default(90),
   })
   .prefault({});

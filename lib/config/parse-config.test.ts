@@ -44,7 +44,7 @@ describe("parseConfig", () => {
       assetBatchSize: 250,
       assetParallelism: 2,
       incremental: true,
-      sweepSeconds: 600,
+      sweepSeconds: 1800,
       followUpSeconds: 90,
     });
     expect(config.teams[0]?.owners).toEqual(["team:analytics"]);
