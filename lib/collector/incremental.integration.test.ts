@@ -234,6 +234,6 @@ describe.skipIf(!DAGSTER)("incremental refresh against a real Dagster", () => {
       expect(fewer).toBeGreaterThan(0);
       rmSync(SWITCHES, { recursive: true, force: true });
     },
-    STEPS * 120_000,
+    STEPS * 240_000,
   );
 });
