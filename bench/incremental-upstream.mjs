@@ -7,6 +7,7 @@
 // Needs `npx next build` first. Ports 3190 (webserver), 3191 (counting proxy),
 // 3192 (Healthboard); everything started here is stopped at the end.
 import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import {
   arg,
@@ -31,6 +32,7 @@ const OUT = path.join(ROOT, "bench/.out", `incremental-n${N}`);
 
 /** Boots Healthboard, waits out its first full cycle, then counts upstream requests for MINUTES. */
 async function steadyState(label, incremental) {
+  mkdirSync(path.join(OUT, label), { recursive: true });
   const { proxy, hb: child } = await startHealthboard({
     locations: LOCATIONS,
     out: path.join(OUT, label),
