@@ -184,7 +184,9 @@ export async function startHealthboard({ locations, out, refreshSeconds, extraCo
     },
     path.join(out, "healthboard.log"),
   );
-  await until("healthboard up", async () => (await fetch(`${HB}/api/v1/deploys`)).ok, 60_000);
+  // PORTS read at call time: a benchmark may move the ports before starting.
+  const hbUrl = `http://127.0.0.1:${PORTS.healthboard}`;
+  await until("healthboard up", async () => (await fetch(`${hbUrl}/api/v1/deploys`)).ok, 60_000);
   return { proxy, hb };
 }
 

@@ -18,7 +18,7 @@ bash scripts/ensure-system-deps.sh
 bash scripts/python-env.sh
 
 LOGS="$(mktemp -d)"
-trap 'bash "$ROOT/scripts/e2e-dagster-down.sh"; rm -rf "$LOGS"' EXIT
+trap 'bash "$ROOT/scripts/e2e-dagster-down.sh"; DAGSTER_HOME="$ROOT/.dagster-home-inc" bash "$ROOT/scripts/dagster-down.sh"; rm -rf "$LOGS"' EXIT
 
 step "codegen is fresh"
 # Before the build starts: a stale file would be rewritten under its feet.
@@ -42,7 +42,7 @@ static_checks >"$LOGS/checks.log" 2>&1 &
 CHECKS=$!
 bash scripts/build-if-stale.sh >"$LOGS/build.log" 2>&1 &
 BUILD=$!
-bash scripts/e2e-dagster-up.sh >"$LOGS/dagster.log" 2>&1 &
+{ bash scripts/e2e-dagster-up.sh && bash scripts/incremental-test.sh up; } >"$LOGS/dagster.log" 2>&1 &
 DAGSTER=$!
 failed=0
 for job in CHECKS BUILD DAGSTER; do
@@ -58,6 +58,8 @@ bash scripts/check-codegen.sh "http://127.0.0.1:3071/graphql"
 
 step "integration tests (collector against the real Dagster)"
 E2E_DAGSTER_URL="http://127.0.0.1:3071" npx vitest run --config vitest.integration.config.ts
+step "incremental refresh equals full sweeps (its own Dagster on :3074)"
+bash scripts/incremental-test.sh run
 
 step "end-to-end tests"
 npx playwright test

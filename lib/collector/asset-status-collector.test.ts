@@ -46,4 +46,24 @@ describe("AssetStatusCollector", () => {
     expect(await collector.refresh([live])).toBe(true);
     expect(collector.state().statuses.has(down.id)).toBe(false);
   });
+
+  it("re-reads only the named assets incrementally and dates the rest as of the confirmation", async () => {
+    const source = fakeSource();
+    let now = 100;
+    const other = def(["other"], {});
+    const collector = new AssetStatusCollector(source, {
+      batchSize: 10,
+      parallelism: 1,
+      now: () => now,
+    });
+    await collector.refresh([live, other]);
+    source.setMaterializedAt(2_000);
+    now = 200;
+    await collector.refresh([live, other], [], { only: new Set([live.id]), confirmedAt: 150 });
+    expect(source.asked.at(-1)).toEqual([live.id]);
+    const { statuses, asOf } = collector.state();
+    expect(statuses.get(live.id)?.lastMaterializedAt).toBe(2_000);
+    expect(statuses.get(other.id)?.lastMaterializedAt).toBe(1_000);
+    expect(asOf).toBe(150);
+  });
 });

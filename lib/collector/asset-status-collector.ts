@@ -28,7 +28,10 @@ export class AssetStatusCollector {
   ) {}
 
   /**
-   * One refresh of all given assets: ⌈N / batchSize⌉ upstream requests.
+   * One refresh of the given assets: ⌈N / batchSize⌉ upstream requests, or,
+   * with `only`, just those of them it names (the incremental refresh,
+   * lib/collector/change-planner.ts). The rest keep their statuses, known
+   * unchanged as of `confirmedAt` (when the change feed was read).
    * Resolves true when any status differs from before, so the snapshot (and
    * every ETag derived from it) changes only when the content does.
    * `frozen` (the last known assets of a location that fails to load) are not
@@ -38,12 +41,14 @@ export class AssetStatusCollector {
   async refresh(
     assets: readonly AssetDefinition[],
     frozen: readonly AssetDefinition[] = [],
+    incremental?: { only: ReadonlySet<string>; confirmedAt: number },
   ): Promise<boolean> {
     let changed = false;
     const now = this.options.now ?? Date.now;
+    const toRead = incremental ? assets.filter((a) => incremental.only.has(a.id)) : assets;
     const batches: AssetDefinition[][] = [];
-    for (let i = 0; i < assets.length; i += this.options.batchSize) {
-      batches.push(assets.slice(i, i + this.options.batchSize));
+    for (let i = 0; i < toRead.length; i += this.options.batchSize) {
+      batches.push(toRead.slice(i, i + this.options.batchSize));
     }
     const errors: string[] = [];
     await mapLimit(batches, this.options.parallelism, async (batch) => {
@@ -67,6 +72,13 @@ export class AssetStatusCollector {
         this.statuses.delete(id);
         this.fetchedAt.delete(id);
         changed = true;
+      }
+    }
+    if (incremental && errors.length === 0) {
+      for (const a of assets) {
+        const at = this.fetchedAt.get(a.id);
+        if (at !== undefined && at < incremental.confirmedAt)
+          this.fetchedAt.set(a.id, incremental.confirmedAt);
       }
     }
     const error = errors[0] ?? null;

@@ -13,6 +13,7 @@ import { buildSnapshot, deploymentFreshness } from "@/lib/snapshot/build-snapsho
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import {
   dagsterAssetStatusSource,
+  dagsterChangedRunsSource,
   dagsterLocationSource,
   dagsterMaterializationSource,
   dagsterRunSource,
@@ -64,6 +65,7 @@ function createRuntime(): Runtime {
         statuses: dagsterAssetStatusSource(target),
         materializations: dagsterMaterializationSource(target),
         runs: (repositoriesOf) => dagsterRunSource(target, repositoriesOf),
+        changes: r.incremental ? dagsterChangedRunsSource(target) : undefined,
       },
       deploys,
       {
@@ -73,6 +75,8 @@ function createRuntime(): Runtime {
         runsWindowMs: r.runsWindowDays * 86_400_000,
         batchSize: r.assetBatchSize,
         parallelism: r.assetParallelism,
+        sweepMs: r.sweepSeconds * 1000,
+        followUpMs: r.followUpSeconds * 1000,
       },
     );
   });

@@ -2,6 +2,7 @@ import "server-only";
 import { checksNeedingHistory, fetchCheckHistory } from "@/lib/dagster/check-history";
 import {
   AssetStatusesDocument,
+  ChangedRunsDocument,
   CodeLocationStatusesDocument,
   LocationAssetsDocument,
   MaterializationHistoryDocument,
@@ -17,6 +18,7 @@ import type { RunFacts } from "@/lib/domain/run-types";
 import type { AssetDefinition } from "@/lib/domain/types";
 import { assetId } from "@/lib/domain/types";
 import type { AssetStatusSource } from "./asset-status-collector";
+import type { ChangedRunsSource } from "./change-runs";
 import type { LocationSource } from "./location-collector";
 import type { MaterializationSource } from "./materialization-collector";
 import { fetchAllRunPages } from "./paginate-runs";
@@ -155,6 +157,33 @@ export function dagsterMaterializationSource(target: DagsterTarget): Materializa
           },
         ]),
       );
+    },
+  };
+}
+
+const CHANGED_RUN_PAGE = 500;
+
+/** Runs updated after a time, across the deployment, with the assets each touched. */
+export function dagsterChangedRunsSource(target: DagsterTarget): ChangedRunsSource {
+  return {
+    async fetchChangedRuns(updatedAfterMs) {
+      const rows = await fetchAllRunPages(async (cursor, limit) => {
+        const data = await dagsterRequest(target, ChangedRunsDocument, {
+          updatedAfter: updatedAfterMs / 1000,
+          cursor,
+          limit,
+        });
+        return expectMember(target.deployment, data.runsOrError, "Runs");
+      }, CHANGED_RUN_PAGE);
+      return rows.map((r) => ({
+        id: r.runId,
+        status: r.status,
+        location: r.repositoryOrigin?.repositoryLocationName ?? null,
+        assetIds: [
+          ...r.assets.map((a) => assetId(a.key.path)),
+          ...(r.assetChecks ?? []).map((c) => assetId(c.assetKey.path)),
+        ],
+      }));
     },
   };
 }

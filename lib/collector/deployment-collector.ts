@@ -3,6 +3,8 @@ import { trackDeploys } from "@/lib/deploys/track-deploys";
 import type { DeploymentSnapshot } from "@/lib/domain/types";
 import type { DeploymentInput } from "@/lib/snapshot/build-snapshot";
 import { AssetStatusCollector, type AssetStatusSource } from "./asset-status-collector";
+import { ChangePlanner, type PlannedLocation } from "./change-planner";
+import { type ChangedRunsSource, RunChangeFeed } from "./change-runs";
 import { LocationCollector, type LocationSource } from "./location-collector";
 import { MaterializationCollector, type MaterializationSource } from "./materialization-collector";
 import { RunCollector, type RunSource } from "./run-collector";
@@ -25,6 +27,9 @@ export interface DeploymentCollectorOptions {
   runsWindowMs: number;
   batchSize?: number;
   parallelism?: number;
+  /** Incremental refresh: the full sweep's period (the safety net) and the follow-up of a touched asset. */
+  sweepMs?: number;
+  followUpMs?: number;
 }
 
 export class DeploymentCollector {
@@ -34,6 +39,13 @@ export class DeploymentCollector {
   private readonly materializations: MaterializationCollector;
   private readonly repositories = new Map<string, string[]>();
   private generation = 0;
+  /** Without a change source every refresh is a full sweep, as before. */
+  private readonly changes: { feed: RunChangeFeed; planner: ChangePlanner } | null;
+  /** Asset ids the feed reported since the last history refresh; null after a gap in the feed. */
+  private touchedSinceRuns: Set<string> | null = null;
+  /** Code locations with runs the feed reported since the last history refresh. */
+  private locationsSinceRuns = new Set<string>();
+  private lastHistorySweep: number | null = null;
   /** The one pending timer of each loop. */
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private firstCycle: Promise<void> | null = null;
@@ -46,6 +58,7 @@ export class DeploymentCollector {
       statuses: AssetStatusSource;
       materializations: MaterializationSource;
       runs: (repositoriesOf: (location: string) => string[]) => RunSource;
+      changes?: ChangedRunsSource;
     },
     private readonly deploys: DeployStore,
     private readonly options: DeploymentCollectorOptions,
@@ -61,6 +74,15 @@ export class DeploymentCollector {
       sources.runs((location) => this.repositories.get(location) ?? ["__repository__"]),
       { windowMs: options.runsWindowMs },
     );
+    this.changes = sources.changes
+      ? {
+          feed: new RunChangeFeed(sources.changes),
+          planner: new ChangePlanner({
+            sweepMs: options.sweepMs ?? 1_800_000,
+            followUpMs: options.followUpMs ?? 90_000,
+          }),
+        }
+      : null;
     this.materializations = new MaterializationCollector(sources.materializations, {
       windowMs: options.runsWindowMs,
       batchSize: options.batchSize ?? 250,
@@ -85,18 +107,68 @@ export class DeploymentCollector {
 
   async refreshAssets(): Promise<void> {
     const locations = this.locations.current().locations;
-    const live = locations.filter((l) => !l.down).flatMap((l) => l.assets);
+    const up = locations.filter((l) => !l.down);
+    const live = up.flatMap((l) => l.assets);
     const frozen = locations.filter((l) => l.down).flatMap((l) => l.assets);
-    if (await this.assets.refresh(live, frozen)) this.generation++;
+    if (!this.changes) {
+      if (await this.assets.refresh(live, frozen)) this.generation++;
+      return;
+    }
+    const { feed, planner } = this.changes;
+    const now = Date.now();
+    const touched = await this.pollChanges(feed);
+    const planned: PlannedLocation[] = up.map((l) => ({
+      name: l.name,
+      versionKey: l.versionKey,
+      assets: l.assets,
+    }));
+    const plan = planner.plan(now, planned, this.assets.state().statuses, touched);
+    const incremental = plan.sweep ? undefined : { only: plan.ids, confirmedAt: plan.at };
+    if (await this.assets.refresh(live, frozen, incremental)) this.generation++;
+    planner.done(plan, this.assets.state().error === null, planned);
+  }
+
+  /** The feed's touched assets, or null when it cannot say what changed (first poll, failure). */
+  private async pollChanges(feed: RunChangeFeed): Promise<Set<string> | null> {
+    const following = feed.following;
+    try {
+      const touched = await feed.poll();
+      if (!following) return null;
+      for (const id of touched.assets) this.touchedSinceRuns?.add(id);
+      for (const name of touched.locations) this.locationsSinceRuns.add(name);
+      return touched.assets;
+    } catch {
+      this.touchedSinceRuns = null;
+      return null;
+    }
   }
 
   /** Runs and materialization history: the slower, history-shaped data. */
   async refreshRuns(): Promise<void> {
     const locations = this.locations.current().locations;
+    // History follows the change feed too: only the assets runs touched since
+    // the last history refresh, with a full pass every sweep period.
+    const now = Date.now();
+    const sweep =
+      !this.changes ||
+      this.touchedSinceRuns === null ||
+      this.lastHistorySweep === null ||
+      now - this.lastHistorySweep >= (this.options.sweepMs ?? 1_800_000);
+    const only = sweep ? undefined : (this.touchedSinceRuns ?? undefined);
+    const unchanged = new Set(
+      sweep ? [] : locations.map((l) => l.name).filter((n) => !this.locationsSinceRuns.has(n)),
+    );
+    this.touchedSinceRuns = new Set();
+    this.locationsSinceRuns = new Set();
     const changed = await Promise.all([
-      this.runs.refresh(locations),
-      this.materializations.refresh(locations.flatMap((l) => l.assets)),
+      this.runs.refresh(locations, unchanged),
+      this.materializations.refresh(
+        locations.flatMap((l) => l.assets),
+        only,
+      ),
     ]);
+    if (this.materializations.state().error !== null) this.touchedSinceRuns = null;
+    else if (sweep) this.lastHistorySweep = now;
     if (changed.some(Boolean)) this.generation++;
   }
 

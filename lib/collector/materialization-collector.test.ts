@@ -77,4 +77,26 @@ describe("MaterializationCollector", () => {
     await c.refresh([a]);
     expect(c.state().partialFrom.has(a.id)).toBe(false);
   });
+
+  it("asks only about the assets named incrementally, from the last full fetch on", async () => {
+    const clock = { now: 1_000 * H };
+    const events = new Map([
+      [a.id, hourly(2, clock.now)],
+      [b.id, hourly(2, clock.now)],
+    ]);
+    const { source, calls } = fakeSource(events);
+    const c = collector(source, clock);
+    await c.refresh([a, b]);
+    // Two new events of b, one stored before and one after an incremental pass.
+    clock.now += 2 * H;
+    events.set(b.id, [...hourly(2, 1_000 * H), { at: clock.now - H, runId: "late" }]);
+    await c.refresh([a, b], new Set([b.id]));
+    expect(calls.at(-1)?.ids).toEqual([b.id]);
+    expect(c.state().history.get(b.id)).toHaveLength(3);
+    // A full pass still starts from the previous full fetch: nothing is skipped.
+    clock.now += 2 * H;
+    events.set(a.id, [...hourly(2, 1_000 * H), { at: 1_000 * H + H, runId: "a-late" }]);
+    await c.refresh([a, b]);
+    expect(c.state().history.get(a.id)).toHaveLength(3);
+  });
 });

@@ -84,13 +84,19 @@ export class MaterializationCollector {
     return out;
   }
 
-  /** Resolves true when any asset's history gained or lost an entry, or its partial mark changed. */
-  async refresh(assets: readonly AssetDefinition[]): Promise<boolean> {
+  /**
+   * Resolves true when any asset's history gained or lost an entry, or its
+   * partial mark changed. With `only` (the incremental refresh), known assets
+   * it does not name are not asked about: the change feed says no run touched
+   * them. Those it names are read from the last full fetch on, which stays
+   * the start of the next full fetch, so nothing between two sweeps is skipped.
+   */
+  async refresh(assets: readonly AssetDefinition[], only?: ReadonlySet<string>): Promise<boolean> {
     let changed = false;
     const now = (this.options.now ?? Date.now)();
     const windowStart = now - this.options.windowMs;
     // Assets first seen since the last fetch need their whole window.
-    const known = assets.filter((a) => this.history.has(a.id));
+    const known = assets.filter((a) => this.history.has(a.id) && (!only || only.has(a.id)));
     const fresh = assets.filter((a) => !this.history.has(a.id));
     const jobs: [AssetDefinition[], number][] = [];
     const batch = (list: AssetDefinition[], after: number) => {
@@ -150,7 +156,7 @@ export class MaterializationCollector {
     if (error !== this.lastError) changed = true;
     this.lastError = error;
     if (errors.length === 0) {
-      this.lastFetch = now;
+      if (!only || this.lastFetch === null) this.lastFetch = now;
       this.asOf = now;
     }
     return changed;

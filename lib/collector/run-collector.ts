@@ -51,14 +51,28 @@ export class RunCollector {
     },
   ) {}
 
-  /** Resolves true when any run was added, changed or dropped. */
-  async refresh(locations: readonly RunLocation[]): Promise<boolean> {
+  /**
+   * Resolves true when any run was added, changed or dropped. Locations in
+   * `unchanged` (the change feed saw none of their runs updated since their
+   * last fetch) are not asked about; their runs still leave the window, and
+   * their next fetch starts from their last one, so nothing is skipped.
+   */
+  async refresh(
+    locations: readonly RunLocation[],
+    unchanged: ReadonlySet<string> = new Set(),
+  ): Promise<boolean> {
     const now = (this.options.now ?? Date.now)();
     const windowStart = now - this.options.windowMs;
     const errors: string[] = [];
     const dirty = new Set<string>();
     for (const location of locations) {
       const previous = this.lastFetch.get(location.name);
+      const held = this.facts.get(location.name);
+      if (previous !== undefined && held && unchanged.has(location.name)) {
+        for (const [id, run] of held) if (run.createdAt < windowStart) held.delete(id);
+        this.asOfByLocation.set(location.name, now);
+        continue;
+      }
       const filter =
         previous === undefined
           ? { createdAfter: windowStart / 1000 }

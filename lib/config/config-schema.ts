@@ -53,6 +53,12 @@ export const refreshSchema = z
     // Ceiling of the cool-down after repeated failures (Retry-After is always
     // honoured in full). Unset: six location polls, within 5–60 s.
     maxBackoffSeconds: z.number().positive().max(600).optional(),
+    // Incremental refresh (docs/reliability.md): between full sweeps every
+    // sweepSeconds, re-read only what Dagster's runs, reloads and freshness
+    // windows changed; a touched asset is re-read for followUpSeconds after.
+    incremental: z.boolean().default(true),
+    sweepSeconds: z.number().positive().max(86_400).default(1800),
+    followUpSeconds: z.number().min(0).max(3600).default(90),
   })
   .prefault({});
 

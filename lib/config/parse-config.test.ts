@@ -43,6 +43,9 @@ describe("parseConfig", () => {
       runsWindowDays: 30,
       assetBatchSize: 250,
       assetParallelism: 2,
+      incremental: true,
+      sweepSeconds: 1800,
+      followUpSeconds: 90,
     });
     expect(config.teams[0]?.owners).toEqual(["team:analytics"]);
   });

@@ -1,0 +1,132 @@
+// Upstream Dagster requests per minute in steady state, full sweeps against the
+// incremental refresh (issue 16, item 3), in one run against one synthetic
+// dagster-webserver; then how long a change made in Dagster takes to show.
+//
+//   node bench/incremental-upstream.mjs [--assets 25000] [--minutes 3]
+//
+// Needs `npx next build` first. Ports 3190 (webserver), 3191 (counting proxy),
+// 3192 (Healthboard); everything started here is stopped at the end.
+import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import {
+  arg,
+  assertPortsFree,
+  LOCATIONS,
+  PORTS,
+  ROOT,
+  shutdown,
+  sleep,
+  startHealthboard,
+  startWorkloadDagster,
+  until,
+} from "./harness.mjs";
+
+const N = Number(arg("assets", "25000"));
+const MINUTES = Number(arg("minutes", "3"));
+const REFRESH_S = 30; // the default asset refresh interval
+const SWEEP_S = 1800; // the default refresh.sweepSeconds
+Object.assign(PORTS, { dagster: 3190, proxy: 3191, healthboard: 3192 });
+const hb = `http://127.0.0.1:${PORTS.healthboard}`;
+const OUT = path.join(ROOT, "bench/.out", `incremental-n${N}`);
+
+/** Boots Healthboard, waits out its first full cycle, then counts upstream requests for MINUTES. */
+async function steadyState(label, incremental) {
+  mkdirSync(path.join(OUT, label), { recursive: true });
+  const { proxy, hb: child } = await startHealthboard({
+    locations: LOCATIONS,
+    out: path.join(OUT, label),
+    refreshSeconds: REFRESH_S,
+    extraConfig: [`  incremental: ${incremental}`, `  sweepSeconds: ${SWEEP_S}`],
+  });
+  await fetch(`${hb}/api/v1/overview`); // waits for the first statuses
+  // History fills in behind the first statuses: wait until it has been fetched once.
+  await until(
+    "first history",
+    async () => (proxy.counts.get("MaterializationHistory") ?? 0) >= Math.ceil(N / 250),
+    900_000,
+  );
+  await sleep(2 * REFRESH_S * 1000);
+  // The safety-net sweep's price: one status pass and one history pass of
+  // ⌈N / 250⌉ batches each (the first cycle, counted in `boot`, is one).
+  const boot = proxy.snapshot();
+  const sweepCost = 2 * Math.ceil(N / 250);
+  proxy.reset();
+  const t0 = Date.now();
+  await sleep(MINUTES * 60_000);
+  const perMinute =
+    [...proxy.counts.values()].reduce((a, b) => a + b, 0) / ((Date.now() - t0) / 60_000);
+  console.log(`${label}: ${perMinute.toFixed(1)} upstream requests/min`, proxy.snapshot());
+  return { perMinute, byOperation: proxy.snapshot(), boot, sweepCost, proxy, child };
+}
+
+/** A real run materializes one asset; returns ms from its materialization until Healthboard shows it. */
+async function changeLatency(key) {
+  const at = Number(
+    execFileSync(path.join(ROOT, ".venv/bin/python"), ["bench/materialize_in_storage.py", key], {
+      cwd: ROOT,
+      env: { ...process.env, DAGSTER_HOME: path.join(OUT, "dagster-home") },
+    })
+      .toString()
+      .trim()
+      .split("\n")
+      .at(-1),
+  );
+  await until(
+    `${key} materialization shown`,
+    async () => {
+      const res = await fetch(`${hb}/api/v1/asset?key=${encodeURIComponent(key)}`);
+      const body = await res.json();
+      return body.definitions?.some((d) => d.lastMaterializedAt === at);
+    },
+    10 * REFRESH_S * 1000,
+  );
+  return Date.now() - at;
+}
+
+async function main() {
+  await assertPortsFree(Object.values(PORTS));
+  await startWorkloadDagster({ assets: N, locations: LOCATIONS, out: OUT });
+  // harness.mjs's startWorkloadDagster keeps its own home under OUT.
+  const full = await steadyState("full-sweeps", false);
+  full.child.kill("SIGTERM");
+  await full.proxy.close();
+  await sleep(5_000);
+  const inc = await steadyState("incremental", true);
+  const latencies = [];
+  for (const key of ["team_00/asset_00000", "team_05/asset_12005", "team_11/asset_24011"]) {
+    if (Number(key.split("_").at(-1)) >= N) continue;
+    latencies.push(await changeLatency(key));
+    console.log(`change to ${key} shown after ${latencies.at(-1)} ms`);
+  }
+  console.log(
+    JSON.stringify(
+      {
+        assets: N,
+        minutes: MINUTES,
+        refreshSeconds: REFRESH_S,
+        fullPerMinute: full.perMinute,
+        incrementalPerMinute: inc.perMinute,
+        ratio: full.perMinute / inc.perMinute,
+        // Between sweeps the incremental window holds no sweep: add one per
+        // sweep period (the default 1,800 s), priced as one full status pass
+        // plus one full history pass.
+        sweepCost: inc.sweepCost,
+        incrementalAmortizedPerMinute: inc.perMinute + inc.sweepCost / (SWEEP_S / 60),
+        ratioAmortized: full.perMinute / (inc.perMinute + inc.sweepCost / (SWEEP_S / 60)),
+        changeShownMs: latencies,
+        full: full.byOperation,
+        incremental: inc.byOperation,
+      },
+      null,
+      2,
+    ),
+  );
+  await shutdown();
+}
+
+main().catch(async (err) => {
+  console.error(err);
+  await shutdown();
+  process.exit(1);
+});

@@ -1,0 +1,72 @@
+import type { RunStatus } from "@/lib/health/status-types";
+
+// The change feed of the incremental asset refresh: which assets the runs
+// updated since the last poll planned, materialized, observed or checked.
+// Dagster moves a run's updateTime on each status change, not on each event,
+// so the assets of a run still in progress stay "touched" on every poll until
+// a poll sees the run finished. Framework-free.
+
+export interface ChangedRun {
+  id: string;
+  status: RunStatus;
+  /** The code location the run belongs to; null for a run executed outside one. */
+  location: string | null;
+  /** Asset ids the run planned or reported (materializations, observations, check evaluations). */
+  assetIds: string[];
+}
+
+export interface ChangedRunsSource {
+  /** Every run updated after `updatedAfterMs` (all pages). */
+  fetchChangedRuns(updatedAfterMs: number): Promise<ChangedRun[]>;
+}
+
+const FINISHED: ReadonlySet<RunStatus> = new Set(["SUCCESS", "FAILURE", "CANCELED"]);
+
+/** Slack for clock skew between Healthboard and Dagster and for slow writes. */
+export const FEED_MARGIN_MS = 60_000;
+
+export class RunChangeFeed {
+  /** Local time of the last successful poll's start. */
+  private cursor: number | null = null;
+  /** Runs seen unfinished, with their assets: re-touched until seen finished. */
+  private readonly active = new Map<string, string[]>();
+
+  constructor(
+    private readonly source: ChangedRunsSource,
+    private readonly options: { now?: () => number; marginMs?: number } = {},
+  ) {}
+
+  /** Whether the feed has a cursor, i.e. a later poll can say what changed since this one. */
+  get following(): boolean {
+    return this.cursor !== null;
+  }
+
+  /**
+   * The asset ids (and code locations) touched since the previous poll (the first poll only sets
+   * the cursor: the caller sweeps everything then). Rejects when Dagster
+   * cannot answer; the cursor then stays where it was, so nothing is skipped.
+   */
+  async poll(): Promise<{ assets: Set<string>; locations: Set<string> }> {
+    const now = (this.options.now ?? Date.now)();
+    const margin = this.options.marginMs ?? FEED_MARGIN_MS;
+    const since = (this.cursor ?? now) - margin;
+    const runs = await this.source.fetchChangedRuns(since);
+    const touched = new Set<string>();
+    const locations = new Set<string>();
+    for (const ids of this.active.values()) for (const id of ids) touched.add(id);
+    for (const run of runs) {
+      for (const id of run.assetIds) touched.add(id);
+      if (run.location !== null) locations.add(run.location);
+      if (FINISHED.has(run.status)) this.active.delete(run.id);
+      else this.active.set(run.id, run.assetIds);
+    }
+    this.cursor = now;
+    return { assets: touched, locations };
+  }
+
+  /** Forgets the cursor: the next poll starts over (after a failed sweep, say). */
+  reset(): void {
+    this.cursor = null;
+    this.active.clear();
+  }
+}
