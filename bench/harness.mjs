@@ -75,6 +75,16 @@ export async function shutdown() {
   stopAll("SIGKILL");
 }
 
+/** Runs a bench's main: errors set the exit code, and every server started here is stopped. */
+export function runBench(main) {
+  return main()
+    .catch((err) => {
+      console.error(err);
+      process.exitCode = 1;
+    })
+    .finally(shutdown);
+}
+
 export async function assertPortsFree(ports = Object.values(PORTS)) {
   for (const port of ports) {
     const busy = await fetch(`http://127.0.0.1:${port}/`).then(

@@ -17,7 +17,7 @@ import {
   launchChromium,
   PORTS,
   ROOT,
-  shutdown,
+  runBench,
   start,
   startHealthboard,
   startWorkloadDagster,
@@ -69,9 +69,4 @@ async function main() {
   }
 }
 
-main()
-  .catch((err) => {
-    console.error(err);
-    process.exitCode = 1;
-  })
-  .finally(shutdown);
+runBench(main);
