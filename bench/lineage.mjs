@@ -3,11 +3,13 @@
 // dagster-webserver, timed by one clock (bench/fair-clock.mjs), and the canvas's
 // draw time per frame while panning and zooming at close, middle and far zoom.
 //
-//   node bench/lineage.mjs --assets 25000 [--runs 3] [--before DIR] [--no-paint]
+//   node bench/lineage.mjs --assets 25000 [--runs 3] [--before DIR] [--no-paint] [--dagster-running]
 //
 // Needs `npx next build` first. `--before DIR` also starts a built checkout
 // of another commit (same config, same upstream) and measures its frames in the
-// same run, for a before/after. Ports: BENCH_PORT_BASE (default 3090) + 0..3.
+// same run, for a before/after. `--dagster-running` uses a workload webserver
+// already serving on the bench's port (a 25k workload takes minutes to load) and
+// leaves it running. Ports: BENCH_PORT_BASE (default 3090) + 0..3.
 import path from "node:path";
 import {
   arg,
@@ -29,12 +31,16 @@ const N = Number(arg("assets", "1000"));
 const RUNS = Number(arg("runs", "3"));
 const BEFORE = arg("before", "");
 const PAINT = !process.argv.includes("--no-paint");
+const REUSE_DAGSTER = process.argv.includes("--dagster-running");
 const OUT = path.join(ROOT, "bench/.out", `lineage-n${N}`);
 const BEFORE_PORT = PORTS.healthboard + 1;
 
 async function main() {
-  await assertPortsFree([...Object.values(PORTS), BEFORE_PORT]);
-  await startWorkloadDagster({ assets: N, locations: LOCATIONS, out: OUT });
+  if (REUSE_DAGSTER) await assertPortsFree([PORTS.proxy, PORTS.healthboard, BEFORE_PORT]);
+  else {
+    await assertPortsFree([...Object.values(PORTS), BEFORE_PORT]);
+    await startWorkloadDagster({ assets: N, locations: LOCATIONS, out: OUT });
+  }
   const { proxy } = await startHealthboard({ locations: LOCATIONS, out: OUT, refreshSeconds: 10 });
   const servers = [["this checkout", HB]];
   if (BEFORE) {
@@ -55,9 +61,16 @@ async function main() {
     await until("before up", async () => (await fetch(`${base}/api/v1/deploys`)).ok, 60_000);
     servers.unshift([`before (${path.basename(path.resolve(BEFORE))})`, base]);
   }
-  // Both Healthboards have their first snapshot before anything is timed.
+  // Every Healthboard holds all N assets before anything is timed (its first snapshot may not).
   for (const [, base] of servers) {
-    await until("graph ready", async () => (await fetch(`${base}/api/v1/graph`)).ok, 300_000);
+    await until(
+      "graph complete",
+      async () => {
+        const r = await fetch(`${base}/api/v1/graph`);
+        return r.ok && (await r.json()).keys.length >= N;
+      },
+      600_000,
+    );
   }
   const browser = await launchChromium();
   try {
