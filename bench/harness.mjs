@@ -1,14 +1,15 @@
 // Shared set-up for the benchmarks: a real dagster-webserver loaded with the
 // synthetic workload (bench/generate_workload.py), a counting proxy in front of
 // it, and a production Healthboard (`npm run build` first) pointed at the proxy.
-// Ports: webserver 3090, proxy 3091, Healthboard 3092.
+// Ports: webserver 3090, proxy 3091, Healthboard 3092 (BENCH_PORT_BASE moves them).
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startCountingProxy } from "./count-proxy.mjs";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
-export const PORTS = { dagster: 3090, proxy: 3091, healthboard: 3092 };
+const BASE = Number(process.env.BENCH_PORT_BASE ?? 3090);
+export const PORTS = { dagster: BASE, proxy: BASE + 1, healthboard: BASE + 2 };
 export const HB = `http://127.0.0.1:${PORTS.healthboard}`;
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -72,6 +73,16 @@ export async function shutdown() {
   stopAll("SIGTERM");
   await sleep(10_000);
   stopAll("SIGKILL");
+}
+
+/** Runs a bench's main: errors set the exit code, and every server started here is stopped. */
+export function runBench(main) {
+  return main()
+    .catch((err) => {
+      console.error(err);
+      process.exitCode = 1;
+    })
+    .finally(shutdown);
 }
 
 export async function assertPortsFree(ports = Object.values(PORTS)) {

@@ -21,6 +21,7 @@ import {
   startHealthboard,
   startWorkloadDagster,
 } from "./harness.mjs";
+import { frameTable, paintTable } from "./lineage-timings.mjs";
 
 const N = Number(arg("assets", "1000"));
 const K = LOCATIONS;
@@ -136,88 +137,18 @@ async function main() {
 }
 
 /**
- * Navigation to graph painted: Healthboard's /lineage (canvas, server layout)
- * against the Dagster UI's own global asset lineage on the same webserver.
- * Then pan/zoom frame times and the JS heap on Healthboard's page.
+ * The lineage figures (bench/lineage-timings.mjs): pan/zoom draw time per frame
+ * at three zoom levels, then navigation → painted against the Dagster UI's
+ * global asset lineage on the same webserver, both timed by one clock.
  */
 async function graphTimings() {
   const browser = await launchChromium();
-  const runs = [];
-  for (let i = 0; i < 3; i++) {
-    const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await ctx.newPage();
-    const t0 = Date.now();
-    await page.goto(`${HB}/lineage`);
-    await page.waitForFunction(() => window.__hbGraphPainted !== undefined, null, {
-      timeout: 120_000,
-    });
-    const painted = await page.evaluate(() => window.__hbGraphPainted);
-    runs.push({ painted, wall: Date.now() - t0 });
-    if (i === 0) {
-      // Pan and zoom: 40 wheel steps and 40 drag moves over the canvas.
-      const box = await page.getByTestId("lineage-canvas").boundingBox();
-      await page.evaluate(() => {
-        window.__hbFrameTimes = [];
-      });
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      for (let s = 0; s < 40; s++) {
-        await page.mouse.wheel(0, s < 20 ? -120 : 120);
-        await page.waitForTimeout(16);
-      }
-      await page.mouse.down();
-      for (let s = 0; s < 40; s++) {
-        await page.mouse.move(box.x + box.width / 2 + s * 8, box.y + box.height / 2 + s * 4);
-        await page.waitForTimeout(16);
-      }
-      await page.mouse.up();
-      await page.waitForTimeout(200);
-      const frames = (await page.evaluate(() => window.__hbFrameTimes)).sort((a, b) => a - b);
-      const cdp = await ctx.newCDPSession(page);
-      await cdp.send("Performance.enable");
-      const metrics = (await cdp.send("Performance.getMetrics")).metrics;
-      const heap = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? 0;
-      console.log(
-        `\nlineage pan/zoom (N=${N}): ${frames.length} frames, draw time p50 ${frames[Math.floor(frames.length / 2)]?.toFixed(1)} ms, p95 ${frames[Math.floor(frames.length * 0.95)]?.toFixed(1)} ms; JS heap ${(heap / 2 ** 20).toFixed(0)} MB`,
-      );
-    }
-    await ctx.close();
+  try {
+    await frameTable(browser, [["this checkout", HB]], N);
+    await paintTable(browser, N, 3);
+  } finally {
+    await browser.close();
   }
-  runs.sort((a, b) => a.painted - b.painted);
-  const hb = runs[1];
-  console.log(
-    `Healthboard /lineage navigation to graph painted (N=${N}): median ${hb.painted.toFixed(0)} ms (of 3: ${runs.map((r) => r.painted.toFixed(0)).join(", ")})`,
-  );
-
-  // The Dagster UI's global asset lineage, served by the same dagster-webserver.
-  const dagster = [];
-  for (let i = 0; i < 3; i++) {
-    const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await ctx.newPage();
-    const t0 = Date.now();
-    await page.goto("http://127.0.0.1:3090/asset-groups");
-    const outcome = await Promise.race([
-      page
-        .getByText(/too large/i)
-        .first()
-        .waitFor({ timeout: 180_000 })
-        .then(() => "refused (graph too large)"),
-      page
-        .getByText(/^group_\d|asset_\d{5}/)
-        .first()
-        .waitFor({ timeout: 180_000 })
-        .then(() => "painted"),
-    ]).catch(() => "not painted within 180 s");
-    dagster.push({ outcome, ms: Date.now() - t0 });
-    await ctx.close();
-  }
-  await browser.close();
-  dagster.sort((a, b) => a.ms - b.ms);
-  const d = dagster[1];
-  console.log(
-    `Dagster UI /asset-groups navigation to ${d.outcome} (N=${N}): median ${d.ms} ms (of 3: ${dagster.map((r) => `${r.ms} ${r.outcome}`).join(", ")})`,
-  );
-  if (d.outcome === "painted")
-    console.log(`ratio Dagster UI / Healthboard: ${(d.ms / hb.painted).toFixed(1)}×`);
 }
 
 /** Warm server response time of the team page and its API, and LCP in headless Chromium. */

@@ -26,6 +26,12 @@ export interface LabelCache {
 export const LISTED_LABELS_MAX = 200;
 
 const FONT = "system-ui, sans-serif";
+/**
+ * Shortened names are fitted to the box's width rounded down to this many
+ * pixels, so the cache outlives the small zoom steps of a wheel or pinch
+ * (refitting every name on every zoom frame measured text hundreds of times).
+ */
+const WIDTH_STEP_PX = 8;
 
 export function drawGroupNames(
   ctx: CanvasRenderingContext2D,
@@ -63,11 +69,12 @@ export function drawNodeLabels(
   ctx.font = `${fontPx}px ${FONT}`;
   ctx.textBaseline = "middle";
   const boxPx = LAYOUT.nodeW * scale;
+  const fitPx = Math.floor(boxPx / WIDTH_STEP_PX) * WIDTH_STEP_PX;
   const strip = 6 * scale;
   const glyphW = ctx.measureText("✕").width;
   const markerW = ctx.measureText(DOWN_STYLE.marker).width + 4;
   const textLeft = strip + 4 + glyphW + 4;
-  const cacheKey = `${fontPx}|${Math.round(boxPx)}`;
+  const cacheKey = `${fontPx}|${fitPx}`;
   if (cache.key !== cacheKey) {
     cache.key = cacheKey;
     cache.texts.clear();
@@ -77,7 +84,7 @@ export function drawNodeLabels(
     const sx = (p.x[i] as number) * scale + tx;
     const cy = ((p.y[i] as number) + LAYOUT.nodeH / 2) * scale + ty;
     const isDown = down.has(i);
-    const maxPx = boxPx - textLeft - 4 - (isDown ? markerW : 0);
+    const maxPx = fitPx - textLeft - 4 - (isDown ? markerW : 0);
     // Down nodes have less room (the marker); they are cached under a negative index.
     const slot = isDown ? -1 - i : i;
     let text = cache.texts.get(slot);

@@ -1,14 +1,22 @@
 import type { DecodedGraph } from "@/lib/lineage/graph-view";
 import { LAYOUT } from "@/lib/lineage/layout-constants";
 import { COARSE_BELOW, labelFontPx } from "@/lib/lineage/layout-labels";
+import {
+  type CulledScene,
+  cullScene,
+  type GraphSpatial,
+  type WorldRect,
+} from "@/lib/lineage/scene-culling";
 import { drawGroupNames, drawNodeLabels, type LabelCache } from "./draw-labels";
+import { drawFromBitmap, type FarBitmap } from "./far-bitmap";
 import type { CanvasHighlights } from "./graph-canvas";
 import { EDGE_STYLE, healthStyle, RING_STYLE, SELECTED_COLOR } from "./graph-palette";
 
 // One frame of the lineage canvas, drawn in world space: group bands, edges
 // (by kind), nodes and the selection; then names in screen space (draw-labels).
-// Plain canvas calls, no React; graph-canvas.tsx owns sizing, the view
-// transform and input.
+// Only what scene-culling finds on screen is drawn; without names (far zoom)
+// the world layer comes from a cached bitmap (far-bitmap). Plain canvas calls,
+// no React; graph-canvas.tsx owns sizing, the view transform and input.
 
 export interface Scene {
   graph: DecodedGraph;
@@ -19,6 +27,10 @@ export interface Scene {
   down: ReadonlySet<number>;
   dark: boolean;
   labelCache: LabelCache;
+  /** The graph's spatial index (scene-culling), built once per graph. */
+  spatial: GraphSpatial;
+  /** The far-zoom bitmap, kept between frames by the canvas. */
+  bitmap: { current: FarBitmap | null };
 }
 
 export interface ViewTransform {
@@ -53,28 +65,54 @@ function hatchPattern(ctx: CanvasRenderingContext2D) {
 
 /** Draws the frame; returns the names drawn on screen, for the page's accessible list. */
 export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, view: ViewTransform) {
-  const { graph, visible, collapsed, highlights, down, dark } = scene;
+  const { graph, visible, collapsed, dark } = scene;
   const { scale, tx, ty, w, h } = view;
+  const rect: WorldRect = { x0: -tx / scale, y0: -ty / scale, x1: 0, y1: 0 };
+  rect.x1 = rect.x0 + w / scale;
+  rect.y1 = rect.y0 + h / scale;
+  const fontPx = labelFontPx(scale);
+  let culled: CulledScene;
+  let stale = false;
+  if (!fontPx) {
+    // No names at this zoom: the world layer is a picture, reused while panning and zooming.
+    const r = drawFromBitmap(ctx, scene, view, rect, (bctx, region) => {
+      const c = cullScene(scene.spatial, graph.payload, visible, collapsed, region);
+      drawWorld(bctx, scene, c, region, scale);
+      return c;
+    });
+    culled = r.culled;
+    stale = r.stale;
+  } else {
+    culled = cullScene(scene.spatial, graph.payload, visible, collapsed, rect);
+    drawWorld(ctx, scene, culled, rect, scale);
+  }
+  drawGroupNames(ctx, graph, culled.bands, view, dark);
+  const named = fontPx ? culled.nodes : [];
+  return {
+    ...drawNodeLabels(ctx, graph, named, scene.down, view, dark, scene.labelCache),
+    /** The bitmap was drawn at another zoom: redraw once the view settles. */
+    stale,
+  };
+}
+
+/** Bands, edges, nodes and the selection of `c`, in world coordinates (the context's transform). */
+function drawWorld(
+  ctx: CanvasRenderingContext2D,
+  scene: Scene,
+  c: CulledScene,
+  rect: WorldRect,
+  scale: number,
+) {
+  const { graph, visible, collapsed, highlights, down, dark } = scene;
   const p = graph.payload;
   // Far out, draw less: straight edges and solid nodes (level of detail).
   const coarse = scale < COARSE_BELOW;
-  const fontPx = labelFontPx(scale);
-  // World-space viewport, to skip what is off screen.
-  const vx0 = -tx / scale;
-  const vy0 = -ty / scale;
-  const vx1 = vx0 + w / scale;
-  const vy1 = vy0 + h / scale;
   const onScreen = (x: number, y: number, ww: number, hh: number) =>
-    x + ww >= vx0 && x <= vx1 && y + hh >= vy0 && y <= vy1;
+    x + ww >= rect.x0 && x <= rect.x1 && y + hh >= rect.y0 && y <= rect.y1;
 
-  // Group bands (only those with something visible).
-  const groupVisible = new Uint8Array(p.groups.length);
-  for (let i = 0; i < visible.length; i++) if (visible[i]) groupVisible[p.group[i] as number] = 1;
-  const bands: number[] = [];
   ctx.lineWidth = 1 / scale;
-  p.boxes.forEach(([bx, by, bw, bh], gi) => {
-    if (!groupVisible[gi] || !onScreen(bx, by, bw, bh)) return;
-    bands.push(gi);
+  for (const gi of c.bands) {
+    const [bx, by, bw, bh] = p.boxes[gi] as [number, number, number, number];
     const isCollapsed = collapsed.has(gi);
     ctx.fillStyle = dark
       ? isCollapsed
@@ -86,7 +124,7 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, view: Vie
     ctx.strokeStyle = dark ? "#334155" : "#cbd5e1";
     ctx.fillRect(bx, by, bw, isCollapsed ? LAYOUT.row * 2 : bh);
     ctx.strokeRect(bx, by, bw, isCollapsed ? LAYOUT.row * 2 : bh);
-  });
+  }
 
   // Edges by kind: same-location, cross-location, cross-deployment (graph-palette).
   const anchor = (i: number, side: "in" | "out"): [number, number] => {
@@ -106,12 +144,13 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, view: Vie
     ctx.lineWidth = style.width / scale;
     ctx.lineCap = kindMatch === 2 ? "round" : "butt";
     ctx.beginPath();
-    for (let e = 0; e < p.edges.length; e += 3) {
+    for (const edge of c.edges) {
+      const e = 3 * edge;
       const a = p.edges[e] as number;
       const b = p.edges[e + 1] as number;
       const flags = p.edges[e + 2] as number;
       const kind = flags & 2 ? 2 : flags & 1 ? 1 : 0;
-      if (kind !== kindMatch || !visible[a] || !visible[b]) continue;
+      if (kind !== kindMatch) continue;
       if (collapsed.has(p.group[a] as number) && p.group[a] === p.group[b]) continue;
       const [x1, y1] = anchor(a, "out");
       const [x2, y2] = anchor(b, "in");
@@ -131,13 +170,10 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, view: Vie
   ctx.lineCap = "butt";
 
   // Nodes; their names come after, in screen space.
-  const named: number[] = [];
   const pattern = down.size ? hatchPattern(ctx) : null;
-  for (let i = 0; i < visible.length; i++) {
-    if (!visible[i] || collapsed.has(p.group[i] as number)) continue;
+  for (const i of c.nodes) {
     const x = p.x[i] as number;
     const y = p.y[i] as number;
-    if (!onScreen(x, y, LAYOUT.nodeW, LAYOUT.nodeH)) continue;
     const ring = highlights.ring.get(i);
     const isDown = down.has(i);
     const health = healthStyle(p.health[i]);
@@ -181,7 +217,6 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, view: Vie
       ctx.lineWidth = 1 / scale;
       ctx.strokeRect(x, y, LAYOUT.nodeW, LAYOUT.nodeH);
     }
-    if (fontPx) named.push(i);
   }
   if (highlights.selected !== null && visible[highlights.selected]) {
     const i = highlights.selected;
@@ -194,7 +229,4 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, view: Vie
       LAYOUT.nodeH + 18 / scale,
     );
   }
-
-  drawGroupNames(ctx, graph, bands, view, dark);
-  return drawNodeLabels(ctx, graph, named, down, view, dark, scene.labelCache);
 }

@@ -1,10 +1,11 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { formatKey } from "@/lib/format";
 import type { DecodedGraph } from "@/lib/lineage/graph-view";
 import { LAYOUT } from "@/lib/lineage/layout-constants";
 import { defaultTransform } from "@/lib/lineage/layout-labels";
+import { buildGraphSpatial } from "@/lib/lineage/scene-culling";
 import {
   clampZoom,
   transformToViewport,
@@ -13,12 +14,14 @@ import {
 } from "@/lib/lineage/viewport";
 import type { LabelCache, OnScreenLabel } from "./draw-labels";
 import { drawScene } from "./draw-scene";
+import type { FarBitmap } from "./far-bitmap";
 import type { RingKind } from "./graph-palette";
 import { useCanvasPointer } from "./use-canvas-pointer";
 import { ZoomControls } from "./zoom-controls";
 
-// Draws the whole graph on one canvas: no DOM node per asset, so 25k assets
-// pan and zoom smoothly. Positions come from the server's layout.
+// Draws the graph on one canvas: no DOM node per asset, and each frame draws
+// only what is on screen (scene-culling's grid index), so 25k assets pan and
+// zoom within a frame. Positions come from the server's layout.
 
 export interface CanvasHighlights {
   /** Node index -> which impact ring it gets. */
@@ -47,6 +50,8 @@ interface Props {
 const NONE: ReadonlySet<number> = new Set();
 const ZOOM_STEP = 1.4;
 const PAN_STEP = 80;
+/** A stretched far-zoom bitmap is drawn again at the exact zoom once the view rests this long. */
+const SETTLE_MS = 150;
 
 export function GraphCanvas({
   graph,
@@ -65,6 +70,9 @@ export function GraphCanvas({
   const frame = useRef(0);
   const dark = useRef(false);
   const labelCache = useRef<LabelCache>({ key: "", texts: new Map() });
+  const bitmap = useRef<FarBitmap | null>(null);
+  const settleTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const spatial = useMemo(() => buildGraphSpatial(graph.payload), [graph]);
   const initial = useRef(initialViewport);
   const [onScreen, setOnScreen] = useState<{ listed: OnScreenLabel[]; total: number }>({
     listed: [],
@@ -101,6 +109,8 @@ export function GraphCanvas({
         down,
         dark: dark.current,
         labelCache: labelCache.current,
+        spatial,
+        bitmap,
       },
       { scale, tx, ty, w, h, dpr },
     );
@@ -114,7 +124,17 @@ export function GraphCanvas({
     // The accessible list of names follows the canvas once it settles, not every frame.
     clearTimeout(listTimer.current);
     listTimer.current = setTimeout(() => setOnScreen(labels), 120);
-  }, [graph, visible, collapsed, highlights, down]);
+    clearTimeout(settleTimer.current);
+    if (labels.stale) {
+      settleTimer.current = setTimeout(() => {
+        // Emptied inputs never match: the next frame draws the bitmap again, at this zoom.
+        if (bitmap.current) bitmap.current.inputs = [];
+        frame.current = requestAnimationFrame(drawRef.current);
+      }, SETTLE_MS);
+    }
+  }, [graph, visible, collapsed, highlights, down, spatial]);
+  const drawRef = useRef(draw);
+  drawRef.current = draw;
 
   const schedule = useCallback(() => {
     cancelAnimationFrame(frame.current);
@@ -222,6 +242,7 @@ export function GraphCanvas({
 
   useCanvasPointer(canvasRef, view, {
     graph,
+    spatial,
     visible,
     collapsed,
     onSelect,
@@ -234,6 +255,7 @@ export function GraphCanvas({
     () => () => {
       clearTimeout(listTimer.current);
       clearTimeout(reportTimer.current);
+      clearTimeout(settleTimer.current);
     },
     [],
   );

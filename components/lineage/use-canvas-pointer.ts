@@ -3,7 +3,7 @@
 import { type RefObject, useEffect } from "react";
 import { formatKey } from "@/lib/format";
 import type { DecodedGraph } from "@/lib/lineage/graph-view";
-import { LAYOUT } from "@/lib/lineage/layout-constants";
+import { type GraphSpatial, nodeAt } from "@/lib/lineage/scene-culling";
 
 // Pointer and wheel input of the lineage canvas: drag to pan, wheel to zoom at
 // the pointer, click to select, hover for the full key (drawn names may be cut).
@@ -13,6 +13,7 @@ type Transform = { scale: number; tx: number; ty: number };
 
 interface PointerInputs {
   graph: DecodedGraph;
+  spatial: GraphSpatial;
   visible: Uint8Array;
   collapsed: ReadonlySet<number>;
   onSelect: (node: number | null) => void;
@@ -24,7 +25,7 @@ interface PointerInputs {
 export function useCanvasPointer(
   canvasRef: RefObject<HTMLCanvasElement | null>,
   view: RefObject<Transform>,
-  { graph, visible, collapsed, onSelect, schedule, move, zoomAt }: PointerInputs,
+  { graph, spatial, visible, collapsed, onSelect, schedule, move, zoomAt }: PointerInputs,
 ): void {
   // biome-ignore lint/correctness/useExhaustiveDependencies: canvasRef and view are refs, read at event time on purpose
   useEffect(() => {
@@ -39,14 +40,8 @@ export function useCanvasPointer(
     };
     const hit = (e: PointerEvent): number | null => {
       const [wx, wy] = toWorld(e) as [number, number];
-      const p = graph.payload;
-      for (let i = 0; i < visible.length; i++) {
-        if (!visible[i] || collapsed.has(p.group[i] as number)) continue;
-        const x = p.x[i] as number;
-        const y = p.y[i] as number;
-        if (wx >= x && wx <= x + LAYOUT.nodeW && wy >= y && wy <= y + LAYOUT.nodeH) return i;
-      }
-      return null;
+      // Through the grid index: a hover costs the nodes near the pointer, not the graph.
+      return nodeAt(spatial, graph.payload, visible, collapsed, wx, wy);
     };
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
@@ -87,5 +82,5 @@ export function useCanvasPointer(
       canvas.removeEventListener("pointermove", onMove);
       canvas.removeEventListener("pointerup", onUp);
     };
-  }, [graph, visible, collapsed, onSelect, schedule, move, zoomAt]);
+  }, [graph, spatial, visible, collapsed, onSelect, schedule, move, zoomAt]);
 }

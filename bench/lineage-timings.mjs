@@ -1,0 +1,102 @@
+// The lineage page's timings, shared by bench/lineage.mjs and
+// bench/upstream-load.mjs: draw time per frame while panning and zooming at
+// three zoom levels, and navigation → painted against the Dagster UI on the
+// same dagster-webserver, timed by one clock (fair-clock.mjs).
+import { median, timeToPainted } from "./fair-clock.mjs";
+import { HB, PORTS, percentile } from "./harness.mjs";
+
+const DAGSTER_UI = `http://127.0.0.1:${PORTS.dagster}/asset-groups`;
+
+/** Zoom levels of the frame test: close (names drawn), middle (boxes, no names), far (the fitted default). */
+const LEVELS = [
+  ["close", 1],
+  ["middle", 0.4],
+  ["far (fitted)", null],
+];
+
+/**
+ * Pan and zoom at one level as the earlier bench did: 20 wheel steps (here
+ * two in, two out, so the zoom stays near the level) and 40 drag moves, each
+ * followed by 16 ms; the page records each frame's draw time in __hbFrameTimes.
+ */
+async function framesAt(browser, base, url) {
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await ctx.newPage();
+  await page.goto(`${base}${url}`);
+  await page.waitForFunction(() => window.__hbGraphPainted !== undefined, null, {
+    timeout: 120_000,
+  });
+  await page.waitForTimeout(500);
+  const box = await page.getByTestId("lineage-canvas").boundingBox();
+  await page.evaluate(() => {
+    window.__hbFrameTimes = [];
+  });
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await page.mouse.move(cx, cy);
+  for (let s = 0; s < 20; s++) {
+    await page.mouse.wheel(0, s % 4 < 2 ? -120 : 120);
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.down();
+  for (let s = 0; s < 40; s++) {
+    await page.mouse.move(cx + s * 8, cy + s * 4);
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+  await page.waitForTimeout(200);
+  const frames = (await page.evaluate(() => window.__hbFrameTimes)).sort((a, b) => a - b);
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const metrics = (await cdp.send("Performance.getMetrics")).metrics;
+  const heap = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? 0;
+  await ctx.close();
+  return { frames, heapMb: heap / 2 ** 20 };
+}
+
+/** `servers`: [label, base URL] pairs, measured level by level, one after the other. */
+export async function frameTable(browser, servers, N) {
+  // Centre close and middle views on the middle node of the layout (read from the API, not lib/).
+  const g = await (await fetch(`${HB}/api/v1/graph`)).json();
+  const mid = Math.floor(g.x.length / 2);
+  const x = Math.round(g.x[mid] + 95);
+  const y = Math.round(g.y[mid] + 12);
+  console.log(
+    `\nlineage pan/zoom draw time per frame (N=${N}), centred on node ${mid} at (${x}, ${y}):`,
+  );
+  console.log("| zoom | build | frames | p50 ms | p95 ms | max ms | JS heap MB |");
+  console.log("|---|---|---|---|---|---|---|");
+  for (const [name, zoom] of LEVELS) {
+    const url = zoom === null ? "/lineage" : `/lineage?x=${x}&y=${y}&zoom=${zoom}`;
+    for (const [label, base] of servers) {
+      const { frames, heapMb } = await framesAt(browser, base, url);
+      console.log(
+        `| ${name} | ${label} | ${frames.length} | ${percentile(frames, 0.5).toFixed(1)} | ${percentile(frames, 0.95).toFixed(1)} | ${frames[frames.length - 1].toFixed(1)} | ${heapMb.toFixed(0)} |`,
+      );
+    }
+  }
+}
+
+/** RUNS runs, one at a time; each opens Healthboard then the Dagster UI once, cold, and takes their ratio. */
+export async function paintTable(browser, N, RUNS) {
+  console.log(`\nnavigation → painted (N=${N}), fair clock (bench/fair-clock.mjs):`);
+  console.log(
+    "| run | Healthboard in page (ms) | Dagster UI in page (ms) | ratio | Healthboard wall (ms) | Dagster UI wall (ms) | wall ratio | Dagster outcome |",
+  );
+  console.log("|---|---|---|---|---|---|---|---|");
+  const ratios = [];
+  const hbs = [];
+  for (let r = 1; r <= RUNS; r++) {
+    const hb = await timeToPainted(browser, `${HB}/lineage`, "healthboard");
+    const dg = await timeToPainted(browser, DAGSTER_UI, "dagster");
+    const ratio = dg.ms / hb.ms;
+    ratios.push(ratio);
+    hbs.push(hb.ms);
+    console.log(
+      `| ${r} | ${hb.ms.toFixed(0)} | ${dg.ms.toFixed(0)} | ${ratio.toFixed(1)}× | ${hb.wall} | ${dg.wall} | ${(dg.wall / hb.wall).toFixed(1)}× | ${dg.outcome} |`,
+    );
+  }
+  console.log(
+    `median ratio ${median(ratios).toFixed(1)}× (runs: ${ratios.map((r) => r.toFixed(1)).join(", ")}); Healthboard median ${median(hbs).toFixed(0)} ms`,
+  );
+}
