@@ -20,6 +20,9 @@ export const deploymentSchema = z
     graphqlUrl: httpUrl,
     tokenEnv: envVarName.optional(),
     uiUrl: httpUrl.optional(),
+    // Which environment the deployment serves (docs/environments.md): pages show
+    // one environment at a time, the comparison view sets them side by side.
+    environment: slug.default("prod"),
   })
   .check((ctx) => {
     if (ctx.value.kind === "plus" && !ctx.value.tokenEnv) {
