@@ -6,6 +6,7 @@ import { BackoffGate } from "@/lib/dagster/backoff-gate";
 import type { DeployStore } from "@/lib/deploys/deploy-types";
 import { SqliteDeployStore } from "@/lib/deploys/sqlite-deploy-store";
 import { serverEnv } from "@/lib/env";
+import { inEnvironment } from "@/lib/environments/environments";
 import { sampleTeamKpis } from "@/lib/history/kpi-sampling";
 import { SqliteKpiStore } from "@/lib/history/kpi-store";
 import { buildSnapshot, deploymentFreshness } from "@/lib/snapshot/build-snapshot";
@@ -27,7 +28,8 @@ interface Runtime {
   collectors: DeploymentCollector[];
   deploys: DeployStore;
   kpis: SqliteKpiStore;
-  snapshot: HealthSnapshot | null;
+  /** One snapshot per environment: pages show one environment at a time. */
+  snapshots: Map<string, HealthSnapshot>;
 }
 
 const holder = globalThis as typeof globalThis & { __healthboard?: Runtime };
@@ -70,7 +72,7 @@ function createRuntime(): Runtime {
       },
     );
   });
-  return { config, collectors, deploys, kpis, snapshot: null };
+  return { config, collectors, deploys, kpis, snapshots: new Map() };
 }
 
 function runtime(): Runtime {
@@ -113,27 +115,28 @@ async function firstData(maxWaitMs: number): Promise<void> {
   await firstWait;
 }
 
-export function deploymentStates(): DeploymentState[] {
-  return runtime().collectors.map((c) => c.state());
+/** The deployments of one environment (default: prod, docs/environments.md); every deployment with "*". */
+export function deploymentStates(environment?: string): DeploymentState[] {
+  const rt = runtime();
+  const states = rt.collectors.map((c) => c.state());
+  if (environment === "*") return states;
+  const names = new Set(inEnvironment(rt.config.deployments, environment));
+  return states.filter((s) => names.has(s.deployment));
 }
 
-/** The shared snapshot, rebuilt only when a collector's content changed. */
-export async function getSnapshot(): Promise<HealthSnapshot> {
+/** One environment's shared snapshot (default prod), rebuilt only when a collector's content changed. */
+export async function getSnapshot(environment?: string): Promise<HealthSnapshot> {
   await firstData(20_000);
   const rt = runtime();
-  const states = deploymentStates();
+  const states = deploymentStates(environment);
   const generation = states.map((s) => `${s.deployment}:${s.generation}`).join(",");
-  if (rt.snapshot?.generation !== generation) {
-    rt.snapshot = buildSnapshot(
-      states,
-      rt.config.teams,
-      generation,
-      Date.now(),
-      rt.config.identity,
-    );
+  const cacheKey = environment ?? "";
+  let snap = rt.snapshots.get(cacheKey);
+  if (snap?.generation !== generation) {
+    snap = buildSnapshot(states, rt.config.teams, generation, Date.now(), rt.config.identity);
+    rt.snapshots.set(cacheKey, snap);
   }
   // As-of times move on every poll without changing content: read them live.
-  const snap = rt.snapshot;
   return { ...snap, deployments: states.map(deploymentFreshness) };
 }
 

@@ -43,3 +43,11 @@ export function resolveEnvironment(
     ? DEFAULT_ENVIRONMENT
     : (names[0] ?? DEFAULT_ENVIRONMENT);
 }
+
+/** The deployments a page shows: those of `environment`, or of the default environment when unset. */
+export function inEnvironment(
+  deployments: readonly Pick<DeploymentConfig, "name" | "environment">[],
+  environment: string | undefined,
+): string[] {
+  return deploymentsIn(deployments, environment ?? resolveEnvironment(deployments, null) ?? "");
+}
