@@ -40,12 +40,13 @@ bash scripts/dagster-down.sh
 second bash scripts/dagster-down.sh
 # Healthboard's e2e history described the old instance: the seed records the new one's.
 rm -rf "$DAGSTER_HOME" "$SECOND_HOME" "$ROOT/.healthboard-e2e"
-trap 'bash "$ROOT/scripts/dagster-down.sh"; second bash "$ROOT/scripts/dagster-down.sh"' EXIT
+trap 'bash "$ROOT/scripts/dagster-down.sh"; second bash "$ROOT/scripts/dagster-down.sh"; STAGING_HOME="$ROOT/.dagster-home-e2e-staging" bash "$ROOT/scripts/staging-up.sh" down' EXIT
 bash scripts/dagster-up.sh
 bash scripts/check-codegen.sh "http://127.0.0.1:$DAGSTER_PORT/graphql"
 HEALTHBOARD_DATA_DIR="$ROOT/.healthboard-e2e" bash scripts/seed-demo.sh
 second bash scripts/dagster-up.sh
 second "$ROOT/.venv/bin/python" demo/second/seed_second.py "http://127.0.0.1:$SECOND_PORT/graphql"
+STAGING_HOME="$ROOT/.dagster-home-e2e-staging" bash scripts/staging-up.sh  # e2e/environments.spec.ts
 
 step "integration tests (collector against the real Dagster)"
 E2E_DAGSTER_URL="http://127.0.0.1:$DAGSTER_PORT" npx vitest run --config vitest.integration.config.ts
