@@ -7,6 +7,7 @@ import type { DeployStore } from "@/lib/deploys/deploy-types";
 import { SqliteDeployStore } from "@/lib/deploys/sqlite-deploy-store";
 import { serverEnv } from "@/lib/env";
 import { inEnvironment } from "@/lib/environments/environments";
+import { startPlusDiscovery } from "@/lib/environments/plus-discovery-runtime";
 import { sampleTeamKpis } from "@/lib/history/kpi-sampling";
 import { SqliteKpiStore } from "@/lib/history/kpi-store";
 import { buildSnapshot, deploymentFreshness } from "@/lib/snapshot/build-snapshot";
@@ -99,6 +100,7 @@ async function sampleKpis(): Promise<void> {
 /** Starts every collector; called once per server process from instrumentation.ts. */
 export function startCollectors(): void {
   const rt = runtime();
+  startPlusDiscovery(rt.config);
   const sample = () => void sampleKpis().catch(() => undefined);
   void Promise.all(rt.collectors.map((c) => c.start())).then(sample);
   setInterval(sample, 5 * 60_000).unref();

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ContractCheckList } from "@/components/environments/contract-check-list";
 import { LocationComparisonTable } from "@/components/environments/location-comparison-table";
+import { PlusDeploymentsTable } from "@/components/environments/plus-deployments-table";
 import {
   checkEnvironment,
   getAllContractChecks,
   getComparison,
 } from "@/lib/environments/get-environments";
+import { plusDiscoveries } from "@/lib/environments/plus-discovery-runtime";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Environments" };
@@ -19,6 +21,7 @@ export default async function EnvironmentsPage({ searchParams }: Props) {
   const base = typeof raw === "string" ? raw : undefined;
   if (base !== undefined && checkEnvironment("base", base)) notFound();
   const [comparison, checks] = await Promise.all([getComparison(base), getAllContractChecks(base)]);
+  const discoveries = plusDiscoveries();
   return (
     <>
       <h1 className="mb-1 text-2xl font-semibold tracking-tight">Environments</h1>
@@ -41,6 +44,14 @@ export default async function EnvironmentsPage({ searchParams }: Props) {
         </h2>
         <LocationComparisonTable locations={comparison.locations} base={comparison.base} />
       </section>
+      {discoveries.length ? (
+        <section className="mt-8 space-y-3" aria-labelledby="plus-title">
+          <h2 id="plus-title" className="text-lg font-semibold">
+            Found in Dagster+
+          </h2>
+          <PlusDeploymentsTable discoveries={discoveries} />
+        </section>
+      ) : null}
     </>
   );
 }
