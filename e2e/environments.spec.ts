@@ -86,7 +86,22 @@ test("the contract check names the ML asset the renamed analytics asset would br
   await page.goto(`${envsUrl}/environments`);
   const check = page.getByTestId("contract-check-staging");
   await expect(check).toHaveAttribute("data-breaking", "true");
-  for (const key of brokenMl) await expect(check.getByTestId("broken-consumer")).toContainText(key);
+  for (const key of brokenMl)
+    await expect(
+      check.getByTestId("broken-consumer").filter({ hasText: key }).first(),
+    ).toBeVisible();
+
+  // The producing team's page carries the same verdict in a small panel.
+  await page.goto(`${envsUrl}/teams/analytics`);
+  const panel = page.getByTestId("panel-promotion");
+  await expect(panel.getByTestId("contract-check-staging")).toHaveAttribute(
+    "data-breaking",
+    "true",
+  );
+  for (const key of brokenMl)
+    await expect(
+      panel.getByTestId("broken-consumer").filter({ hasText: key }).first(),
+    ).toBeVisible();
 });
 
 test("the CI command exits non-zero for the breaking location and zero for an unchanged one", async () => {

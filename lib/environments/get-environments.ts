@@ -58,3 +58,13 @@ export async function getAllContractChecks(base = DEFAULT_ENVIRONMENT): Promise<
       }),
     );
 }
+
+/** The contract checks narrowed to the locations one team produces from: the team page's panel. */
+export async function getTeamPromotion(team: string): Promise<ContractCheck[]> {
+  if (environmentNames(loadConfig().deployments).length < 2) return [];
+  return (await getAllContractChecks()).map((check) => {
+    const locations = check.locations.filter((l) => l.producer === team);
+    const breaking = locations.some((l) => l.verdict === "breaks" || l.verdict === "not-loaded");
+    return { ...check, locations, breaking };
+  });
+}

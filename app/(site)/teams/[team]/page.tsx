@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ContractsExport } from "@/components/contracts/contracts-export";
+import { TeamPromotionPanel } from "@/components/environments/team-promotion-panel";
 import { ParamProblems } from "@/components/param-problems";
 import { teamSlugSchema } from "@/lib/api/team-params";
 import { loadConfig } from "@/lib/config/load-config";
+import { getTeamPromotion } from "@/lib/environments/get-environments";
 import { plural } from "@/lib/format";
 import { dagsterUrls } from "@/lib/links/dagster-links";
 import { getTeamPage } from "@/lib/teams/get-team-page";
@@ -42,6 +44,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
       </p>
       <ContractsExport team={model.team.slug} />
       <ParamProblems problems={problems} />
+      <TeamPromotionPanel checks={await getTeamPromotion(model.team.slug)} />
       <TeamPageClient
         initial={model}
         location={locationProblem ? undefined : view.location}
