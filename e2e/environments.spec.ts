@@ -121,7 +121,8 @@ test("the CI command exits non-zero for the breaking location and zero for an un
   const broken = await cli("analytics-team");
   expect(broken.code, broken.stdout).toBe(1);
   expect(broken.stdout).toContain("ml/product_embeddings");
-  const unchanged = await cli("finance-reporting");
+  // ml-platform is unchanged in staging and finance reads its models.
+  const unchanged = await cli("ml-platform");
   expect(unchanged.code, unchanged.stdout).toBe(0);
 });
 
