@@ -82,7 +82,10 @@ describe("discoveredDeployments", () => {
     });
   });
 
-  it("sends a document Dagster+'s April 2026 schema accepts and open source does not", () => {
+  // Two schemas of a few hundred kB to parse: generous on a loaded CI machine.
+  it("sends a document Dagster+'s April 2026 schema accepts and open source does not", {
+    timeout: 60_000,
+  }, () => {
     const doc = parse(
       readFileSync(path.resolve("lib/dagster/plus-queries/plus-deployments.graphql"), "utf8"),
     );
