@@ -44,6 +44,9 @@ writeFileSync(
 // A third Healthboard for the second workspace (e2e/second-workspace.spec.ts):
 // the demo Dagster as `local` and a second Dagster of another shape as `second`.
 const SECOND_PORT = Number(process.env.E2E_SECOND_PORT ?? 3124);
+// A fourth for environments (e2e/environments.spec.ts): the demo Dagster as
+// prod and the staging Dagster (scripts/staging-up.sh, :3073) as staging.
+const ENVS_PORT = Number(process.env.E2E_ENVS_PORT ?? 3160);
 const TOKEN_ENV = {
   // A recognisable token: security tests scan every served byte for it.
   E2E_DAGSTER_TOKEN: "hb-e2e-secret-token-7f3a9c",
@@ -123,6 +126,16 @@ export default defineConfig({
       env: {
         HEALTHBOARD_CONFIG: "e2e/healthboard.second.yaml",
         HEALTHBOARD_DATA_DIR: ".healthboard-e2e-second",
+      },
+    },
+    {
+      command: `npx next start -p ${ENVS_PORT}`,
+      url: `http://127.0.0.1:${ENVS_PORT}/api/v1/overview`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        HEALTHBOARD_CONFIG: "e2e/healthboard.envs.yaml",
+        HEALTHBOARD_DATA_DIR: ".healthboard-e2e-envs",
       },
     },
   ],

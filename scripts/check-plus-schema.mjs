@@ -12,14 +12,19 @@ if (!sdlFile) {
   process.exit(2);
 }
 const schema = buildSchema(readFileSync(sdlFile, "utf8"), { assumeValidSDL: true });
-const dir = path.resolve(import.meta.dirname, "../lib/dagster/queries");
+// queries/: the documents every deployment runs; plus-queries/: Dagster+ only (discovery).
+const dirs = ["queries", "plus-queries"].map((d) =>
+  path.resolve(import.meta.dirname, "../lib/dagster", d),
+);
 let problems = 0;
-for (const file of readdirSync(dir)
-  .filter((f) => f.endsWith(".graphql"))
-  .sort()) {
-  const errors = validate(schema, parse(readFileSync(path.join(dir, file), "utf8")));
-  problems += errors.length;
-  console.log(`${errors.length === 0 ? "ok  " : "FAIL"} ${file}`);
-  for (const e of errors) console.log(`     ${e.message}`);
+for (const dir of dirs) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".graphql"))
+    .sort()) {
+    const errors = validate(schema, parse(readFileSync(path.join(dir, file), "utf8")));
+    problems += errors.length;
+    console.log(`${errors.length === 0 ? "ok  " : "FAIL"} ${path.basename(dir)}/${file}`);
+    for (const e of errors) console.log(`     ${e.message}`);
+  }
 }
 process.exitCode = problems === 0 ? 0 : 1;

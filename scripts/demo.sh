@@ -24,6 +24,7 @@ fi
 bash scripts/ensure-node-deps.sh
 bash scripts/python-env.sh
 bash scripts/dagster-up.sh
+bash scripts/staging-up.sh  # staging (demo/staging/) on :3073, for /environments
 HEALTHBOARD_DATA_DIR="$DATA_DIR" bash scripts/seed-demo.sh
 bash scripts/build-if-stale.sh
 

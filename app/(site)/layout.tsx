@@ -1,9 +1,14 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { type ReactNode, Suspense } from "react";
+import { EnvironmentSwitch } from "@/components/environments/environment-switch";
+import { loadConfig } from "@/lib/config/load-config";
+import { environmentNames, resolveEnvironment } from "@/lib/environments/environments";
 import { Providers } from "./providers";
 
 /** The site's chrome: skip link, header navigation and the main column. */
 export default function SiteLayout({ children }: { children: ReactNode }) {
+  const { deployments } = loadConfig();
+  const environments = environmentNames(deployments);
   return (
     <>
       <a
@@ -32,6 +37,22 @@ export default function SiteLayout({ children }: { children: ReactNode }) {
           >
             Lineage
           </Link>
+          {environments.length > 1 ? (
+            <>
+              <Link
+                href="/environments"
+                className="text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white"
+              >
+                Environments
+              </Link>
+              <Suspense>
+                <EnvironmentSwitch
+                  environments={environments}
+                  defaultEnvironment={resolveEnvironment(deployments, null) ?? "prod"}
+                />
+              </Suspense>
+            </>
+          ) : null}
         </nav>
       </header>
       <Providers>

@@ -1,17 +1,25 @@
 import { ContractsExport } from "@/components/contracts/contracts-export";
 import { loadConfig } from "@/lib/config/load-config";
+import { pageEnvironment } from "@/lib/environments/environment-param";
 import { getOverview } from "@/lib/overview/get-overview";
 import { OverviewClient } from "./_components/overview-client";
 
 export const dynamic = "force-dynamic";
 
-export default async function OverviewPage() {
-  const [overview, config] = [await getOverview(), loadConfig()];
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function OverviewPage({ searchParams }: Props) {
+  const env = pageEnvironment((await searchParams).env);
+  const [overview, config] = [await getOverview(env), loadConfig()];
   return (
     <>
       <h1 className="mb-6 text-2xl font-semibold tracking-tight">Overview</h1>
       <ContractsExport />
-      <OverviewClient initial={overview} refreshMs={config.refresh.locationStatusSeconds * 1000} />
+      <OverviewClient
+        initial={overview}
+        env={env}
+        refreshMs={config.refresh.locationStatusSeconds * 1000}
+      />
     </>
   );
 }

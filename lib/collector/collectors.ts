@@ -7,6 +7,8 @@ import { BackoffGate } from "@/lib/dagster/backoff-gate";
 import type { DeployStore } from "@/lib/deploys/deploy-types";
 import { SqliteDeployStore } from "@/lib/deploys/sqlite-deploy-store";
 import { serverEnv } from "@/lib/env";
+import { inEnvironment } from "@/lib/environments/environments";
+import { startPlusDiscovery } from "@/lib/environments/plus-discovery-runtime";
 import { sampleTeamKpis } from "@/lib/history/kpi-sampling";
 import { SqliteKpiStore } from "@/lib/history/kpi-store";
 import { buildSnapshot, deploymentFreshness } from "@/lib/snapshot/build-snapshot";
@@ -29,7 +31,8 @@ interface Runtime {
   collectors: DeploymentCollector[];
   deploys: DeployStore;
   kpis: SqliteKpiStore;
-  snapshot: HealthSnapshot | null;
+  /** One snapshot per environment: pages show one environment at a time. */
+  snapshots: Map<string, HealthSnapshot>;
 }
 
 const holder = globalThis as typeof globalThis & { __healthboard?: Runtime };
@@ -80,7 +83,7 @@ function createRuntime(): Runtime {
       },
     );
   });
-  return { config, collectors, deploys, kpis, snapshot: null };
+  return { config, collectors, deploys, kpis, snapshots: new Map() };
 }
 
 function runtime(): Runtime {
@@ -107,6 +110,7 @@ async function sampleKpis(): Promise<void> {
 /** Starts every collector; called once per server process from instrumentation.ts. */
 export function startCollectors(): void {
   const rt = runtime();
+  startPlusDiscovery(rt.config);
   const sample = () => void sampleKpis().catch(() => undefined);
   void Promise.all(rt.collectors.map((c) => c.start())).then(sample);
   setInterval(sample, 5 * 60_000).unref();
@@ -124,27 +128,28 @@ async function firstData(maxWaitMs: number): Promise<void> {
   await firstWait;
 }
 
-export function deploymentStates(): DeploymentState[] {
-  return runtime().collectors.map((c) => c.state());
+/** The deployments of one environment (default: prod, docs/environments.md); every deployment with "*". */
+export function deploymentStates(environment?: string): DeploymentState[] {
+  const rt = runtime();
+  const states = rt.collectors.map((c) => c.state());
+  if (environment === "*") return states;
+  const names = new Set(inEnvironment(rt.config.deployments, environment));
+  return states.filter((s) => names.has(s.deployment));
 }
 
-/** The shared snapshot, rebuilt only when a collector's content changed. */
-export async function getSnapshot(): Promise<HealthSnapshot> {
+/** One environment's shared snapshot (default prod), rebuilt only when a collector's content changed. */
+export async function getSnapshot(environment?: string): Promise<HealthSnapshot> {
   await firstData(20_000);
   const rt = runtime();
-  const states = deploymentStates();
+  const states = deploymentStates(environment);
   const generation = states.map((s) => `${s.deployment}:${s.generation}`).join(",");
-  if (rt.snapshot?.generation !== generation) {
-    rt.snapshot = buildSnapshot(
-      states,
-      rt.config.teams,
-      generation,
-      Date.now(),
-      rt.config.identity,
-    );
+  const cacheKey = environment ?? "";
+  let snap = rt.snapshots.get(cacheKey);
+  if (snap?.generation !== generation) {
+    snap = buildSnapshot(states, rt.config.teams, generation, Date.now(), rt.config.identity);
+    rt.snapshots.set(cacheKey, snap);
   }
   // As-of times move on every poll without changing content: read them live.
-  const snap = rt.snapshot;
   return { ...snap, deployments: states.map(deploymentFreshness) };
 }
 

@@ -9,6 +9,12 @@ export const deploymentSchema = z
     graphqlUrl: httpUrl,
     tokenEnv: envVarName.optional(),
     uiUrl: httpUrl.optional(),
+    // Which environment the deployment serves (docs/environments.md): pages show
+    // one environment at a time, the comparison view sets them side by side.
+    environment: slug.default("prod"),
+    // Dagster+ only: also list the organization's full and open branch
+    // deployments, refreshed on a schedule (lib/environments/plus-discovery.ts).
+    discoverDeployments: z.boolean().default(false),
   })
   .check((ctx) => {
     if (ctx.value.kind === "plus" && !ctx.value.tokenEnv) {
@@ -18,6 +24,14 @@ export const deploymentSchema = z
         path: ["tokenEnv"],
         message:
           "is required for a Dagster+ deployment (the name of the variable holding the token)",
+      });
+    }
+    if (ctx.value.kind !== "plus" && ctx.value.discoverDeployments) {
+      ctx.issues.push({
+        code: "custom",
+        input: ctx.value.discoverDeployments,
+        path: ["discoverDeployments"],
+        message: "is for a Dagster+ deployment only (open source has one deployment)",
       });
     }
     // The Dagster+ token goes in every request's headers: never over plain http.

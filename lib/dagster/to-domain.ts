@@ -77,6 +77,11 @@ export function toAssetDefinition(
   };
 }
 
+/** A partitions definition as one comparable line ("TIME_WINDOW: Daily, starting …"), null when unpartitioned. */
+function partitionsText(def: AssetFingerprintFragment["partitionDefinition"]): string | null {
+  return def ? `${def.type}: ${def.description}` : null;
+}
+
 /** The parts of an asset node a deploy can change, for the location's fingerprint. */
 export function toFingerprintAsset(
   node: AssetDefinitionFragment & AssetFingerprintFragment,
@@ -94,9 +99,7 @@ export function toFingerprintAsset(
     tags: node.tags.map(({ key, value }) => ({ key, value })),
     jobNames: node.jobNames,
     codeVersion: node.opVersion ?? null,
-    partitions: node.partitionDefinition
-      ? `${node.partitionDefinition.type}: ${node.partitionDefinition.description}`
-      : null,
+    partitions: partitionsText(node.partitionDefinition),
     freshnessPolicy: toFreshnessPolicy(node.internalFreshnessPolicy),
     // A checks error (e.g. needs migration) says nothing about the code: hash it as "unknown".
     checks: checks.__typename === "AssetChecks" ? checks.checks.map((c) => c.name) : ["?"],
@@ -137,7 +140,12 @@ export function toLocationSnapshot(deployment: string, entry: LocationEntry): Co
     assets = loadOrError.repositories.flatMap((repo) =>
       repo.assetNodes
         .filter((node) => !node.isAutoCreatedStub)
-        .map((node) => toAssetDefinition(deployment, entry.name, node)),
+        .map((node) => ({
+          ...toAssetDefinition(deployment, entry.name, node),
+          // What the environment comparison and the promotion check diff (lib/environments).
+          codeVersion: node.opVersion ?? null,
+          partitions: partitionsText(node.partitionDefinition),
+        })),
     );
     fingerprint = locationFingerprint({
       displayMetadata,

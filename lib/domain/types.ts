@@ -38,6 +38,10 @@ export interface AssetDefinition {
   isObservable: boolean;
   /** Dagster can run something for it here; false for an external AssetSpec. */
   isExecutable: boolean;
+  /** The asset's code_version (Dagster's opVersion); absent in hand-built fixtures. */
+  codeVersion?: string | null;
+  /** The partitions definition as one line (type: description); null when unpartitioned, absent in fixtures. */
+  partitions?: string | null;
 }
 
 export type LocationStatus = "loaded" | "loading" | "failed";

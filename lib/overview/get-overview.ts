@@ -1,6 +1,7 @@
 import "server-only";
 import { deploymentStates, getSnapshot } from "@/lib/collector/collectors";
 import { loadConfig } from "@/lib/config/load-config";
+import { inEnvironment } from "@/lib/environments/environments";
 import { BlastIndex } from "./failing-now";
 import { buildOverview, type Overview } from "./overview-model";
 
@@ -8,14 +9,17 @@ import { buildOverview, type Overview } from "./overview-model";
 // generation and shared by every overview request until the graph changes.
 let blastCache: { generation: string; index: BlastIndex } | null = null;
 
-export async function getOverview(): Promise<Overview> {
-  const snapshot = await getSnapshot();
+/** One environment's overview (default prod, docs/environments.md). */
+export async function getOverview(environment?: string): Promise<Overview> {
+  const snapshot = await getSnapshot(environment);
   if (blastCache?.generation !== snapshot.generation) {
     blastCache = { generation: snapshot.generation, index: new BlastIndex(snapshot.graph) };
   }
+  const config = loadConfig();
+  const shown = new Set(inEnvironment(config.deployments, environment));
   return buildOverview(
-    loadConfig(),
-    deploymentStates().map((s) => s.locations),
+    { ...config, deployments: config.deployments.filter((d) => shown.has(d.name)) },
+    deploymentStates(environment).map((s) => s.locations),
     snapshot,
     blastCache.index,
   );

@@ -9,8 +9,17 @@ import { PanelSkeleton } from "@/components/panel/panel-skeleton";
 import type { Overview } from "@/lib/overview/overview-model";
 import { overviewQuery } from "@/lib/queries/overview";
 
-export function OverviewClient({ initial, refreshMs }: { initial: Overview; refreshMs: number }) {
-  const { data } = useQuery({ ...overviewQuery(refreshMs), initialData: initial });
+export function OverviewClient({
+  initial,
+  refreshMs,
+  env,
+}: {
+  initial: Overview;
+  refreshMs: number;
+  /** The environment shown, when the URL names one (docs/environments.md). */
+  env?: string;
+}) {
+  const { data } = useQuery({ ...overviewQuery(refreshMs, env), initialData: initial });
   const urls = Object.fromEntries((data?.deployments ?? []).map((d) => [d.name, d.dagsterUrl]));
   return (
     <div className="space-y-8">

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ContractsExport } from "@/components/contracts/contracts-export";
 import { VersionHistoryPanel } from "@/components/deploys/version-history-panel";
+import { TeamPromotionPanel } from "@/components/environments/team-promotion-panel";
 import { ParamProblems } from "@/components/param-problems";
 import { teamSlugSchema } from "@/lib/api/team-params";
 import { loadConfig } from "@/lib/config/load-config";
 import { getLocationVersions } from "@/lib/deploys/get-location-versions";
+import { getTeamPromotion } from "@/lib/environments/get-environments";
 import { plural } from "@/lib/format";
 import { dagsterUrls } from "@/lib/links/dagster-links";
 import { getTeamPage } from "@/lib/teams/get-team-page";
@@ -35,7 +37,10 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const problems = locationProblem ? [...view.problems, locationProblem] : view.problems;
   const config = loadConfig();
   const urls = dagsterUrls(config.deployments);
-  const versions = await getLocationVersions(model.locations);
+  const [versions, promotion] = await Promise.all([
+    getLocationVersions(model.locations),
+    getTeamPromotion(model.team.slug),
+  ]);
   return (
     <>
       <h1 className="mb-1 text-2xl font-semibold tracking-tight">{model.team.name}</h1>
@@ -45,6 +50,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
       </p>
       <ContractsExport team={model.team.slug} />
       <ParamProblems problems={problems} />
+      <TeamPromotionPanel checks={promotion} />
       <TeamPageClient
         initial={model}
         location={locationProblem ? undefined : view.location}
