@@ -56,7 +56,7 @@ function createRuntime(): Runtime {
       {
         locations: dagsterLocationSource(target),
         statuses: dagsterAssetStatusSource(target),
-        materializations: dagsterMaterializationSource(target),
+        materializations: dagsterMaterializationSource(target, config.storage.sizeKeys),
         runs: (repositoriesOf) => dagsterRunSource(target, repositoriesOf),
       },
       deploys,
