@@ -14,7 +14,9 @@ if (!sdlFile) {
 const schema = buildSchema(readFileSync(sdlFile, "utf8"), { assumeValidSDL: true });
 const dir = path.resolve(import.meta.dirname, "../lib/dagster/queries");
 let problems = 0;
-for (const file of readdirSync(dir)
+// plus/ holds documents only Dagster+ answers (Insights), kept out of codegen.
+for (const file of readdirSync(dir, { recursive: true })
+  .map(String)
   .filter((f) => f.endsWith(".graphql"))
   .sort()) {
   const errors = validate(schema, parse(readFileSync(path.join(dir, file), "utf8")));
