@@ -67,6 +67,8 @@ const locationIn = (graph: LineageGraph, deployment: string, id: string): string
   );
 };
 
+const chainCache = new WeakMap<object, { chains: string[][]; truncated: boolean }>();
+
 /**
  * Chains of measured hops in one deployment: each starts at the upstream end of
  * a hop into another code location that is not itself downstream of such a
@@ -190,7 +192,12 @@ export function latencyReport(
   for (const [deployment, edges] of [...index].sort(([a], [b]) => a.localeCompare(b))) {
     const ids = scope.get(deployment);
     if (!ids) continue;
-    const found = measuredChains(graph, deployment, edges);
+    // Chains change only with the hop index: found once per index, shared by every team.
+    let found = chainCache.get(edges);
+    if (!found) {
+      found = measuredChains(graph, deployment, edges);
+      chainCache.set(edges, found);
+    }
     truncated ||= found.truncated;
     for (const path of found.chains) {
       if (!path.some((id) => ids.has(id))) continue;

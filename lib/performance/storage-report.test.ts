@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { MaterializationRecord } from "@/lib/domain/run-types";
 import { timeWindow } from "@/lib/teams/time-range";
-import { type StorageAssetInput, storageReport, totalSeries } from "./storage-report";
+import {
+  quotaForecast,
+  type StorageAssetInput,
+  storageReport,
+  totalSeries,
+} from "./storage-report";
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 11, 2);
@@ -41,7 +46,7 @@ const unmeasured = asset("plain", "ml", [m(day(1))]);
 
 describe("storageReport", () => {
   const report = storageReport([orders, customers, model, unmeasured], w, [
-    { quota: { name: "shared", bytes: 30_000, locations: [] }, assets: [orders, customers, model] },
+    quotaForecast({ name: "shared", bytes: 30_000, locations: [] }, [orders, customers, model], w),
   ]);
 
   it("sums each location's latest recorded sizes at every day's end", () => {

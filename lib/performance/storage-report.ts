@@ -110,10 +110,26 @@ export function totalSeries(assets: readonly StorageAssetInput[], window: TimeWi
   return times.map((at, i) => ({ at, value: sums[i] ?? 0 }));
 }
 
+/** A quota's use at the window's end and when the fitted line reaches it, over the quota's assets. */
+export function quotaForecast(
+  quota: StorageQuota,
+  assets: readonly StorageAssetInput[],
+  window: TimeWindow,
+): QuotaForecast {
+  const series = totalSeries(assets, window);
+  return {
+    name: quota.name,
+    quotaBytes: quota.bytes,
+    usedBytes: series.at(-1)?.value ?? 0,
+    forecast: forecastReach(series, quota.bytes),
+  };
+}
+
+/** `quotas`: the forecasts of the quotas that concern these assets (quotaForecast). */
 export function storageReport(
   assets: readonly StorageAssetInput[],
   window: TimeWindow,
-  quotas: readonly { quota: StorageQuota; assets: readonly StorageAssetInput[] }[] = [],
+  quotas: readonly QuotaForecast[] = [],
 ): StorageReport {
   const reads = readTimes(window);
   const times = reads.map((r) => r.at);
@@ -170,15 +186,7 @@ export function storageReport(
       .filter((r) => (r.growthBytesPerDay ?? 0) > 0)
       .sort((a, b) => (b.growthBytesPerDay ?? 0) - (a.growthBytesPerDay ?? 0))
       .slice(0, FASTEST),
-    quotas: quotas.map(({ quota, assets: inQuota }) => {
-      const series = totalSeries(inQuota, window);
-      return {
-        name: quota.name,
-        quotaBytes: quota.bytes,
-        usedBytes: series.at(-1)?.value ?? 0,
-        forecast: forecastReach(series, quota.bytes),
-      };
-    }),
+    quotas: [...quotas],
     measuredAssets: measured,
   };
 }

@@ -6,7 +6,13 @@ import { type ComputeReport, computeReport } from "./compute-report";
 import { hopIndex } from "./consumption";
 import { type LatencyReport, latencyReport } from "./latency-report";
 import type { StorageConfig } from "./storage-config";
-import { type StorageAssetInput, type StorageReport, storageReport } from "./storage-report";
+import {
+  type QuotaForecast,
+  quotaForecast,
+  type StorageAssetInput,
+  type StorageReport,
+  storageReport,
+} from "./storage-report";
 
 // A team page's compute, latency and storage, from the shared snapshot only
 // (runs with step stats and materialization history the collectors hold): no
@@ -18,8 +24,14 @@ export interface TeamPerformance {
   storage: StorageReport;
 }
 
+const inputsCache = new WeakMap<object, StorageAssetInput[]>();
+/** Quota forecasts per materialization history, by quota and window: storage-wide, so shared by every team. */
+const quotaCache = new WeakMap<object, Map<string, QuotaForecast>>();
+
 /** Every owned definition of the snapshot as a storage input (the quota's scope is storage-wide, not one team's). */
 function allStorageInputs(snapshot: HealthSnapshot): StorageAssetInput[] {
+  const hit = inputsCache.get(snapshot.materializations);
+  if (hit) return hit;
   const out: StorageAssetInput[] = [];
   for (const node of snapshot.graph.nodes.values()) {
     for (const owned of node.owned) {
@@ -73,6 +85,18 @@ export function teamPerformance(input: {
     }))
     // A quota concerns the team when one of its assets is in the team's locations.
     .filter((q) => q.assets.some((a) => teamLocations.has(`${a.deployment}\u0000${a.location}`)));
+  const cached = quotaCache.get(snapshot.materializations) ?? new Map<string, QuotaForecast>();
+  quotaCache.set(snapshot.materializations, cached);
+  const forecasts = quotas.map(({ quota, assets: inQuota }) => {
+    const key = JSON.stringify([quota, window.since, window.until, window.bucketMs]);
+    let f = cached.get(key);
+    if (!f) {
+      f = quotaForecast(quota, inQuota, window);
+      if (cached.size >= 64) cached.clear(); // windows move each minute: keep only recent ones
+      cached.set(key, f);
+    }
+    return f;
+  });
   return {
     compute: computeReport(input.runs, window),
     latency: latencyReport(
@@ -82,6 +106,6 @@ export function teamPerformance(input: {
       window,
       scope,
     ),
-    storage: storageReport(teamInputs, window, quotas),
+    storage: storageReport(teamInputs, window, forecasts),
   };
 }
