@@ -12,6 +12,7 @@ import type { DecodedGraph } from "@/lib/lineage/graph-view";
 import { impactOf } from "@/lib/lineage/graph-view";
 import { assetUrl, type DagsterUrls, runUrl } from "@/lib/links/dagster-links";
 import { assetDetailQuery } from "@/lib/queries/lineage";
+import { AssetLatency } from "./asset-latency";
 
 export function NodeDetails({
   graph,
@@ -57,6 +58,7 @@ export function NodeDetails({
         Focus the graph here
       </button>
       {isPending ? <PanelSkeleton rows={3} /> : null}
+      <AssetLatency id={id} />
       {error ? (
         <p role="alert" className="text-degraded">
           Details are unavailable: {error.message}

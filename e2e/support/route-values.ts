@@ -34,6 +34,9 @@ const PANELS = [
   "dependencies",
   "deploys",
   "execution-times",
+  "compute",
+  "latency",
+  "storage",
   "assets",
 ];
 
@@ -158,6 +161,16 @@ export const QUERIES: Record<string, QueryTable> = {
       v({ key: JSON.stringify(["no", "such", "asset"]) }, "not-found"),
       ...ctx.assetKeys.slice(0, 3).map((k) => v({ key: k.join("/") }, "ok")),
       v({ key: "[not json" }, "bad-request"),
+    ],
+  },
+  "/api/v1/latency": {
+    params: ["key", "range"],
+    bare: "bad-request",
+    variants: (ctx) => [
+      ...ctx.assetKeys.slice(0, 3).map((k) => v({ key: JSON.stringify(k) }, "ok")),
+      v({ key: JSON.stringify(["no", "such", "asset"]) }, "not-found"),
+      v({ key: "[not json" }, "bad-request"),
+      v({ key: JSON.stringify(ctx.assetKeys[0] ?? ["x"]), range: "1y" }, "bad-request"),
     ],
   },
   "/api/v1/assets": {

@@ -66,7 +66,7 @@ function createRuntime(): Runtime {
       {
         locations: dagsterLocationSource(target),
         statuses: dagsterAssetStatusSource(target),
-        materializations: dagsterMaterializationSource(target),
+        materializations: dagsterMaterializationSource(target, config.storage.sizeKeys),
         runs: (repositoriesOf) => dagsterRunSource(target, repositoriesOf),
         changes: r.incremental ? dagsterChangedRunsSource(target) : undefined,
       },

@@ -12,6 +12,7 @@ import {
 } from "@/lib/dagster/generated/graphql";
 import { toAssetStatuses } from "@/lib/dagster/to-asset-status";
 import { toLocationSnapshot } from "@/lib/dagster/to-domain";
+import { toMaterializationRecord } from "@/lib/dagster/to-materialization";
 import { type RunEvent, toRunFacts, toRunOutcome } from "@/lib/dagster/to-run";
 import { type DagsterTarget, dagsterRequest, expectMember } from "@/lib/dagster/transport";
 import type { RunFacts } from "@/lib/domain/run-types";
@@ -134,7 +135,11 @@ export function dagsterRunSource(
   };
 }
 
-export function dagsterMaterializationSource(target: DagsterTarget): MaterializationSource {
+/** `sizeKeys`: the metadata labels holding bytes written (config `storage.sizeKeys`). */
+export function dagsterMaterializationSource(
+  target: DagsterTarget,
+  sizeKeys: readonly string[] = [],
+): MaterializationSource {
   return {
     async fetchPage(batch, afterMs, limit, cursor) {
       const data = await dagsterRequest(target, MaterializationHistoryDocument, {
@@ -148,10 +153,8 @@ export function dagsterMaterializationSource(target: DagsterTarget): Materializa
         assets.nodes.map((n) => [
           assetId(n.key.path),
           {
-            records: n.assetEventHistory.results.flatMap((m) =>
-              m.__typename === "MaterializationEvent"
-                ? [{ at: Number(m.timestamp), runId: m.runId }]
-                : [],
+            records: n.assetEventHistory.results.flatMap(
+              (m) => toMaterializationRecord(m, sizeKeys) ?? [],
             ),
             cursor: n.assetEventHistory.cursor || null,
           },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { alertsIssues, alertsSchema } from "@/lib/alerts/alert-config";
+import { storageSchema } from "@/lib/performance/storage-config";
 import { envVarName, httpUrl, slug } from "./config-fields";
 
 export const deploymentSchema = z
@@ -120,6 +121,7 @@ export const configSchema = z
     identity: identitySchema,
     alerts: alertsSchema,
     deploys: deploysSchema,
+    storage: storageSchema,
   })
   .check((ctx) => {
     const { deployments, teams, identity } = ctx.value;

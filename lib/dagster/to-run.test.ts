@@ -28,6 +28,22 @@ describe("toRunFacts", () => {
     updateTime: 1796166108.25,
     assetSelection: null,
     stepKeysToExecute: ["customer_features", "recommendation_model"],
+    stepStats: [
+      {
+        __typename: "RunStepStats" as const,
+        stepKey: "customer_features",
+        status: "SUCCESS" as const,
+        startTime: 1796166104.25,
+        endTime: 1796166105.5,
+      },
+      {
+        __typename: "RunStepStats" as const,
+        stepKey: "recommendation_model",
+        status: "IN_PROGRESS" as const,
+        startTime: 1796166106,
+        endTime: null,
+      },
+    ],
     tags: [
       { __typename: "PipelineTag" as const, key: "dagster/failure_reason", value: "STEP_FAILURE" },
     ],
@@ -46,6 +62,24 @@ describe("toRunFacts", () => {
       endedAt: null,
       failureReason: "STEP_FAILURE",
     });
+  });
+
+  it("keeps each step's times in epoch ms, an unfinished step without an end", () => {
+    const f = toRunFacts("local", "ml-platform", row);
+    expect(f.steps).toEqual([
+      {
+        key: "customer_features",
+        status: "SUCCESS",
+        startedAt: 1796166104250,
+        endedAt: 1796166105500,
+      },
+      {
+        key: "recommendation_model",
+        status: "IN_PROGRESS",
+        startedAt: 1796166106000,
+        endedAt: null,
+      },
+    ]);
   });
 
   it("turns an asset selection into asset ids", () => {

@@ -34,6 +34,12 @@ export function toRunFacts(deployment: string, location: string, r: RunRow): Run
     assetSelection: r.assetSelection ? r.assetSelection.map((k) => assetId(k.path)) : null,
     stepKeysToExecute: r.stepKeysToExecute ?? null,
     failureReason: r.tags.find((t) => t.key === "dagster/failure_reason")?.value ?? null,
+    steps: r.stepStats.map((s) => ({
+      key: s.stepKey,
+      status: s.status ?? null,
+      startedAt: toMs(s.startTime),
+      endedAt: toMs(s.endTime),
+    })),
   };
 }
 

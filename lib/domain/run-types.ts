@@ -26,6 +26,14 @@ export interface RunOutcome {
   error: RunError | null;
 }
 
+/** One step of a run as Dagster's step stats state it (epoch ms; null: not started or not ended). */
+export interface StepTiming {
+  key: string;
+  status: string | null;
+  startedAt: number | null;
+  endedAt: number | null;
+}
+
 /** What every run says of itself in Dagster's run list. Times are epoch ms. */
 interface RunBase {
   id: string;
@@ -39,6 +47,8 @@ interface RunBase {
   updatedAt: number | null;
   /** Dagster's `dagster/failure_reason` tag on failed runs, e.g. STEP_FAILURE. */
   failureReason: string | null;
+  /** Its steps' timings (compute figures); absent in records read before they were fetched. */
+  steps?: StepTiming[];
 }
 
 /** A run as Dagster's run list states it, before it is attributed to assets. */
@@ -73,4 +83,12 @@ export const runTouches = (run: RunRecord, id: string): boolean =>
 export interface MaterializationRecord {
   at: number;
   runId: string;
+  /** Dagster's `dagster/data_version` tag, when the run recorded data versions. */
+  dataVersion?: string;
+  /** Per upstream asset id: the data version this materialization consumed (`dagster/input_data_version/<key>`). */
+  inputVersions?: Record<string, string>;
+  /** `dagster/row_count`, when recorded. */
+  rowCount?: number;
+  /** Bytes written: the first configured size key recorded (storage figures). */
+  bytes?: number;
 }

@@ -12,6 +12,9 @@ export const TEAM_PANELS = {
   dependencies: "Dependencies on other teams",
   deploys: "Deploys",
   "execution-times": "Execution times",
+  compute: "Compute",
+  latency: "Pipeline latency",
+  storage: "Storage",
   assets: "Assets",
 } as const;
 

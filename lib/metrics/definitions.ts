@@ -68,3 +68,26 @@ export function worstHealth(states: Iterable<OverallHealth>): OverallHealth {
 /** Sort comparator: worse health first. */
 export const byHealthWorstFirst = (a: HealthLike, b: HealthLike): number =>
   SEVERITY[overallOf(b)] - SEVERITY[overallOf(a)];
+
+// Compute, latency, storage (docs/health-model.md, "Compute, latency, storage").
+
+/** A run waiting to start: queued by the run coordinator or not started yet. */
+export const isQueuedRun = (run: { status: RunStatus }): boolean =>
+  run.status === "QUEUED" || run.status === "NOT_STARTED" || run.status === "STARTING";
+
+/** A run executing now: STARTED, or CANCELING (it still holds its resources). */
+export const isInProgressRun = (run: { status: RunStatus }): boolean =>
+  run.status === "STARTED" || run.status === "CANCELING";
+
+/** Step execution time: a step's end minus its start; null until it has both. */
+export const stepExecutionMs = (step: {
+  startedAt: number | null;
+  endedAt: number | null;
+}): number | null =>
+  step.startedAt === null || step.endedAt === null
+    ? null
+    : Math.max(0, step.endedAt - step.startedAt);
+
+/** Queue time: a run's start minus its creation; null for a run that never started. */
+export const queueTimeMs = (run: { createdAt: number; startedAt: number | null }): number | null =>
+  run.startedAt === null ? null : Math.max(0, run.startedAt - run.createdAt);

@@ -4,6 +4,8 @@ import type { DeployEvent } from "@/lib/deploys/deploy-types";
 import type { AssetHealth } from "@/lib/health/health-model";
 import { countsForScope, type KpiScopeSample } from "@/lib/history/kpi-sampling";
 import { isFailedRun, isHealthy } from "@/lib/metrics/definitions";
+import type { StorageConfig } from "@/lib/performance/storage-config";
+import { type TeamPerformance, teamPerformance } from "@/lib/performance/team-performance";
 import {
   type LocationOutage,
   type OutageKind,
@@ -71,6 +73,8 @@ export interface TeamPageModel {
   deploys: LocationDeploys[];
   dependencies: DependencyReport;
   executionTimes: DurationPoint[];
+  /** Compute, latency and storage (lib/performance). */
+  performance: TeamPerformance;
 }
 
 export interface TeamPageInputs {
@@ -83,6 +87,8 @@ export interface TeamPageInputs {
   /** The team's KPI sample nearest the window's start (one range ago), if any. */
   previousSample: KpiScopeSample | null;
   runsWindowMs: number;
+  /** Size keys and quotas (config `storage:`); none when absent. */
+  storage?: StorageConfig;
 }
 
 /** The window with `dataFrom` moved past any truncated history among the team's assets. */
@@ -212,5 +218,12 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
     deploys,
     dependencies: dependencyReport(snapshot.graph, snapshot.health, ids, team.slug),
     executionTimes: executionTimes(runs, window),
+    performance: teamPerformance({
+      snapshot,
+      assets,
+      runs,
+      window,
+      storage: input.storage ?? { sizeKeys: [], quotas: [] },
+    }),
   };
 }

@@ -6,6 +6,7 @@ import { type EmbedSource, EmbedSourceContext } from "@/components/embed/embed-c
 import { AssetListPanel } from "@/components/team/asset-list-panel";
 import { ChartBarRuns } from "@/components/team/chart-bar-runs";
 import { ChartLineDurations } from "@/components/team/chart-line-durations";
+import { ComputePanel } from "@/components/team/compute-panel";
 import { DataAgeBanner } from "@/components/team/data-age-banner";
 import { DependenciesPanel } from "@/components/team/dependencies-panel";
 import { DeploysPanel } from "@/components/team/deploys-panel";
@@ -13,7 +14,9 @@ import { ExecutionTimesPanel } from "@/components/team/execution-times-panel";
 import { FailuresPanel } from "@/components/team/failures-panel";
 import { FreshnessPanel } from "@/components/team/freshness-panel";
 import { KpiHeader } from "@/components/team/kpi-header";
+import { LatencyPanel } from "@/components/team/latency-panel";
 import { LocationDownBanner } from "@/components/team/location-down-banner";
+import { StoragePanel } from "@/components/team/storage-panel";
 import { type TeamCharts, TeamChartsContext } from "@/components/team/team-charts";
 import { ViewControls } from "@/components/team/view-controls";
 import { isTeamPanel } from "@/lib/embed/embed-params";
@@ -80,6 +83,11 @@ export function TeamPageClient({
           <div className="grid gap-8 xl:grid-cols-2">
             <DeploysPanel model={data} urls={urls} />
             <ExecutionTimesPanel model={data} />
+          </div>
+          <ComputePanel model={data} />
+          <div className="grid gap-8 xl:grid-cols-2">
+            <LatencyPanel model={data} />
+            <StoragePanel model={data} />
           </div>
           <AssetListPanel model={data} urls={urls} list={list} location={location} />
         </div>

@@ -32,6 +32,9 @@ const PANELS: Record<TeamPanelId, ComponentType<PanelProps>> = {
   "execution-times": dynamic(() =>
     import("@/components/team/execution-times-panel").then((m) => m.ExecutionTimesPanel),
   ),
+  compute: dynamic(() => import("@/components/team/compute-panel").then((m) => m.ComputePanel)),
+  latency: dynamic(() => import("@/components/team/latency-panel").then((m) => m.LatencyPanel)),
+  storage: dynamic(() => import("@/components/team/storage-panel").then((m) => m.StoragePanel)),
   assets: dynamic(() => import("@/components/team/asset-list-panel").then((m) => m.AssetListPanel)),
 };
 
