@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { metricsSchema } from "@/lib/observability/metrics-config";
 
 // Environment variable names only: the config never holds a token itself.
 const envVarName = z
@@ -98,6 +99,7 @@ export const configSchema = z
     refresh: refreshSchema,
     embed: embedSchema,
     identity: identitySchema,
+    metrics: metricsSchema,
   })
   .check((ctx) => {
     const { deployments, teams, identity } = ctx.value;
