@@ -1,6 +1,11 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { loadConfig } from "@/lib/config/load-config";
-import { serverEnv } from "@/lib/env";
+import { readToken, serverEnv } from "@/lib/env";
+import {
+  decideMetricsAccess,
+  METRICS_PATH,
+  metricsToken,
+} from "@/lib/observability/metrics-access";
 import { decideAccess } from "@/lib/security/access-control";
 import { securityHeaders } from "@/lib/security/security-headers";
 
@@ -30,7 +35,11 @@ export function proxy(request: NextRequest) {
       headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  const access = decideAccess(settings.access, pathname, (name) => request.headers.get(name));
+  const header = (name: string) => request.headers.get(name);
+  const access =
+    pathname === METRICS_PATH
+      ? decideMetricsAccess(settings.access, metricsToken(settings.metrics, readToken), header)
+      : decideAccess(settings.access, pathname, header);
   if (!access.allowed) {
     return new NextResponse(access.message, {
       status: access.status,
@@ -47,7 +56,12 @@ export function proxy(request: NextRequest) {
 
 function readSettings() {
   try {
-    return { access: serverEnv().access, frameAncestors: loadConfig().embed.frameAncestors };
+    const config = loadConfig();
+    return {
+      access: serverEnv().access,
+      frameAncestors: config.embed.frameAncestors,
+      metrics: config.metrics,
+    };
   } catch {
     return null;
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { alertsIssues, alertsSchema } from "@/lib/alerts/alert-config";
+import { metricsSchema } from "@/lib/observability/metrics-config";
 import { storageSchema } from "@/lib/performance/storage-config";
 import { envVarName, httpUrl, slug } from "./config-fields";
 
@@ -122,6 +123,7 @@ export const configSchema = z
     alerts: alertsSchema,
     deploys: deploysSchema,
     storage: storageSchema,
+    metrics: metricsSchema,
   })
   .check((ctx) => {
     const { deployments, teams, identity } = ctx.value;

@@ -2,6 +2,7 @@ import "server-only";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { ClientError, GraphQLClient } from "graphql-request";
 import { readToken } from "@/lib/env";
+import { countUpstreamError, countUpstreamRequest } from "@/lib/observability/self-counters";
 import type { BackoffGate } from "./backoff-gate";
 import {
   DagsterBackoffError,
@@ -147,6 +148,7 @@ export async function dagsterRequest<TResult, TVariables extends Record<string, 
       }
       const timeout = AbortSignal.timeout(target.timeoutMs);
       const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+      countUpstreamRequest(target.deployment, document);
       try {
         // graphql-request's overloads cannot see that TVariables fits; the cast is local.
         const data = await client.request<TResult>({ document, variables, signal } as never);
@@ -154,6 +156,7 @@ export async function dagsterRequest<TResult, TVariables extends Record<string, 
         return data;
       } catch (err) {
         const error = toDagsterError(target, err, timeout.aborted);
+        countUpstreamError(target.deployment, document, error);
         const retryAfter = error instanceof DagsterHttpError ? error.retryAfterMs : undefined;
         if (retryAfter !== undefined) gate?.retryAfter(retryAfter, error.message);
         const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));

@@ -71,7 +71,8 @@ function basicCredentialsMatch(
   return constantTimeEqual(decoded, `${expected.user}:${expected.password}`);
 }
 
-function constantTimeEqual(a: string, b: string): boolean {
+/** Equal strings, compared in time that does not depend on where they differ. */
+export function constantTimeEqual(a: string, b: string): boolean {
   const x = new TextEncoder().encode(a);
   const y = new TextEncoder().encode(b);
   let diff = x.length ^ y.length;
