@@ -39,18 +39,21 @@ export interface KnownLocationState {
   version: string | null;
 }
 
+/** A value now (the embedded SQLite store) or later (PostgreSQL): callers await either. */
+export type Awaitable<T> = T | Promise<T>;
+
 /**
- * Where deploy history lives. SQLite by default; the interface is small so a
- * shared database can back several replicas later.
+ * Where deploy history lives: SQLite by default, PostgreSQL when replicas
+ * share it (lib/store/postgres/). Callers always await the results.
  */
 export interface DeployStore {
-  append(events: readonly DeployEvent[]): void;
-  lastKnown(deployment: string, location: string): KnownLocationState | null;
+  append(events: readonly DeployEvent[]): Awaitable<void>;
+  lastKnown(deployment: string, location: string): Awaitable<KnownLocationState | null>;
   list(query: {
     deployment?: string;
     location?: string;
     since?: number;
     until?: number;
-  }): DeployEvent[];
-  close(): void;
+  }): Awaitable<DeployEvent[]>;
+  close(): Awaitable<void>;
 }
