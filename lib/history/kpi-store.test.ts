@@ -4,7 +4,6 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { kpiSample } from "@/lib/testing/store-fixtures";
-import type { KpiScopeSample } from "./kpi-sampling";
 import { SqliteKpiStore } from "./kpi-store";
 
 const H = 3_600_000;
