@@ -1,84 +1,18 @@
 import "server-only";
-import path from "node:path";
-import type { HealthboardConfig } from "@/lib/config/config-schema";
-import { loadConfig } from "@/lib/config/load-config";
-import { BackoffGate } from "@/lib/dagster/backoff-gate";
 import type { DeployStore } from "@/lib/deploys/deploy-types";
-import { SqliteDeployStore } from "@/lib/deploys/sqlite-deploy-store";
-import { serverEnv } from "@/lib/env";
 import { sampleTeamKpis } from "@/lib/history/kpi-sampling";
-import { SqliteKpiStore } from "@/lib/history/kpi-store";
+import type { KpiStore } from "@/lib/history/kpi-store-types";
+import { runtime, runtimeIfReady } from "@/lib/runtime/runtime";
 import { buildSnapshot, deploymentFreshness } from "@/lib/snapshot/build-snapshot";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
-import {
-  dagsterAssetStatusSource,
-  dagsterLocationSource,
-  dagsterMaterializationSource,
-  dagsterRunSource,
-} from "./dagster-sources";
-import { DeploymentCollector, type DeploymentState } from "./deployment-collector";
+import type { DeploymentState } from "./deployment-collector";
 
-// The process-wide runtime: one collector per configured deployment, the
-// deploy store, and the latest snapshot. Kept on globalThis so dev-mode module
-// reloads do not multiply the polling loops.
-
-interface Runtime {
-  config: HealthboardConfig;
-  collectors: DeploymentCollector[];
-  deploys: DeployStore;
-  kpis: SqliteKpiStore;
-  snapshot: HealthSnapshot | null;
-}
-
-const holder = globalThis as typeof globalThis & { __healthboard?: Runtime };
-
-function createRuntime(): Runtime {
-  const config = loadConfig();
-  const dataDir = serverEnv().HEALTHBOARD_DATA_DIR;
-  const deploys = new SqliteDeployStore(path.join(dataDir, "deploys.sqlite"));
-  const kpis = new SqliteKpiStore(path.join(dataDir, "kpis.sqlite"));
-  const r = config.refresh;
-  const collectors = config.deployments.map((d) => {
-    const target = {
-      deployment: d.name,
-      kind: d.kind,
-      graphqlUrl: d.graphqlUrl,
-      tokenEnv: d.tokenEnv,
-      timeoutMs: r.requestTimeoutSeconds * 1000,
-      // Cool-downs after failures stay within a few location polls (5–60 s),
-      // so recovery is noticed soon after Dagster is back.
-      gate: new BackoffGate({
-        maxMs: Math.min(60_000, Math.max(5_000, 6 * r.locationStatusSeconds * 1000)),
-      }),
-    };
-    return new DeploymentCollector(
-      d.name,
-      {
-        locations: dagsterLocationSource(target),
-        statuses: dagsterAssetStatusSource(target),
-        materializations: dagsterMaterializationSource(target),
-        runs: (repositoriesOf) => dagsterRunSource(target, repositoriesOf),
-      },
-      deploys,
-      {
-        locationIntervalMs: r.locationStatusSeconds * 1000,
-        assetIntervalMs: r.assetStatusSeconds * 1000,
-        runsIntervalMs: r.runsSeconds * 1000,
-        runsWindowMs: r.runsWindowDays * 86_400_000,
-        batchSize: r.assetBatchSize,
-        parallelism: r.assetParallelism,
-      },
-    );
-  });
-  return { config, collectors, deploys, kpis, snapshot: null };
-}
-
-function runtime(): Runtime {
-  holder.__healthboard ??= createRuntime();
-  return holder.__healthboard;
-}
+// What pages and routes read: the latest snapshot and the stores. The wiring
+// (config, stores, collectors, replicas) is in lib/runtime/runtime.ts.
 
 const KPI_SAMPLE_MS = 3_600_000;
+/** Elected like a collector, so replicas record one sample, not one each. */
+const KPI_LEASE = "kpi-sampler";
 
 /**
  * Samples each team's KPIs at most hourly, for "change against the previous
@@ -87,18 +21,21 @@ const KPI_SAMPLE_MS = 3_600_000;
  * is left out of the sample's coverage.
  */
 async function sampleKpis(): Promise<void> {
-  const rt = runtime();
+  const rt = await runtime();
+  if (!rt.stores.leases.holdsLease(KPI_LEASE)) return;
   const snapshot = await getSnapshot();
   const teams = rt.config.teams.map((t) => t.slug);
   for (const sample of sampleTeamKpis(snapshot, teams, Date.now()))
-    rt.kpis.record(sample, KPI_SAMPLE_MS);
+    await rt.stores.kpis.record(sample, KPI_SAMPLE_MS);
 }
 
 /** Starts every collector; called once per server process from instrumentation.ts. */
 export function startCollectors(): void {
-  const rt = runtime();
   const sample = () => void sampleKpis().catch(() => undefined);
-  void Promise.all(rt.collectors.map((c) => c.start())).then(sample);
+  void runtime().then((rt) => {
+    rt.stores.leases.want(KPI_LEASE);
+    void Promise.all(rt.sources.map((s) => s.start())).then(sample);
+  });
   setInterval(sample, 5 * 60_000).unref();
 }
 
@@ -106,22 +43,24 @@ let firstWait: Promise<unknown> | null = null;
 
 /** Waits (once per process, at most `maxWaitMs`) for each deployment's first statuses. */
 async function firstData(maxWaitMs: number): Promise<void> {
+  const rt = await runtime();
   firstWait ??= Promise.race([
-    Promise.all(runtime().collectors.map((c) => c.start())),
+    Promise.all(rt.sources.map((s) => s.start())),
     new Promise((resolve) => setTimeout(resolve, maxWaitMs)),
   ]);
   await firstWait;
 }
 
+/** Each deployment's latest state; call after getSnapshot (empty before the runtime is up). */
 export function deploymentStates(): DeploymentState[] {
-  return runtime().collectors.map((c) => c.state());
+  return runtimeIfReady()?.sources.map((s) => s.state()) ?? [];
 }
 
-/** The shared snapshot, rebuilt only when a collector's content changed. */
+/** The shared snapshot, rebuilt only when a deployment's content changed. */
 export async function getSnapshot(): Promise<HealthSnapshot> {
   await firstData(20_000);
-  const rt = runtime();
-  const states = deploymentStates();
+  const rt = await runtime();
+  const states = rt.sources.map((s) => s.state());
   const generation = states.map((s) => `${s.deployment}:${s.generation}`).join(",");
   if (rt.snapshot?.generation !== generation) {
     rt.snapshot = buildSnapshot(
@@ -137,10 +76,40 @@ export async function getSnapshot(): Promise<HealthSnapshot> {
   return { ...snap, deployments: states.map(deploymentFreshness) };
 }
 
+/** The deploy history store (waits for the runtime on first use). */
 export function deployStore(): DeployStore {
-  return runtime().deploys;
+  const store = async () => (await runtime()).stores.deploys;
+  return {
+    append: async (events) => (await store()).append(events),
+    lastKnown: async (deployment, location) => (await store()).lastKnown(deployment, location),
+    list: async (query) => (await store()).list(query),
+    close: async () => (await store()).close(),
+  };
 }
 
-export function kpiStore(): SqliteKpiStore {
-  return runtime().kpis;
+export function kpiStore(): KpiStore {
+  const store = async () => (await runtime()).stores.kpis;
+  return {
+    record: async (sample, minGapMs) => (await store()).record(sample, minGapMs),
+    nearest: async (team, at, toleranceMs) => (await store()).nearest(team, at, toleranceMs),
+    close: async () => (await store()).close(),
+  };
+}
+
+/** For the load balancer (/api/health): ready once every deployment has a state to serve. */
+export function healthStatus() {
+  const rt = runtimeIfReady();
+  const deployments =
+    rt?.sources.map((s) => ({
+      deployment: s.deployment,
+      ready: s.ready(),
+      collecting: s.collecting(),
+      generation: s.state().generation,
+    })) ?? [];
+  return {
+    ready: !!rt && deployments.every((d) => d.ready),
+    store: rt?.stores.kind ?? null,
+    replica: rt?.stores.replicaId ?? null,
+    deployments,
+  };
 }
