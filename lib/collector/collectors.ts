@@ -32,10 +32,15 @@ async function sampleKpis(): Promise<void> {
 /** Starts every collector; called once per server process from instrumentation.ts. */
 export function startCollectors(): void {
   const sample = () => void sampleKpis().catch(() => undefined);
-  void runtime().then((rt) => {
-    rt.stores.leases.want(KPI_LEASE);
-    void Promise.all(rt.sources.map((s) => s.start())).then(sample);
-  });
+  const start = () =>
+    runtime().then(
+      (rt) => {
+        rt.stores.leases.want(KPI_LEASE);
+        void Promise.all(rt.sources.map((s) => s.start())).then(sample);
+      },
+      () => setTimeout(start, 5_000).unref(), // store not reachable yet: try again
+    );
+  void start();
   setInterval(sample, 5 * 60_000).unref();
 }
 

@@ -48,7 +48,14 @@ async function createRuntime(): Promise<Runtime> {
 }
 
 export function runtime(): Promise<Runtime> {
-  holder.__healthboard ??= createRuntime();
+  holder.__healthboard ??= createRuntime().catch((err: unknown) => {
+    // The store is unreachable (or misconfigured): say so, and let the next caller retry.
+    console.error(
+      `healthboard: cannot open the store: ${err instanceof Error ? err.message : err}`,
+    );
+    holder.__healthboard = undefined;
+    throw err;
+  });
   return holder.__healthboard;
 }
 
