@@ -87,6 +87,7 @@ export class PgStateChannel implements StateChannel {
         if (n.channel === CHANNEL && n.payload) listener(n.payload);
       });
       client.on("error", retry);
+      client.on("end", retry); // the server closed it (a restart): listen again
       client
         .connect()
         .then(() => client.query(`LISTEN ${CHANNEL}`))
