@@ -145,9 +145,9 @@ test("killing the lease holder: the other takes over within the lease period, ng
 
     const killedAt = Date.now();
     killReplica(holder);
-    // A deploy while no replica collects: the next holder must record it.
-    const version = `replicas-${Date.now()}`;
-    await redeploy(DEPLOY_LOCATION, version);
+    // A deploy while no replica collects: the next holder must record it. The
+    // reload runs beside the takeover clock (it can take seconds under load).
+    const deploying = redeploy(DEPLOY_LOCATION, `replicas-${Date.now()}`);
 
     await expect
       .poll(async () => (await health(follower.url))?.deployments[0]?.collecting, {
@@ -157,6 +157,7 @@ test("killing the lease holder: the other takes over within the lease period, ng
       .toBe(true);
     const takeoverMs = Date.now() - killedAt;
     expect(takeoverMs).toBeLessThanOrEqual(LEASE_SECONDS * 1000 + 1_000);
+    await deploying;
 
     // The deploy made in the gap is recorded, once (Dagster's reload time stamps it).
     await expect
