@@ -23,6 +23,8 @@ export interface AlertRunnerDeps {
   deploys: Pick<DeployStore, "list"> | null;
   /** Alertmanager channels, re-sent firing alerts so they do not time out there. */
   alertmanagers: ReadonlyMap<string, Sender>;
+  /** With replicas, only the holder of the alerts lease evaluates and sends (absent: always). */
+  isLeader?: () => boolean;
   now?: () => number;
 }
 
@@ -58,7 +60,8 @@ export class AlertRunner {
 
   start(): void {
     if (this.timer) return;
-    const tick = () =>
+    const tick = () => {
+      if (this.deps.isLeader && !this.deps.isLeader()) return;
       void this.runOnce().then(
         () => {
           this.lastError = null;
@@ -67,6 +70,7 @@ export class AlertRunner {
           this.lastError = err instanceof Error ? err.message : String(err);
         },
       );
+    };
     tick();
     this.timer = setInterval(tick, this.deps.alerts.evaluateSeconds * 1000);
     this.timer.unref?.();
@@ -82,7 +86,7 @@ export class AlertRunner {
     const { alerts, teams, store, dispatcher } = this.deps;
     const snapshot = await this.deps.snapshot();
     const now = this.now();
-    const events = this.deps.deploys?.list({ since: now - DEPLOY_LOOKBACK_MS }) ?? [];
+    const events = (await this.deps.deploys?.list({ since: now - DEPLOY_LOOKBACK_MS })) ?? [];
     const previous = await store.activeAlerts();
     const step = evaluateAlerts(
       previous,

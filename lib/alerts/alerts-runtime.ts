@@ -48,6 +48,7 @@ export function alertsRuntime(): AlertsRuntime {
 export function startAlerts(deps: {
   snapshot: () => Promise<HealthSnapshot>;
   deploys: DeployStore;
+  isLeader?: () => boolean;
 }): void {
   const rt = alertsRuntime();
   if (rt.runner || rt.config.alerts.rules.length === 0) return;
@@ -66,6 +67,7 @@ export function startAlerts(deps: {
     dispatcher: rt.dispatcher,
     snapshot: deps.snapshot,
     deploys: deps.deploys,
+    isLeader: deps.isLeader,
     alertmanagers,
   });
   rt.runner.start();

@@ -104,7 +104,7 @@ export async function locationBadge(
   const until = Date.now() + 1;
   const since = until - DEPLOY_WINDOW_MS;
   const stats = deployStats(
-    deployStore().list({ deployment, location, since, until }),
+    await deployStore().list({ deployment, location, since, until }),
     since,
     until,
   );

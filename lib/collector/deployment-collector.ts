@@ -98,8 +98,8 @@ export class DeploymentCollector {
       const now = Date.now();
       for (const loc of snap.locations) {
         if (loc.repositories.length > 0) this.repositories.set(loc.name, loc.repositories);
-        const events = trackDeploys(this.deploys.lastKnown(this.deployment, loc.name), loc, now);
-        this.deploys.append(events);
+        const known = await this.deploys.lastKnown(this.deployment, loc.name);
+        await this.deploys.append(trackDeploys(known, loc, now));
       }
     }
     if (signature(snap) !== before) this.generation++;

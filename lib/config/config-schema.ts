@@ -113,6 +113,22 @@ export const deploysSchema = z
   })
   .prefault({});
 
+// Where history, KPI samples and (for replicas) leases and published state
+// live: an embedded SQLite file by default, or a PostgreSQL database shared by
+// every replica (docs/replicas.md). The URL is read from the named variable.
+export const storeSchema = z
+  .discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("sqlite") }),
+    z.strictObject({
+      kind: z.literal("postgres"),
+      urlEnv: envVarName,
+      // A dead collector's lease is taken over within this period.
+      leaseSeconds: z.number().min(2).max(300).default(15),
+      poolSize: z.number().int().min(2).max(100).default(10),
+    }),
+  ])
+  .prefault({ kind: "sqlite" });
+
 export const configSchema = z
   .strictObject({
     deployments: z.array(deploymentSchema).min(1, "must list at least one deployment"),
@@ -124,6 +140,7 @@ export const configSchema = z
     deploys: deploysSchema,
     storage: storageSchema,
     metrics: metricsSchema,
+    store: storeSchema,
   })
   .check((ctx) => {
     const { deployments, teams, identity } = ctx.value;
@@ -181,3 +198,4 @@ export type HealthboardConfig = z.infer<typeof configSchema>;
 export type DeploymentConfig = z.infer<typeof deploymentSchema>;
 export type TeamConfig = z.infer<typeof teamSchema>;
 export type IdentityConfig = z.infer<typeof identitySchema>;
+export type StoreConfig = z.infer<typeof storeSchema>;

@@ -158,3 +158,47 @@ describe("embed settings", () => {
     expect(bad.join("\n")).toMatch(/embed\.frameAncestors\[1\]/);
   });
 });
+
+// The store section (lib/store/, docs/replicas.md).
+const STORE_BASE = `
+deployments:
+  - name: local
+    kind: oss
+    graphqlUrl: http://127.0.0.1:3070/graphql
+`;
+
+describe("store config", () => {
+  it("defaults to the embedded SQLite store", () => {
+    expect(parseConfig(STORE_BASE).store).toEqual({ kind: "sqlite" });
+  });
+
+  it("takes PostgreSQL with the variable that holds its URL, and lease defaults", () => {
+    const config = parseConfig(
+      `${STORE_BASE}store: { kind: postgres, urlEnv: HEALTHBOARD_DATABASE_URL }\n`,
+    );
+    expect(config.store).toEqual({
+      kind: "postgres",
+      urlEnv: "HEALTHBOARD_DATABASE_URL",
+      leaseSeconds: 15,
+      poolSize: 10,
+    });
+  });
+
+  it("names the field when it is wrong", () => {
+    expect(problems(`${STORE_BASE}store: { kind: postgres }\n`).join("\n")).toContain(
+      "store.urlEnv",
+    );
+    expect(
+      problems(`${STORE_BASE}store: { kind: postgres, urlEnv: "postgres://u@h/db" }\n`).join("\n"),
+    ).toMatch(/store\.urlEnv: must be an environment variable name/);
+    expect(
+      problems(`${STORE_BASE}store: { kind: postgres, urlEnv: DB_URL, leaseSeconds: 1 }\n`).join(
+        "\n",
+      ),
+    ).toContain("store.leaseSeconds");
+    expect(problems(`${STORE_BASE}store: { kind: mysql }\n`).join("\n")).toContain("store.kind");
+    expect(problems(`${STORE_BASE}store: { kind: sqlite, urlEnv: DB_URL }\n`).join("\n")).toContain(
+      "store",
+    );
+  });
+});

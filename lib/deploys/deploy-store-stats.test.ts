@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { deployEvent } from "@/lib/testing/store-fixtures";
 import { deployStats } from "./deploy-stats";
 import type { DeployEvent } from "./deploy-types";
 import { MIGRATIONS, SqliteDeployStore } from "./sqlite-deploy-store";
@@ -45,18 +46,7 @@ describe("SqliteDeployStore", () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const event = (over: Partial<DeployEvent>): DeployEvent => ({
-    deployment: "prod",
-    location: "ml",
-    kind: "deploy",
-    versionKey: "v1",
-    fingerprint: "f1",
-    version: "1.0",
-    failed: false,
-    error: null,
-    at: 100,
-    ...over,
-  });
+  const event = deployEvent;
 
   it("keeps history across a restart, migrated once, in WAL mode", () => {
     dir = mkdtempSync(path.join(tmpdir(), "hb-deploys-"));

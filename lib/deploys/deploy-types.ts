@@ -39,6 +39,9 @@ export interface KnownLocationState {
   version: string | null;
 }
 
+/** A value now (the embedded SQLite store) or later (PostgreSQL): callers await either. */
+export type Awaitable<T> = T | Promise<T>;
+
 /**
  * What CI says about a deploy (`POST /api/v1/deploys`), as Grafana annotations
  * do: Dagster open source knows nothing of commits or authors. Joined to the
@@ -64,22 +67,21 @@ export interface AnnotationQuery {
 }
 
 /**
- * Where deploy history lives. SQLite by default; the interface is small so a
- * shared database can back several replicas later. The annotation methods
- * return promises so a networked store (PostgreSQL) can implement them as they are.
+ * Where deploy history lives: SQLite by default, PostgreSQL when replicas
+ * share it (lib/store/postgres/). Callers always await the results.
  */
 export interface DeployStore {
-  append(events: readonly DeployEvent[]): void;
+  append(events: readonly DeployEvent[]): Awaitable<void>;
   /** Records one CI annotation. */
   annotate(annotation: DeployAnnotation): Promise<void>;
   /** Annotations matching the query, oldest first. */
   annotations(query: AnnotationQuery): Promise<DeployAnnotation[]>;
-  lastKnown(deployment: string, location: string): KnownLocationState | null;
+  lastKnown(deployment: string, location: string): Awaitable<KnownLocationState | null>;
   list(query: {
     deployment?: string;
     location?: string;
     since?: number;
     until?: number;
-  }): DeployEvent[];
-  close(): void;
+  }): Awaitable<DeployEvent[]>;
+  close(): Awaitable<void>;
 }

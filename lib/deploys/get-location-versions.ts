@@ -55,7 +55,7 @@ async function readVersions(refs: readonly LocationRef[]): Promise<LocationVersi
     refs.map(async (ref) =>
       locationVersions(ref, {
         snapshot,
-        events: store.list({ deployment: ref.deployment, location: ref.location }),
+        events: await store.list({ deployment: ref.deployment, location: ref.location }),
         annotations: await store.annotations({ location: ref.location }),
         now,
         dataFrom,

@@ -3,26 +3,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import type { KpiScopeSample } from "./kpi-sampling";
+import { kpiSample } from "@/lib/testing/store-fixtures";
 import { SqliteKpiStore } from "./kpi-store";
 
 const H = 3_600_000;
 const dir = mkdtempSync(path.join(tmpdir(), "hb-kpi-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const sample = (at: number, extra: Partial<KpiScopeSample> = {}): KpiScopeSample => ({
-  team: "ml",
-  at,
-  deployments: [
-    { deployment: "edge", live: false },
-    { deployment: "prod", live: true },
-  ],
-  rows: [
-    { deployment: "edge", location: "ml", owned: 1, healthy: 0, stale: 0, degraded: 1 },
-    { deployment: "prod", location: "ml", owned: 3, healthy: 2, stale: 1, degraded: 0 },
-  ],
-  ...extra,
-});
+const sample = kpiSample;
 
 describe("SqliteKpiStore", () => {
   it("migrates a version-1 file, keeping its old rows, and records per-scope samples", () => {

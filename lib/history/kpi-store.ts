@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { openSqlite } from "@/lib/store/open-sqlite";
 import type { KpiScopeSample, ScopeCounts } from "./kpi-sampling";
+import type { KpiStore } from "./kpi-store-types";
 
 // Hourly samples of each team's health KPIs, so a team page can compare with
 // the previous period. Dagster keeps no such history; this store starts empty
@@ -43,7 +44,7 @@ const MIGRATIONS: readonly string[] = [
    );`,
 ];
 
-export class SqliteKpiStore {
+export class SqliteKpiStore implements KpiStore {
   private readonly db: Database.Database;
 
   constructor(file: string) {

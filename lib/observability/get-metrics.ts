@@ -24,7 +24,7 @@ export async function getMetricsText(): Promise<string> {
       snapshot,
       teams: config.teams,
       metrics: config.metrics,
-      deployEvents: deployStore().list({}),
+      deployEvents: await deployStore().list({}),
       figures: cached.figures,
       now: Date.now(),
       version: pkg.version,

@@ -41,6 +41,12 @@ describe("decideAccess", () => {
     expect(decideAccess(policy, "/", headers({ "x-forwarded-user": "ada" })).allowed).toBe(true);
   });
 
+  it("lets the load balancer's health probe through, and nothing beside it", () => {
+    expect(decideAccess(basic, "/api/health", headers({})).allowed).toBe(true);
+    expect(decideAccess(basic, "/api/healthz", headers({})).allowed).toBe(false);
+    expect(decideAccess(basic, "/api/health/x", headers({})).allowed).toBe(false);
+  });
+
   it("keeps badges public only when asked to", () => {
     expect(decideAccess(basic, "/badge/team/ml.svg", headers({})).allowed).toBe(false);
     const open = { ...basic, publicBadges: true };

@@ -45,8 +45,8 @@ export async function getTeamPage(
     range,
     location,
     now,
-    deployEvents: deployStore().list({ since: now - 2 * span - 86_400_000 }),
-    previousSample: kpiStore().nearest(slug, now - span, Math.max(3_600_000, span / 4)),
+    deployEvents: await deployStore().list({ since: now - 2 * span - 86_400_000 }),
+    previousSample: await kpiStore().nearest(slug, now - span, Math.max(3_600_000, span / 4)),
     runsWindowMs: config.refresh.runsWindowDays * 86_400_000,
     storage: config.storage,
   });

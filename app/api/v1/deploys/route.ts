@@ -14,7 +14,7 @@ export async function GET(request: Request) {
   const { deployment, location, days } = params.value;
   const until = Date.now();
   const since = until - days * 86_400_000;
-  const events = deployStore().list({ deployment, location, since, until: until + 1 });
+  const events = await deployStore().list({ deployment, location, since, until: until + 1 });
   return jsonWithEtag(request, {
     since,
     until,

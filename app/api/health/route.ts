@@ -1,0 +1,13 @@
+import { healthStatus } from "@/lib/collector/collectors";
+
+export const dynamic = "force-dynamic";
+
+// The load balancer's probe: 200 once this replica has a state to serve for
+// every deployment (its own collection or another replica's), else 503.
+export function GET() {
+  const health = healthStatus();
+  return Response.json(health, {
+    status: health.ready ? 200 : 503,
+    headers: { "Cache-Control": "no-store" },
+  });
+}

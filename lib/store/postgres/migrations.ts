@@ -1,0 +1,111 @@
+import type { Pool } from "pg";
+
+// Numbered schema migrations for the shared PostgreSQL store. Every replica
+// runs migrate() at start-up; a session advisory lock serialises them, so
+// however many start together each migration is applied exactly once (the
+// others wait, then find nothing left to do). Never edit a shipped migration:
+// add the next one.
+
+export const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE deploy_events (
+     id BIGSERIAL PRIMARY KEY,
+     deployment TEXT NOT NULL,
+     location TEXT NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('observed', 'deploy', 'deploy_failed', 'recovery')),
+     version_key TEXT NOT NULL,
+     fingerprint TEXT,
+     version TEXT,
+     failed BOOLEAN NOT NULL DEFAULT FALSE,
+     error TEXT,
+     at BIGINT NOT NULL
+   );
+   CREATE INDEX deploy_events_by_location ON deploy_events (deployment, location, at);
+   CREATE INDEX deploy_events_by_time ON deploy_events (at);
+   CREATE TABLE kpi_sample_coverage (
+     team TEXT NOT NULL,
+     at BIGINT NOT NULL,
+     deployment TEXT NOT NULL,
+     live BOOLEAN NOT NULL,
+     PRIMARY KEY (team, at, deployment)
+   );
+   CREATE TABLE kpi_scope_samples (
+     team TEXT NOT NULL,
+     at BIGINT NOT NULL,
+     deployment TEXT NOT NULL,
+     location TEXT NOT NULL,
+     owned INTEGER NOT NULL,
+     healthy INTEGER NOT NULL,
+     stale INTEGER NOT NULL,
+     degraded INTEGER NOT NULL,
+     PRIMARY KEY (team, at, deployment, location)
+   );`,
+  // Replicas: one lease per elected task (a deployment's collector, KPI
+  // sampling, later alerts), and each deployment's latest published state.
+  `CREATE TABLE leases (
+     name TEXT PRIMARY KEY,
+     holder TEXT NOT NULL,
+     expires_at TIMESTAMPTZ NOT NULL,
+     acquired_at TIMESTAMPTZ NOT NULL
+   );
+   CREATE TABLE published_states (
+     deployment TEXT PRIMARY KEY,
+     seq BIGINT NOT NULL,
+     body BYTEA NOT NULL,
+     freshness JSONB NOT NULL,
+     publisher TEXT NOT NULL,
+     published_at TIMESTAMPTZ NOT NULL
+   );`,
+  // 3: CI annotations (POST /api/v1/deploys), as SQLite's migration 3.
+  `CREATE TABLE deploy_annotations (
+     id BIGSERIAL PRIMARY KEY,
+     environment TEXT NOT NULL,
+     location TEXT NOT NULL,
+     commit_ref TEXT NOT NULL,
+     author TEXT,
+     pr_url TEXT,
+     message TEXT,
+     at BIGINT NOT NULL
+   );
+   CREATE INDEX deploy_annotations_by_location ON deploy_annotations (environment, location, at);`,
+];
+
+/** Any fixed 64-bit key: the lock only has to be the same in every replica. */
+const MIGRATION_LOCK = 7_216_004_161;
+
+/** Applies the migrations not yet applied; returns the versions this call applied. */
+export async function migrate(pool: Pool, appliedBy: string): Promise<number[]> {
+  const client = await pool.connect();
+  const applied: number[] = [];
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (
+         version INTEGER PRIMARY KEY,
+         applied_by TEXT NOT NULL,
+         applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+       )`,
+    );
+    const { rows } = await client.query<{ v: number | null }>(
+      "SELECT MAX(version) AS v FROM schema_migrations",
+    );
+    for (let v = (rows[0]?.v ?? 0) + 1; v <= MIGRATIONS.length; v++) {
+      await client.query("BEGIN");
+      try {
+        await client.query(MIGRATIONS[v - 1] as string);
+        await client.query("INSERT INTO schema_migrations (version, applied_by) VALUES ($1, $2)", [
+          v,
+          appliedBy,
+        ]);
+        await client.query("COMMIT");
+      } catch (err) {
+        await client.query("ROLLBACK");
+        throw err;
+      }
+      applied.push(v);
+    }
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+    client.release();
+  }
+  return applied;
+}

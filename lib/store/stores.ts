@@ -1,0 +1,17 @@
+import type { DeployStore } from "@/lib/deploys/deploy-types";
+import type { KpiStore } from "@/lib/history/kpi-store-types";
+import type { Leases } from "./lease-types";
+import type { StateChannel } from "./state-channel";
+
+/** Everything Healthboard keeps, behind interfaces: SQLite for one instance, PostgreSQL for replicas. */
+export interface Stores {
+  kind: "sqlite" | "postgres";
+  /** This process, as named in leases and publications. */
+  replicaId: string;
+  deploys: DeployStore;
+  kpis: KpiStore;
+  leases: Leases;
+  /** How collected state reaches other replicas; null for a single instance. */
+  states: StateChannel | null;
+  close(): Promise<void>;
+}
