@@ -50,7 +50,9 @@ async function readVersions(refs: readonly LocationRef[]): Promise<LocationVersi
   const snapshot = await getSnapshot();
   const store = deployStore();
   const now = Date.now();
-  const dataFrom = now - loadConfig().refresh.runsWindowDays * 86_400_000;
+  const config = loadConfig();
+  const dataFrom = now - config.refresh.runsWindowDays * 86_400_000;
+  const environments = new Map(config.deployments.map((d) => [d.name, d.environment]));
   return Promise.all(
     refs.map(async (ref) =>
       locationVersions(ref, {
@@ -59,6 +61,7 @@ async function readVersions(refs: readonly LocationRef[]): Promise<LocationVersi
         annotations: await store.annotations({ location: ref.location }),
         now,
         dataFrom,
+        environmentOf: (deployment) => environments.get(deployment),
       }),
     ),
   );

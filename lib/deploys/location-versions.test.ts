@@ -61,6 +61,18 @@ const input = (degraded: boolean) => ({
 });
 
 describe("locationVersions", () => {
+  it("matches an annotation that names the deployment's environment instead of the deployment", () => {
+    const byEnvironment = {
+      ...input(true),
+      annotations: [annotation("abc123", T + 30_000, { environment: "production" })],
+    };
+    const at = { deployment: "prod", location: "analytics" };
+    const without = locationVersions(at, byEnvironment);
+    expect(without.versions[0]?.annotation ?? null).toBeNull();
+    const withEnv = locationVersions(at, { ...byEnvironment, environmentOf: () => "production" });
+    expect(withEnv.versions[0]?.annotation?.commit).toBe("abc123");
+  });
+
   it("joins history, annotations, consumers' health and the rollback plan", () => {
     const report = locationVersions({ deployment: "prod", location: "analytics" }, input(true));
     expect(

@@ -22,6 +22,8 @@ export interface VersionsInput {
   now: number;
   /** The oldest run time Healthboard holds (now − runsWindowDays). */
   dataFrom: number;
+  /** The environment a deployment is in (config `environment:`), when the config places it in one. */
+  environmentOf?: (deployment: string) => string | undefined;
 }
 
 export function locationVersions(at: LocationRef, input: VersionsInput): LocationVersions {
@@ -34,9 +36,11 @@ export function locationVersions(at: LocationRef, input: VersionsInput): Locatio
   const versions = versionHistory({
     ...at,
     events: input.events,
-    // CI names a deployment (or, once configured, its environment) as `environment`.
+    // CI names a deployment or its environment as `environment`.
     annotations: input.annotations.filter(
-      (a) => a.location === at.location && a.environment === at.deployment,
+      (a) =>
+        a.location === at.location &&
+        (a.environment === at.deployment || a.environment === input.environmentOf?.(at.deployment)),
     ),
     consumers,
     runs: input.snapshot.runs as readonly RunRecord[],
