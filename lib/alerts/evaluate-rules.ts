@@ -1,5 +1,6 @@
 import type { TeamConfig } from "@/lib/config/config-schema";
 import type { DeployEvent } from "@/lib/deploys/deploy-types";
+import { perSnapshot } from "@/lib/snapshot/snapshot-memo";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import type { AlertRule } from "./alert-config";
 import type { AlertCandidate, AlertSignal, AlertState } from "./alert-types";
@@ -31,12 +32,29 @@ export function ruleSignals(input: EngineInput): AlertSignal[] {
   return ruleCandidates(input).map((c) => ({ ...c.signal, ...c.details() }));
 }
 
-function candidatesOf(
-  rule: AlertRule,
-  snapshot: HealthSnapshot,
-  teams: EngineInput["teams"],
-  latestDeploys: EngineInput["latestDeploys"],
-): AlertCandidate[] {
+type AssetRule = Extract<
+  AlertRule,
+  { type: "dependency" | "asset_health" | "freshness" | "team_health" }
+>;
+
+/**
+ * The asset rules' candidates read only the snapshot's content (graph, health,
+ * statuses), so a refresh in which nothing changed reuses them, details walked
+ * so far included. Kept per rule object: a config reload brings new rules.
+ */
+const assetRuleCandidates = perSnapshot(() => new WeakMap<AssetRule, AlertCandidate[]>());
+
+function assetCandidates(rule: AssetRule, snapshot: HealthSnapshot): AlertCandidate[] {
+  const memo = assetRuleCandidates(snapshot);
+  let out = memo.get(rule);
+  if (!out) {
+    out = assetCandidatesOf(rule, snapshot);
+    memo.set(rule, out);
+  }
+  return out;
+}
+
+function assetCandidatesOf(rule: AssetRule, snapshot: HealthSnapshot): AlertCandidate[] {
   switch (rule.type) {
     case "dependency":
       return dependencySignals(snapshot, rule);
@@ -46,10 +64,23 @@ function candidatesOf(
       return freshnessSignals(snapshot, rule);
     case "team_health":
       return teamHealthSignals(snapshot, rule);
+  }
+}
+
+function candidatesOf(
+  rule: AlertRule,
+  snapshot: HealthSnapshot,
+  teams: EngineInput["teams"],
+  latestDeploys: EngineInput["latestDeploys"],
+): AlertCandidate[] {
+  // Location and deploy rules read outages, teams and deploy events: few, and checked every time.
+  switch (rule.type) {
     case "location":
       return locationSignals(snapshot, rule, teams);
     case "deploy":
       return deploySignals(snapshot, rule, teams, latestDeploys);
+    default:
+      return assetCandidates(rule, snapshot);
   }
 }
 

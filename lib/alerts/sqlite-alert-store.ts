@@ -86,7 +86,9 @@ export class SqliteAlertStore implements AlertStore {
     );
     this.db.transaction(() => {
       for (const f of step.removed) remove.run(f);
-      for (const s of step.active) upsert.run(s.fingerprint, JSON.stringify(s));
+      // A steady refresh changes few states: those it left as they were are not rewritten.
+      for (const s of step.active)
+        if (!step.unchanged?.has(s.fingerprint)) upsert.run(s.fingerprint, JSON.stringify(s));
       for (const n of step.notifications) {
         history.run(n.key, n.incident, n.transition, n.at, JSON.stringify(n));
         for (const c of n.channels) outbox.run(n.key, c, n.at);

@@ -9,6 +9,7 @@ import { runtime, runtimeIfReady } from "@/lib/runtime/runtime";
 import { buildSnapshot, deploymentFreshness } from "@/lib/snapshot/build-snapshot";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import type { DeploymentState } from "./deployment-collector";
+import { startFigureWarmer } from "./figure-warmer";
 
 // What pages and routes read: the latest snapshot and the stores. The wiring
 // (config, stores, collectors, replicas) is in lib/runtime/runtime.ts.
@@ -43,6 +44,7 @@ export function startCollectors(): void {
         rt.stores.leases.want(KPI_LEASE);
         rt.stores.leases.want(ALERTS_LEASE);
         startPlusDiscovery(rt.config);
+        startFigureWarmer(() => getSnapshot(), rt.config.storage);
         void Promise.all(rt.sources.map((s) => s.start())).then(sample);
         startAlerts({
           snapshot: () => getSnapshot(),

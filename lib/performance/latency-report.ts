@@ -124,6 +124,20 @@ export function measuredChains(
   return { chains, truncated };
 }
 
+/** measuredChains, found once per hop index (chains change only with it) and shared by every team. */
+export function chainsOf(
+  graph: LineageGraph,
+  deployment: string,
+  edges: ReadonlyMap<string, unknown>,
+): { chains: string[][]; truncated: boolean } {
+  let found = chainCache.get(edges);
+  if (!found) {
+    found = measuredChains(graph, deployment, edges);
+    chainCache.set(edges, found);
+  }
+  return found;
+}
+
 /** Per-hop and end-to-end latency of one path of assets in one deployment. */
 export function pathLatency(
   graph: LineageGraph,
@@ -192,12 +206,7 @@ export function latencyReport(
   for (const [deployment, edges] of [...index].sort(([a], [b]) => a.localeCompare(b))) {
     const ids = scope.get(deployment);
     if (!ids) continue;
-    // Chains change only with the hop index: found once per index, shared by every team.
-    let found = chainCache.get(edges);
-    if (!found) {
-      found = measuredChains(graph, deployment, edges);
-      chainCache.set(edges, found);
-    }
+    const found = chainsOf(graph, deployment, edges);
     truncated ||= found.truncated;
     for (const path of found.chains) {
       if (!path.some((id) => ids.has(id))) continue;

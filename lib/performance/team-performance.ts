@@ -1,4 +1,5 @@
 import type { RunRecord } from "@/lib/domain/run-types";
+import { perSnapshot } from "@/lib/snapshot/snapshot-memo";
 import { definitionKey, type HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import type { TeamAsset } from "@/lib/teams/team-assets";
 import type { TimeWindow } from "@/lib/teams/time-range";
@@ -24,14 +25,14 @@ export interface TeamPerformance {
   storage: StorageReport;
 }
 
-const inputsCache = new WeakMap<object, StorageAssetInput[]>();
 /** Quota forecasts per materialization history, by quota and window: storage-wide, so shared by every team. */
 const quotaCache = new WeakMap<object, Map<string, QuotaForecast>>();
 
-/** Every owned definition of the snapshot as a storage input (the quota's scope is storage-wide, not one team's). */
-function allStorageInputs(snapshot: HealthSnapshot): StorageAssetInput[] {
-  const hit = inputsCache.get(snapshot.materializations);
-  if (hit) return hit;
+/**
+ * Every owned definition of the snapshot as a storage input (the quota's
+ * scope is storage-wide, not one team's): built once per snapshot content.
+ */
+export const allStorageInputs = perSnapshot((snapshot): StorageAssetInput[] => {
   const out: StorageAssetInput[] = [];
   for (const node of snapshot.graph.nodes.values()) {
     for (const owned of node.owned) {
@@ -49,7 +50,7 @@ function allStorageInputs(snapshot: HealthSnapshot): StorageAssetInput[] {
     }
   }
   return out;
-}
+});
 
 export function teamPerformance(input: {
   snapshot: HealthSnapshot;
