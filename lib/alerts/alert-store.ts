@@ -38,6 +38,22 @@ export type DeliveryResult =
   | { outcome: "delivered" | "dry-run"; at: number }
   | { outcome: "failed"; at: number; error: string; nextAttemptAt: number };
 
+/** An attempt's delivery-log values, in the column order both stores insert them. */
+export function deliveryLogValues(item: OutboxItem, result: DeliveryResult) {
+  const n = item.notification;
+  return [
+    n.key,
+    item.channel,
+    n.transition,
+    n.signal.team,
+    n.signal.rule,
+    result.at,
+    item.attempts + 1,
+    result.outcome,
+    result.outcome === "failed" ? result.error : null,
+  ] as const;
+}
+
 export interface AlertStore {
   /** Every alert pending or firing, as the last step left them. */
   activeAlerts(): Promise<AlertState[]>;

@@ -1,11 +1,12 @@
 import type Database from "better-sqlite3";
 import { openSqlite } from "@/lib/store/open-sqlite";
-import type {
-  AlertHistoryEntry,
-  AlertStore,
-  DeliveryRecord,
-  DeliveryResult,
-  OutboxItem,
+import {
+  type AlertHistoryEntry,
+  type AlertStore,
+  type DeliveryRecord,
+  type DeliveryResult,
+  deliveryLogValues,
+  type OutboxItem,
 } from "./alert-store";
 import type { AlertNotification, AlertState } from "./alert-types";
 import type { AlertStep } from "./state-machine";
@@ -122,7 +123,6 @@ export class SqliteAlertStore implements AlertStore {
   }
 
   async recordDelivery(item: OutboxItem, result: DeliveryResult): Promise<void> {
-    const n = item.notification;
     const attempt = item.attempts + 1;
     this.db.transaction(() => {
       if (result.outcome === "failed") {
@@ -139,17 +139,7 @@ export class SqliteAlertStore implements AlertStore {
           `INSERT INTO delivery_log (key, channel, transition, team, rule, at, attempt, outcome, error)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(
-          n.key,
-          item.channel,
-          n.transition,
-          n.signal.team,
-          n.signal.rule,
-          result.at,
-          attempt,
-          result.outcome,
-          result.outcome === "failed" ? result.error : null,
-        );
+        .run(...deliveryLogValues(item, result));
     })();
   }
 

@@ -46,11 +46,11 @@ export function startCollectors(): void {
         startPlusDiscovery(rt.config);
         startFigureWarmer(() => getSnapshot(), rt.config.storage);
         void Promise.all(rt.sources.map((s) => s.start())).then(sample);
-        startAlerts({
+        void startAlerts({
           snapshot: () => getSnapshot(),
           deploys: rt.stores.deploys,
           isLeader: () => rt.stores.leases.holdsLease(ALERTS_LEASE),
-        });
+        }).catch((err: unknown) => console.error("healthboard: alerts did not start:", err));
       },
       () => setTimeout(start, 5_000).unref(), // store not reachable yet: try again
     );
