@@ -5,6 +5,7 @@ import { loadConfig } from "@/lib/config/load-config";
 import type { DeployStore } from "@/lib/deploys/deploy-types";
 import { readToken, serverEnv } from "@/lib/env";
 import { dagsterUrls } from "@/lib/links/dagster-links";
+import { countAlertDelivery } from "@/lib/observability/self-counters";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import { AlertRunner } from "./alert-runner";
 import type { AlertStore } from "./alert-store";
@@ -36,7 +37,10 @@ export function alertsRuntime(): AlertsRuntime {
   const senders = new Map(
     config.alerts.channels.map((c) => [c.name, createSender(c, links, readToken)] as const),
   );
-  const dispatcher = new Dispatcher(store, senders, { dryRun: config.alerts.dryRun });
+  const dispatcher = new Dispatcher(store, senders, {
+    dryRun: config.alerts.dryRun,
+    onAttempt: countAlertDelivery,
+  });
   holder.__healthboardAlerts = { config, store, senders, dispatcher, links, runner: null };
   return holder.__healthboardAlerts;
 }
