@@ -1,7 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { spawnLogged } from "./spawn-logged";
 
 // A real Prometheus Alertmanager (Debian's package) in a temporary directory,
 // clustering off, for the alerts suite. Started and stopped by the spec; the
@@ -28,38 +28,23 @@ export async function startAlertmanager(port: number): Promise<AlertmanagerServe
     path.join(dir, "alertmanager.yml"),
     "route: { receiver: nowhere, group_wait: 1s }\nreceivers: [{ name: nowhere }]\n",
   );
-  const child: ChildProcess = spawn(
-    "/usr/bin/prometheus-alertmanager",
-    [
-      `--config.file=${path.join(dir, "alertmanager.yml")}`,
-      `--storage.path=${path.join(dir, "data")}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-      "--cluster.listen-address=",
-      "--log.level=warn",
-    ],
-    { stdio: ["ignore", "pipe", "pipe"], detached: true },
-  );
-  let log = "";
-  child.stdout?.on("data", (c) => {
-    log += c;
-  });
-  child.stderr?.on("data", (c) => {
-    log += c;
-  });
+  const server = spawnLogged("/usr/bin/prometheus-alertmanager", [
+    `--config.file=${path.join(dir, "alertmanager.yml")}`,
+    `--storage.path=${path.join(dir, "data")}`,
+    `--web.listen-address=127.0.0.1:${port}`,
+    "--cluster.listen-address=",
+    "--log.level=warn",
+  ]);
   const url = `http://127.0.0.1:${port}`;
   const stop = () => {
-    if (child.pid && child.exitCode === null) {
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {}
-    }
+    server.stop();
     rmSync(dir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
+    if (server.child.exitCode !== null) {
       stop();
-      throw new Error(`Alertmanager exited:\n${log}`);
+      throw new Error(`Alertmanager exited:\n${server.output()}`);
     }
     const ready = await fetch(`${url}/-/ready`).then(
       (r) => r.ok,
@@ -78,5 +63,5 @@ export async function startAlertmanager(port: number): Promise<AlertmanagerServe
     await new Promise((r) => setTimeout(r, 200));
   }
   stop();
-  throw new Error(`Alertmanager on ${port} did not start:\n${log}`);
+  throw new Error(`Alertmanager on ${port} did not start:\n${server.output()}`);
 }
