@@ -28,6 +28,8 @@ export interface SmtpMessage {
   raw: string;
 }
 
+/** Decodes RFC 2047 encoded words in a mail header. */
+export function decodeHeader(value: string): string;
 export function slackProblems(body: unknown): string[];
 export function pagerdutyProblems(body: unknown): string[];
 export function webhookProblems(

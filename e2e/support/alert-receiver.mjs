@@ -154,6 +154,22 @@ export function startAlertReceiver({ port, webhookSecret }) {
   return listen().then(() => ({ url: `http://127.0.0.1:${port}`, received, listen, close }));
 }
 
+/** Decodes RFC 2047 encoded words (=?UTF-8?Q?…?= and =?UTF-8?B?…?=), as mail clients do. */
+export function decodeHeader(value) {
+  return value
+    .replace(/\?=\s+=\?/g, "?==?")
+    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, enc, text) =>
+      enc.toLowerCase() === "b"
+        ? Buffer.from(text, "base64").toString("utf8")
+        : Buffer.from(
+            text
+              .replace(/_/g, " ")
+              .replace(/=([0-9a-f]{2})/gi, (_m, h) => String.fromCharCode(Number.parseInt(h, 16))),
+            "latin1",
+          ).toString("utf8"),
+    );
+}
+
 /** A local SMTP server (no TLS, no auth) recording each message's raw text and headers. */
 export function startSmtpServer({ port }) {
   const messages = [];
@@ -169,8 +185,10 @@ export function startSmtpServer({ port }) {
       });
       stream.on("end", () => {
         const head = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, " ");
-        const header = (name) =>
-          new RegExp(`^${name}:\\s*(.*)$`, "im").exec(head)?.[1]?.trim() ?? null;
+        const header = (name) => {
+          const value = new RegExp(`^${name}:\\s*(.*)$`, "im").exec(head)?.[1]?.trim();
+          return value === undefined ? null : decodeHeader(value);
+        };
         messages.push({
           at: Date.now(),
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
