@@ -37,6 +37,12 @@ export default function SiteLayout({ children }: { children: ReactNode }) {
           >
             Lineage
           </Link>
+          <Link
+            href="/alerts"
+            className="text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white"
+          >
+            Alerts
+          </Link>
           {environments.length > 1 ? (
             <>
               <Link

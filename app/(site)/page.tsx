@@ -1,4 +1,6 @@
+import { FiringStrip } from "@/components/alerts/firing-strip";
 import { ContractsExport } from "@/components/contracts/contracts-export";
+import { getFiringAlerts } from "@/lib/alerts/get-alerts";
 import { loadConfig } from "@/lib/config/load-config";
 import { pageEnvironment } from "@/lib/environments/environment-param";
 import { getOverview } from "@/lib/overview/get-overview";
@@ -10,10 +12,15 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function OverviewPage({ searchParams }: Props) {
   const env = pageEnvironment((await searchParams).env);
-  const [overview, config] = [await getOverview(env), loadConfig()];
+  const [overview, config, firing] = [
+    await getOverview(env),
+    loadConfig(),
+    await getFiringAlerts({}),
+  ];
   return (
     <>
       <h1 className="mb-6 text-2xl font-semibold tracking-tight">Overview</h1>
+      <FiringStrip rows={firing} />
       <ContractsExport />
       <OverviewClient
         initial={overview}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { AssetAlerts } from "@/components/alerts/asset-alerts";
 import { UpstreamDeploysNote } from "@/components/deploys/upstream-deploys-note";
 import { ExternalLink } from "@/components/external-link";
 import { RelativeTime } from "@/components/format-time";
@@ -58,6 +59,7 @@ export function NodeDetails({
         Focus the graph here
       </button>
       {isPending ? <PanelSkeleton rows={3} /> : null}
+      <AssetAlerts assetKey={keyOf(node)} />
       <AssetLatency id={id} />
       {error ? (
         <p role="alert" className="text-degraded">

@@ -233,6 +233,15 @@ export const QUERIES: Record<string, QueryTable> = {
       v({ style: "round" }, "bad-request"),
     ],
   },
+  "/alerts": {
+    params: ["team"],
+    bare: "ok",
+    // An unknown team is ignored: the page shows every team.
+    variants: (ctx) => [
+      v({ team: ctx.config.teams[0]?.slug ?? "x" }, "ok"),
+      v({ team: "no-such-team" }, "ok"),
+    ],
+  },
   "/api/v1/deploys": {
     params: ["deployment", "location", "days"],
     bare: "ok",

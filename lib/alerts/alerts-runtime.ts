@@ -3,6 +3,7 @@ import type { HealthboardConfig } from "@/lib/config/config-schema";
 import type { DeployStore } from "@/lib/deploys/deploy-types";
 import { readToken } from "@/lib/env";
 import { dagsterUrls } from "@/lib/links/dagster-links";
+import { countAlertDelivery } from "@/lib/observability/self-counters";
 import { runtime } from "@/lib/runtime/runtime";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import { AlertRunner } from "./alert-runner";
@@ -36,7 +37,10 @@ async function createAlertsRuntime(): Promise<AlertsRuntime> {
   const senders = new Map(
     config.alerts.channels.map((c) => [c.name, createSender(c, links, readToken)] as const),
   );
-  const dispatcher = new Dispatcher(store, senders, { dryRun: config.alerts.dryRun });
+  const dispatcher = new Dispatcher(store, senders, {
+    dryRun: config.alerts.dryRun,
+    onAttempt: countAlertDelivery,
+  });
   return { config, store, senders, dispatcher, links, runner: null };
 }
 

@@ -68,12 +68,14 @@ describe("Dispatcher", () => {
     const ok = receiver();
     const dead = receiver();
     dead.down = true;
+    const counted: string[] = [];
     const d = new Dispatcher(
       store,
       new Map([
         ["ok", ok.sender],
         ["dead", dead.sender],
       ]),
+      { onAttempt: (channel, outcome) => counted.push(`${channel} ${outcome}`) },
     );
     await enqueue(3, ["ok", "dead"]);
     await d.kick();
@@ -93,6 +95,15 @@ describe("Dispatcher", () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(dead.got).toEqual(["n0:firing", "n1:firing", "n2:firing"]);
     expect(await store.pendingChannels()).toEqual([]);
+    // Every attempt is counted once, as it ended: two refusals, then the catch-up.
+    expect(counted.filter((c) => c.startsWith("dead"))).toEqual([
+      "dead failed",
+      "dead failed",
+      "dead delivered",
+      "dead delivered",
+      "dead delivered",
+    ]);
+    expect(counted.filter((c) => c.startsWith("ok"))).toHaveLength(3);
     d.stop();
   });
 
@@ -116,10 +127,15 @@ describe("Dispatcher", () => {
 
   it("dry-run records what would be sent and sends nothing", async () => {
     const ok = receiver();
-    const d = new Dispatcher(store, new Map([["ok", ok.sender]]), { dryRun: true });
+    const counted: string[] = [];
+    const d = new Dispatcher(store, new Map([["ok", ok.sender]]), {
+      dryRun: true,
+      onAttempt: (channel, outcome) => counted.push(`${channel} ${outcome}`),
+    });
     await enqueue(2, ["ok"]);
     await d.kick();
     expect(ok.got).toEqual([]);
+    expect(counted).toEqual([]);
     expect((await store.deliveries(10)).map((r) => r.outcome)).toEqual(["dry-run", "dry-run"]);
   });
 

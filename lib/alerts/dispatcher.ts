@@ -17,6 +17,8 @@ export interface DispatcherOptions {
   batch?: number;
   baseMs?: number;
   maxMs?: number;
+  /** Told of every real attempt (not dry-run): /metrics counts them per channel. */
+  onAttempt?: (channel: string, outcome: "delivered" | "failed") => void;
 }
 
 export class Dispatcher {
@@ -102,10 +104,12 @@ export class Dispatcher {
           if (!sender) throw new Error(`no channel "${channel}" is configured`);
           await sender.send(item.notification);
           gate.succeeded();
+          this.options.onAttempt?.(channel, "delivered");
           await this.store.recordDelivery(item, { outcome: "delivered", at: this.now() });
         } catch (err) {
           const error = err instanceof Error ? err.message : String(err);
           gate.failed(ticket, error);
+          this.options.onAttempt?.(channel, "failed");
           const nextAttemptAt = Math.max(gate.opensAt, this.now());
           await this.store.recordDelivery(item, {
             outcome: "failed",

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { FiringStrip } from "@/components/alerts/firing-strip";
 import { ContractsExport } from "@/components/contracts/contracts-export";
 import { VersionHistoryPanel } from "@/components/deploys/version-history-panel";
 import { TeamPromotionPanel } from "@/components/environments/team-promotion-panel";
 import { ParamProblems } from "@/components/param-problems";
+import { getFiringAlerts } from "@/lib/alerts/get-alerts";
 import { teamSlugSchema } from "@/lib/api/team-params";
 import { loadConfig } from "@/lib/config/load-config";
 import { getLocationVersions } from "@/lib/deploys/get-location-versions";
@@ -37,9 +39,10 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const problems = locationProblem ? [...view.problems, locationProblem] : view.problems;
   const config = loadConfig();
   const urls = dagsterUrls(config.deployments);
-  const [versions, promotion] = await Promise.all([
+  const [versions, promotion, firing] = await Promise.all([
     getLocationVersions(model.locations),
     getTeamPromotion(model.team.slug),
+    getFiringAlerts({ team: model.team.slug }),
   ]);
   return (
     <>
@@ -48,6 +51,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
         Team <code>{model.team.slug}</code> · {plural(model.assets.length, "asset")} in{" "}
         {plural(model.allLocations.length, "code location")}
       </p>
+      <FiringStrip rows={firing} team={model.team.slug} />
       <ContractsExport team={model.team.slug} />
       <ParamProblems problems={problems} />
       <TeamPromotionPanel checks={promotion} />
