@@ -242,6 +242,17 @@ export const QUERIES: Record<string, QueryTable> = {
       v({ team: "no-such-team" }, "ok"),
     ],
   },
+  // Without head= there is nothing to check: a 400 naming the parameter.
+  "/api/v1/contract-check": {
+    params: ["head", "base", "location"],
+    bare: "bad-request",
+    variants: () => [v({ head: "prod" }, "ok"), v({ head: "no-such-environment" }, "bad-request")],
+  },
+  "/api/v1/environments": {
+    params: ["base"],
+    bare: "ok",
+    variants: () => [v({ base: "prod" }, "ok"), v({ base: "no-such-environment" }, "bad-request")],
+  },
   "/api/v1/deploys": {
     params: ["deployment", "location", "days"],
     bare: "ok",

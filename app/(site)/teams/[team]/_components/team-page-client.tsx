@@ -75,17 +75,17 @@ export function TeamPageClient({
             now={dataUpdatedAt || data.window.until}
           />
           <KpiHeader model={data} location={location} />
-          <div className="grid gap-8 xl:grid-cols-2">
+          <div className="grid gap-8 xl:grid-cols-2 [&>*]:min-w-0">
             <FreshnessPanel model={data} urls={urls} />
             <FailuresPanel model={data} urls={urls} />
           </div>
           <DependenciesPanel model={data} urls={urls} />
-          <div className="grid gap-8 xl:grid-cols-2">
+          <div className="grid gap-8 xl:grid-cols-2 [&>*]:min-w-0">
             <DeploysPanel model={data} urls={urls} />
             <ExecutionTimesPanel model={data} />
           </div>
           <ComputePanel model={data} />
-          <div className="grid gap-8 xl:grid-cols-2">
+          <div className="grid gap-8 xl:grid-cols-2 [&>*]:min-w-0">
             <LatencyPanel model={data} />
             <StoragePanel model={data} />
           </div>
