@@ -163,6 +163,15 @@ export const QUERIES: Record<string, QueryTable> = {
       v({ key: "[not json" }, "bad-request"),
     ],
   },
+  "/api/v1/deploys/impact": {
+    params: ["key"],
+    bare: "bad-request",
+    variants: (ctx) => [
+      ...ctx.assetKeys.slice(0, 2).map((k) => v({ key: JSON.stringify(k) }, "ok")),
+      v({ key: JSON.stringify(["no", "such", "asset"]) }, "not-found"),
+      v({ key: "[not json" }, "bad-request"),
+    ],
+  },
   "/api/v1/latency": {
     params: ["key", "range"],
     bare: "bad-request",
