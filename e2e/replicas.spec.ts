@@ -160,7 +160,10 @@ test("killing the lease holder: the other takes over within the lease period, ng
       })
       .toBe(true);
     const takeoverMs = Date.now() - killedAt;
-    expect(takeoverMs).toBeLessThanOrEqual(LEASE_SECONDS * 1000 + 1_000);
+    // The dead holder's lease runs out at most one period after its last
+    // renewal; the follower tries to take it every third of a period; the probe
+    // above sees it within a health request. So: period + a third + 0.5 s.
+    expect(takeoverMs).toBeLessThanOrEqual(LEASE_SECONDS * 1000 * (4 / 3) + 500);
     await deploying;
 
     // The deploy made in the gap is recorded, once (Dagster's reload time stamps it).
