@@ -5,7 +5,7 @@ import { ContractsExport } from "@/components/contracts/contracts-export";
 import { VersionHistoryPanel } from "@/components/deploys/version-history-panel";
 import { TeamPromotionPanel } from "@/components/environments/team-promotion-panel";
 import { ParamProblems } from "@/components/param-problems";
-import { getFiringAlerts } from "@/lib/alerts/get-alerts";
+import { getFiringStrip } from "@/lib/alerts/get-alerts";
 import { teamSlugSchema } from "@/lib/api/team-params";
 import { loadConfig } from "@/lib/config/load-config";
 import { getLocationVersions } from "@/lib/deploys/get-location-versions";
@@ -42,7 +42,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const [versions, promotion, firing] = await Promise.all([
     getLocationVersions(model.locations),
     getTeamPromotion(model.team.slug),
-    getFiringAlerts({ team: model.team.slug }),
+    getFiringStrip({ team: model.team.slug }),
   ]);
   return (
     <>
@@ -51,7 +51,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
         Team <code>{model.team.slug}</code> · {plural(model.assets.length, "asset")} in{" "}
         {plural(model.allLocations.length, "code location")}
       </p>
-      <FiringStrip rows={firing} team={model.team.slug} />
+      <FiringStrip strip={firing} team={model.team.slug} />
       <ContractsExport team={model.team.slug} />
       <ParamProblems problems={problems} />
       <TeamPromotionPanel checks={promotion} />
