@@ -31,7 +31,6 @@ export interface BlameInput {
 
 export function failureBlame(input: BlameInput): FailureBlame {
   const own = new Set(ownAssetIds(input.graph, input.at));
-  const history = runsByAsset(input.runs);
   const causedHere = (start: string, degraded: (id: string) => boolean) => {
     const ancestors = reachable(input.graph.upstream, [start]).filter((id) => id !== start);
     // Cheap answer first: nothing of the location's is degraded upstream.
@@ -53,7 +52,11 @@ export function failureBlame(input: BlameInput): FailureBlame {
   return {
     run: (run, asset) =>
       causedHere(asset.assetId, (id) =>
-        degradedBefore(history.get(`${asset.deployment}\u0000${id}`), id, run.createdAt),
+        degradedBefore(
+          runsByAsset(input.runs).get(`${asset.deployment}\u0000${id}`),
+          id,
+          run.createdAt,
+        ),
       ),
     now: (asset) =>
       input.degradedNow(asset.deployment, asset.assetId) &&
@@ -61,8 +64,13 @@ export function failureBlame(input: BlameInput): FailureBlame {
   };
 }
 
+/** Built once per runs list (a snapshot's runs never change) and only when a failure is judged. */
+const indexes = new WeakMap<readonly RunRecord[], Map<string, RunRecord[]>>();
+
 /** Per (deployment, asset id): the runs that planned or failed it, oldest first. */
 function runsByAsset(runs: readonly RunRecord[]): Map<string, RunRecord[]> {
+  const hit = indexes.get(runs);
+  if (hit) return hit;
   const by = new Map<string, RunRecord[]>();
   for (const run of runs) {
     for (const id of new Set([...run.plannedAssetIds, ...run.failedAssetIds])) {
@@ -73,6 +81,7 @@ function runsByAsset(runs: readonly RunRecord[]): Map<string, RunRecord[]> {
     }
   }
   for (const list of by.values()) list.sort((a, b) => a.createdAt - b.createdAt);
+  indexes.set(runs, by);
   return by;
 }
 

@@ -114,6 +114,20 @@ describe("PgDeployStore", () => {
     expect(sqlite.definitions("prod", "ml", "f9")).toEqual(first.assets);
     expect(await pgStore.definitions("prod", "etl", "f9")).toBeNull();
     expect(sqlite.definitions("prod", "etl", "f9")).toBeNull();
+    // Keeping definitions is no history change; an annotation is.
+    const mark = await pgStore.changeMark();
+    await pgStore.saveDefinitions({ ...first, fingerprint: "f10" });
+    expect(await pgStore.changeMark()).toBe(mark);
+    await pgStore.annotate({
+      location: "ml",
+      environment: "prod",
+      commit: "abc",
+      author: null,
+      prUrl: null,
+      message: null,
+      at: 1,
+    });
+    expect(await pgStore.changeMark()).not.toBe(mark);
     sqlite.close();
   });
 });
