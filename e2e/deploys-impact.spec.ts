@@ -79,6 +79,16 @@ async function analyticsVersions(): Promise<Version[]> {
   return body.locations[0]?.versions ?? [];
 }
 
+/** One run's status in Dagster's run list. */
+async function runStatus(runId: string): Promise<string | null> {
+  const data = await dagsterQueryAt<{ runOrError: { status?: string } }>(
+    DAGSTER,
+    `query R($id: ID!) { runOrError(runId: $id) { ... on Run { status } } }`,
+    { id: runId },
+  );
+  return data.runOrError.status ?? null;
+}
+
 /**
  * Dagster's failed runs in `location` created at or after `since` (epoch ms).
  * The location comes from the run's repository origin: Dagster's GraphQL
@@ -101,7 +111,9 @@ async function failedRunsSince(location: string, since: number): Promise<number>
 }
 
 test("an analytics deploy followed by failing ML runs shows its impact on ML", async ({ page }) => {
-  test.setTimeout(180_000);
+  // Generous: a launched run starts a Python run worker that imports the
+  // location; on the shared 2-core machine under load that alone can take a minute.
+  test.setTimeout(420_000);
   await expect.poll(async () => (await analyticsVersions()).length, { timeout: 60_000 }).toBe(1);
 
   await run("bash", ["scripts/demo-switch.sh", "redeploy", "analytics-team", "v-impact"], {
@@ -113,9 +125,12 @@ test("an analytics deploy followed by failing ML runs shows its impact on ML", a
   const deployAt = (await analyticsVersions())[0]?.from as number;
 
   // ML's training reads analytics' summaries; its recommendation model fails.
-  const launched = await dagsterQueryAt<{ launchRun: { __typename: string } }>(
+  const launched = await dagsterQueryAt<{
+    launchRun: { __typename: string; run?: { runId: string } };
+  }>(
     DAGSTER,
-    `mutation L($p: ExecutionParams!) { launchRun(executionParams: $p) { __typename } }`,
+    `mutation L($p: ExecutionParams!) { launchRun(executionParams: $p) {
+      __typename ... on LaunchRunSuccess { run { runId } } } }`,
     {
       p: {
         selector: {
@@ -128,9 +143,13 @@ test("an analytics deploy followed by failing ML runs shows its impact on ML", a
     },
   );
   expect(launched.launchRun.__typename).toBe("LaunchRunSuccess");
+  // Dagster's run list is the ground truth: wait for this run to finish (its
+  // status names the stage it is stuck in if it does not).
+  const runId = launched.launchRun.run?.runId as string;
   await expect
-    .poll(() => failedRunsSince("ml-platform", deployAt), { timeout: 90_000 })
-    .toBeGreaterThan(0);
+    .poll(() => runStatus(runId), { timeout: 240_000, intervals: [2_000] })
+    .toBe("FAILURE");
+  expect(await failedRunsSince("ml-platform", deployAt)).toBeGreaterThan(0);
   const truth = await failedRunsSince("ml-platform", deployAt);
 
   await expect
