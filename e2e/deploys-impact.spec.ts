@@ -123,7 +123,9 @@ async function runToFailure(location: string, job: string): Promise<void> {
           repositoryName: "__repository__",
           jobName: job,
         },
-        runConfigData: {},
+        // One process for the whole run: the default executor starts a Python
+        // process per step, minutes of imports on the loaded 2-core machine.
+        runConfigData: { execution: { config: { in_process: {} } } },
       },
     },
   );
