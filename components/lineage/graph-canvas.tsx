@@ -12,7 +12,7 @@ import {
   type Viewport,
   viewportToTransform,
 } from "@/lib/lineage/viewport";
-import type { LabelCache, OnScreenLabel } from "./draw-labels";
+import { type LabelCache, newLabelCache, type OnScreenLabel } from "./draw-labels";
 import { drawScene } from "./draw-scene";
 import type { FarBitmap } from "./far-bitmap";
 import type { RingKind } from "./graph-palette";
@@ -69,7 +69,7 @@ export function GraphCanvas({
   const view = useRef({ scale: 1, tx: 0, ty: 0 });
   const frame = useRef(0);
   const dark = useRef(false);
-  const labelCache = useRef<LabelCache>({ key: "", texts: new Map() });
+  const labelCache = useRef<LabelCache>(newLabelCache());
   const bitmap = useRef<FarBitmap | null>(null);
   const settleTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const spatial = useMemo(() => buildGraphSpatial(graph.payload), [graph]);
