@@ -1,5 +1,6 @@
 import { formatKey } from "@/lib/format";
 import type { DecodedGraph } from "@/lib/lineage/graph-view";
+import { type LabelCache, labelFitter } from "@/lib/lineage/label-fit";
 import { LAYOUT } from "@/lib/lineage/layout-constants";
 import { drawGroupLabel, ellipsize, labelFontPx } from "@/lib/lineage/layout-labels";
 import type { ViewTransform } from "./draw-scene";
@@ -16,36 +17,14 @@ export interface OnScreenLabel {
   fontPx: number;
 }
 
-/**
- * Kept by the canvas between frames. `widths`: each name's full width in the
- * current font, measured once (most names fit their box, and then zooming
- * measures nothing). `texts`: shortened names for one font and width bucket,
- * so panning reuses them.
- */
-export interface LabelCache {
-  key: string;
-  /** By name; a name on a down node (less room) is prefixed with "!". */
-  texts: Map<string, string>;
-  font: string;
-  /** By text (names, glyphs), in `font`. */
-  widths: Map<string, number>;
-}
-
-export const newLabelCache = (): LabelCache => ({
-  key: "",
-  texts: new Map(),
-  font: "",
-  widths: new Map(),
-});
-
 /** How many drawn names the page lists for assistive technology and tests. */
 export const LISTED_LABELS_MAX = 200;
 
 const FONT = "system-ui, sans-serif";
 /**
- * Shortened names are fitted to the box's width rounded down to this many
- * pixels, so the cache outlives the small zoom steps of a wheel or pinch
- * (refitting every name on every zoom frame measured text hundreds of times).
+ * Names too long for their box are fitted to its width rounded down to this
+ * many pixels, so their shortened forms outlive the small zoom steps of a wheel
+ * or pinch (refitting on every zoom frame measured text hundreds of times).
  */
 const WIDTH_STEP_PX = 8;
 
@@ -87,39 +66,16 @@ export function drawNodeLabels(
   const boxPx = LAYOUT.nodeW * scale;
   const fitPx = Math.floor(boxPx / WIDTH_STEP_PX) * WIDTH_STEP_PX;
   const strip = 6 * scale;
-  const font = ctx.font;
-  if (cache.font !== font) {
-    cache.font = font;
-    cache.widths.clear();
-  }
-  const measure = (s: string) => ctx.measureText(s).width;
-  const width = (s: string) => {
-    let px = cache.widths.get(s);
-    if (px === undefined) {
-      px = measure(s);
-      cache.widths.set(s, px);
-    }
-    return px;
-  };
+  const { width, fitName } = labelFitter(cache, ctx.font, fitPx, (s) => ctx.measureText(s).width);
   const glyphW = width("✕");
   const markerW = width(DOWN_STYLE.marker) + 4;
   const textLeft = strip + 4 + glyphW + 4;
-  const cacheKey = `${fontPx}|${fitPx}`;
-  if (cache.key !== cacheKey) {
-    cache.key = cacheKey;
-    cache.texts.clear();
-  }
   const texts: string[] = [];
   for (const i of nodes) {
     const isDown = down.has(i);
     const maxPx = fitPx - textLeft - 4 - (isDown ? markerW : 0);
     const name = formatKey(p.keys[i] as string[]);
-    let text = name;
-    if (width(name) > maxPx) {
-      const slot = isDown ? `!${name}` : name;
-      text = cache.texts.get(slot) ?? ellipsize(name, maxPx, measure);
-      cache.texts.set(slot, text);
-    }
+    const text = fitName(name, maxPx, isDown);
     texts.push(text);
     if (listed.length < LISTED_LABELS_MAX) listed.push({ node: i, text, fontPx });
   }

@@ -1,4 +1,5 @@
 import type { DecodedGraph } from "@/lib/lineage/graph-view";
+import type { LabelCache } from "@/lib/lineage/label-fit";
 import { LAYOUT } from "@/lib/lineage/layout-constants";
 import { COARSE_BELOW, labelFontPx } from "@/lib/lineage/layout-labels";
 import {
@@ -8,7 +9,7 @@ import {
   type WorldRect,
 } from "@/lib/lineage/scene-culling";
 import { drawEdges } from "./draw-edges";
-import { drawGroupNames, drawNodeLabels, type LabelCache } from "./draw-labels";
+import { drawGroupNames, drawNodeLabels } from "./draw-labels";
 import { drawFromBitmap, type FarBitmap } from "./far-bitmap";
 import type { CanvasHighlights } from "./graph-canvas";
 import { healthStyle, RING_STYLE, SELECTED_COLOR } from "./graph-palette";

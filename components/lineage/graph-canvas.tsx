@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { formatKey } from "@/lib/format";
 import type { DecodedGraph } from "@/lib/lineage/graph-view";
+import { type LabelCache, newLabelCache } from "@/lib/lineage/label-fit";
 import { LAYOUT } from "@/lib/lineage/layout-constants";
 import { defaultTransform } from "@/lib/lineage/layout-labels";
 import { buildGraphSpatial } from "@/lib/lineage/scene-culling";
@@ -12,7 +13,7 @@ import {
   type Viewport,
   viewportToTransform,
 } from "@/lib/lineage/viewport";
-import { type LabelCache, newLabelCache, type OnScreenLabel } from "./draw-labels";
+import type { OnScreenLabel } from "./draw-labels";
 import { drawScene } from "./draw-scene";
 import type { FarBitmap } from "./far-bitmap";
 import type { RingKind } from "./graph-palette";
