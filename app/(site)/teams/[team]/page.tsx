@@ -8,8 +8,7 @@ import { ParamProblems } from "@/components/param-problems";
 import { getFiringStrip } from "@/lib/alerts/get-alerts";
 import { teamSlugSchema } from "@/lib/api/team-params";
 import { loadConfig } from "@/lib/config/load-config";
-import { getLocationVersions } from "@/lib/deploys/get-location-versions";
-import { getTeamPromotion } from "@/lib/environments/get-environments";
+import { getCachedLocationVersions, getCachedTeamPromotion } from "@/lib/deploys/team-page-reads";
 import { plural } from "@/lib/format";
 import { dagsterUrls } from "@/lib/links/dagster-links";
 import { getTeamPage } from "@/lib/teams/get-team-page";
@@ -40,8 +39,8 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const config = loadConfig();
   const urls = dagsterUrls(config.deployments);
   const [versions, promotion, firing] = await Promise.all([
-    getLocationVersions(model.locations),
-    getTeamPromotion(model.team.slug),
+    getCachedLocationVersions(model.locations),
+    getCachedTeamPromotion(model.team.slug),
     getFiringStrip({ team: model.team.slug }),
   ]);
   return (
