@@ -5,6 +5,7 @@ import type { TeamAsset } from "@/lib/teams/team-assets";
 import type { TimeWindow } from "@/lib/teams/time-range";
 import { type ComputeReport, computeReport } from "./compute-report";
 import { hopIndex } from "./consumption";
+import { withInsights } from "./insights-compute";
 import { type LatencyReport, latencyReport } from "./latency-report";
 import type { StorageConfig } from "./storage-config";
 import {
@@ -14,6 +15,7 @@ import {
   type StorageReport,
   storageReport,
 } from "./storage-report";
+import type { DeploymentInsights } from "./to-insights";
 
 // A team page's compute, latency and storage, from the shared snapshot only
 // (runs with step stats and materialization history the collectors hold): no
@@ -58,6 +60,8 @@ export function teamPerformance(input: {
   runs: readonly RunRecord[];
   window: TimeWindow;
   storage: StorageConfig;
+  /** Dagster+ deployments' Insights (lib/performance/insights-collector.ts); none for open source. */
+  insights?: readonly DeploymentInsights[];
 }): TeamPerformance {
   const { snapshot, assets, window } = input;
   const scope = new Map<string, Set<string>>();
@@ -99,7 +103,16 @@ export function teamPerformance(input: {
     return f;
   });
   return {
-    compute: computeReport(input.runs, window),
+    compute: withInsights(
+      computeReport(input.runs, window),
+      input.insights ?? [],
+      assets.map((a) => ({
+        deployment: a.def.deployment,
+        location: a.def.location,
+        id: a.node.id,
+      })),
+      window,
+    ),
     latency: latencyReport(
       snapshot.graph,
       hopIndex(snapshot.graph, snapshot.materializations),
