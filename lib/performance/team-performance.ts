@@ -1,5 +1,5 @@
 import type { RunRecord } from "@/lib/domain/run-types";
-import { perSnapshot } from "@/lib/snapshot/snapshot-memo";
+import { perSnapshotSteps } from "@/lib/snapshot/snapshot-memo";
 import { definitionKey, type HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import type { TeamAsset } from "@/lib/teams/team-assets";
 import type { TimeWindow } from "@/lib/teams/time-range";
@@ -7,6 +7,7 @@ import { type ComputeReport, computeReport } from "./compute-report";
 import { hopIndex } from "./consumption";
 import { withInsights } from "./insights-compute";
 import { type LatencyReport, latencyReport } from "./latency-report";
+import type { Steps } from "./slices";
 import type { StorageConfig } from "./storage-config";
 import {
   type QuotaForecast,
@@ -34,9 +35,11 @@ const quotaCache = new WeakMap<object, Map<string, QuotaForecast>>();
  * Every owned definition of the snapshot as a storage input (the quota's
  * scope is storage-wide, not one team's): built once per snapshot content.
  */
-export const allStorageInputs = perSnapshot((snapshot): StorageAssetInput[] => {
+export const allStorageInputs = perSnapshotSteps(function* (snapshot): Steps<StorageAssetInput[]> {
   const out: StorageAssetInput[] = [];
+  let n = 0;
   for (const node of snapshot.graph.nodes.values()) {
+    if (++n % 512 === 0) yield;
     for (const owned of node.owned) {
       for (const d of owned.definitions) {
         const history = snapshot.materializations.get(definitionKey(d.deployment, node.id));
