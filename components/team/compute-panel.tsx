@@ -94,8 +94,8 @@ export function ComputePanel({ model }: { model: TeamPageModel }) {
                 <td className="text-right">{formatDuration(l.queueP95Ms)}</td>
                 <td className="text-right">{l.inProgress}</td>
                 <td className="text-right">{l.queued}</td>
-                <td className="pl-2 text-xs text-slate-500">
-                  {l.source === INSIGHTS_SOURCE ? "Dagster+ Insights" : "runs"}
+                <td className="pl-2 text-xs text-slate-500" title={l.source}>
+                  {l.source === INSIGHTS_SOURCE ? "Dagster+ Insights" : "runs read by Healthboard"}
                 </td>
               </tr>
             ))}
