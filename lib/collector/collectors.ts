@@ -6,6 +6,7 @@ import { inEnvironment } from "@/lib/environments/environments";
 import { startPlusDiscovery } from "@/lib/environments/plus-discovery-runtime";
 import { sampleTeamKpis } from "@/lib/history/kpi-sampling";
 import type { KpiStore } from "@/lib/history/kpi-store-types";
+import { startInsights } from "@/lib/performance/insights-collector";
 import { runtime, runtimeIfReady } from "@/lib/runtime/runtime";
 import { buildSnapshot, deploymentFreshness } from "@/lib/snapshot/build-snapshot";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
@@ -43,6 +44,11 @@ export function startCollectors(): void {
         rt.stores.leases.want(KPI_LEASE);
         rt.stores.leases.want(ALERTS_LEASE);
         startPlusDiscovery(rt.config);
+        startInsights(rt.config, (d) =>
+          deploymentStates("*")
+            .filter((s) => s.deployment === d)
+            .flatMap((s) => s.locations.locations.map((l) => l.name)),
+        );
         startFigureWarmer(() => getSnapshot(), rt.config.storage);
         void Promise.all(rt.sources.map((s) => s.start())).then(sample);
         void startAlerts({

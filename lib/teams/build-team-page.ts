@@ -6,6 +6,7 @@ import { countsForScope, type KpiScopeSample } from "@/lib/history/kpi-sampling"
 import { isFailedRun, isHealthy } from "@/lib/metrics/definitions";
 import type { StorageConfig } from "@/lib/performance/storage-config";
 import { type TeamPerformance, teamPerformance } from "@/lib/performance/team-performance";
+import type { DeploymentInsights } from "@/lib/performance/to-insights";
 import {
   type LocationOutage,
   type OutageKind,
@@ -89,6 +90,8 @@ export interface TeamPageInputs {
   runsWindowMs: number;
   /** Size keys and quotas (config `storage:`); none when absent. */
   storage?: StorageConfig;
+  /** Dagster+ Insights where read (Compute panel); none for open source. */
+  insights?: readonly DeploymentInsights[];
 }
 
 /** The window with `dataFrom` moved past any truncated history among the team's assets. */
@@ -224,6 +227,7 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
       runs,
       window,
       storage: input.storage ?? { sizeKeys: [], quotas: [] },
+      insights: input.insights,
     }),
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { LruCache } from "@/lib/cache/lru-cache";
 import { deployStore, getSnapshot, kpiStore } from "@/lib/collector/collectors";
 import { loadConfig } from "@/lib/config/load-config";
+import { currentInsights, insightsStamp } from "@/lib/performance/insights-collector";
 import { buildTeamPage, type TeamPageModel } from "./build-team-page";
 import { RANGE_MS, type RangeKey } from "./time-range";
 
@@ -35,7 +36,14 @@ export async function getTeamPage(
   const snapshot = await getSnapshot();
   const step = Math.min(MAX_STEP_MS, config.refresh.assetStatusSeconds * 1000);
   const now = Math.floor(Date.now() / step) * step;
-  const key = JSON.stringify([slug, range, location ?? null, snapshot.generation, now]);
+  const key = JSON.stringify([
+    slug,
+    range,
+    location ?? null,
+    snapshot.generation,
+    insightsStamp(),
+    now,
+  ]);
   const cached = models.get(key);
   if (cached) return cached;
   const span = RANGE_MS[range];
@@ -49,6 +57,7 @@ export async function getTeamPage(
     previousSample: await kpiStore().nearest(slug, now - span, Math.max(3_600_000, span / 4)),
     runsWindowMs: config.refresh.runsWindowDays * 86_400_000,
     storage: config.storage,
+    insights: currentInsights(),
   });
   models.set(key, model);
   return model;
