@@ -145,7 +145,7 @@ async function main() {
   if (process.argv[2] === "--summarize") return summarize(process.argv[3]);
   await assertPortsFree(Object.values(PORTS));
   await startWorkloadDagster({ assets: N, locations: LOCATIONS, out: OUT });
-  await startCountingProxy(PORTS.proxy, PORTS.dagster);
+  const proxy = await startCountingProxy(PORTS.proxy, PORTS.dagster);
   const before = new Set(existsSync(PROFILE_DIR) ? readdirSync(PROFILE_DIR) : []);
   const child = await startNextServer({
     port: PORTS.healthboard,
@@ -165,6 +165,7 @@ async function main() {
   process.kill(-child.pid, "SIGTERM");
   await exited;
   await sleep(1000);
+  await proxy.close();
   const profiles = readdirSync(PROFILE_DIR).filter(
     (f) => f.endsWith(".cpuprofile") && !before.has(f),
   );
