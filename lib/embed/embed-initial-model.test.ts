@@ -11,14 +11,13 @@ import { FreshnessPanel } from "@/components/team/freshness-panel";
 import { KpiHeader } from "@/components/team/kpi-header";
 import { LatencyPanel } from "@/components/team/latency-panel";
 import { StoragePanel } from "@/components/team/storage-panel";
-import type { RunRecord } from "@/lib/domain/run-types";
 import type { DagsterUrls } from "@/lib/links/dagster-links";
 import { buildSnapshot } from "@/lib/snapshot/build-snapshot";
 import { buildTeamPage, type TeamPageModel } from "@/lib/teams/build-team-page";
 import type { AssetList } from "@/lib/teams/team-href";
 import { def } from "@/lib/testing/asset-fixtures";
 import { deploymentInput, failedStatus, okStatus } from "@/lib/testing/deployment-fixtures";
-import { failedOn } from "@/lib/testing/run-fixtures";
+import { failedOn, run } from "@/lib/testing/run-fixtures";
 import { embedInitialModel } from "./embed-initial-model";
 import { TEAM_PANELS, type TeamPanelId } from "./embed-params";
 
@@ -32,20 +31,7 @@ const ml = { owners: [{ kind: "team" as const, team: "ml" }] };
 const raw = def(["raw"], { location: "ingest" });
 const features = def(["features"], { location: "ml" }, { upstream: [["raw"]] }, ml);
 const model = def(["model"], { location: "training" }, { upstream: [["features"]] }, ml);
-const failedRun: RunRecord = {
-  id: "f1",
-  deployment: "prod",
-  location: "training",
-  job: "train",
-  status: "FAILURE",
-  createdAt: NOW - H,
-  startedAt: NOW - H,
-  endedAt: NOW - H + 60_000,
-  updatedAt: NOW - H + 60_000,
-  ...failedOn(model.id),
-  failureReason: "STEP_FAILURE",
-  error: null,
-};
+const failedRun = run("f1", NOW - H, "FAILURE", { location: "training", ...failedOn(model.id) });
 const snapshot = buildSnapshot(
   [
     deploymentInput(
