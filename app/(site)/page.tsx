@@ -1,6 +1,6 @@
 import { FiringStrip } from "@/components/alerts/firing-strip";
 import { ContractsExport } from "@/components/contracts/contracts-export";
-import { getFiringAlerts } from "@/lib/alerts/get-alerts";
+import { getFiringStrip } from "@/lib/alerts/get-alerts";
 import { loadConfig } from "@/lib/config/load-config";
 import { pageEnvironment } from "@/lib/environments/environment-param";
 import { getOverview } from "@/lib/overview/get-overview";
@@ -15,12 +15,12 @@ export default async function OverviewPage({ searchParams }: Props) {
   const [overview, config, firing] = [
     await getOverview(env),
     loadConfig(),
-    await getFiringAlerts({}),
+    await getFiringStrip({}),
   ];
   return (
     <>
       <h1 className="mb-6 text-2xl font-semibold tracking-tight">Overview</h1>
-      <FiringStrip rows={firing} />
+      <FiringStrip strip={firing} />
       <ContractsExport />
       <OverviewClient
         initial={overview}

@@ -2,6 +2,8 @@
 
 export interface ReceivedRequest {
   channel: string;
+  /** The request's path with its query (several routes may share one channel type). */
+  path: string;
   at: number;
   /** The Idempotency-Key header. */
   key: string | null;

@@ -123,6 +123,7 @@ export function startAlertReceiver({ port, webhookSecret }) {
       if (!isString(req.headers["idempotency-key"])) problems.push("Idempotency-Key: missing");
       received.push({
         channel,
+        path: req.url ?? "",
         at: Date.now(),
         key: req.headers["idempotency-key"] ?? null,
         headers: req.headers,

@@ -7,7 +7,7 @@ import { countAlertDelivery } from "@/lib/observability/self-counters";
 import { runtime } from "@/lib/runtime/runtime";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import { AlertRunner } from "./alert-runner";
-import type { AlertStore } from "./alert-store";
+import { ALERTS_LEASE, type AlertStore } from "./alert-store";
 import type { LinkContext } from "./channels/links";
 import { createSender, type Sender } from "./channels/senders";
 import { Dispatcher } from "./dispatcher";
@@ -32,6 +32,7 @@ const holder = globalThis as typeof globalThis & {
 
 async function createAlertsRuntime(): Promise<AlertsRuntime> {
   const { config, stores } = await runtime();
+  // Items are claimed under this replica's name: the alerts lease fences them (PostgreSQL).
   const store = stores.alerts;
   const links = { publicUrl: config.alerts.publicUrl, dagster: dagsterUrls(config.deployments) };
   const senders = new Map(
@@ -39,6 +40,7 @@ async function createAlertsRuntime(): Promise<AlertsRuntime> {
   );
   const dispatcher = new Dispatcher(store, senders, {
     dryRun: config.alerts.dryRun,
+    holder: stores.replicaId,
     onAttempt: countAlertDelivery,
   });
   return { config, store, senders, dispatcher, links, runner: null };
@@ -81,6 +83,11 @@ export async function startAlerts(deps: {
     deploys: deps.deploys,
     isLeader: deps.isLeader,
     alertmanagers,
+  });
+  // A lease won or lost: another replica may have changed the stored state.
+  const { stores } = await runtime();
+  stores.leases.onChange((name) => {
+    if (name === ALERTS_LEASE) rt.runner?.invalidate();
   });
   rt.runner.start();
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { alertsRuntime } from "./alerts-runtime";
-import { type AlertRow, alertRows, firingFor, groupAlerts, historyRows } from "./alerts-view";
+import { alertRows, groupAlerts, historyRows } from "./alerts-view";
+import { type FiringStripModel, loadFiringStrip } from "./firing-strip-model";
 
 // The alerts page's model and the firing strips, read from the alert store
 // (whichever replica evaluates, the state is stored).
@@ -24,10 +25,7 @@ export async function getAlertsPage() {
   };
 }
 
-/** Firing alerts for a team or an asset (its key joined with "/"); all firing without a filter. */
-export async function getFiringAlerts(filter: {
-  team?: string;
-  asset?: string;
-}): Promise<AlertRow[]> {
-  return firingFor(alertRows(await (await alertsRuntime()).store.activeAlerts()), filter);
+/** The firing strip of a page: "unavailable" (never an error) when the store cannot be read. */
+export function getFiringStrip(filter: { team?: string }): Promise<FiringStripModel> {
+  return loadFiringStrip(async () => (await alertsRuntime()).store.activeAlerts(), filter);
 }

@@ -3,6 +3,7 @@ import { openSqlite } from "@/lib/store/open-sqlite";
 import {
   type AlertHistoryEntry,
   type AlertStore,
+  type ClaimResult,
   type DeliveryRecord,
   type DeliveryResult,
   deliveryLogValues,
@@ -50,7 +51,18 @@ export const MIGRATIONS: readonly string[] = [
      outcome TEXT NOT NULL,
      error TEXT
    );`,
+  // 2: claims, so that two processes never send the same item at once and a
+  // stale sender's failure does not reschedule an item another process took.
+  `ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+   ALTER TABLE outbox ADD COLUMN claim_until INTEGER;`,
 ];
+
+/**
+ * How long a claim on one item lasts here (one process per SQLite file, in
+ * practice): longer than a sender's own timeout, so a live send is never
+ * overtaken, short enough that a crashed sender's item is retried soon.
+ */
+export const SQLITE_CLAIM_MS = 30_000;
 
 interface OutboxRow {
   id: number;
@@ -122,16 +134,39 @@ export class SqliteAlertStore implements AlertStore {
     }));
   }
 
-  async recordDelivery(item: OutboxItem, result: DeliveryResult): Promise<void> {
+  async claim(item: OutboxItem, holder: string, now: number): Promise<ClaimResult> {
+    const until = now + SQLITE_CLAIM_MS;
+    const taken = this.db
+      .prepare(
+        `UPDATE outbox SET claimed_by = ?, claim_until = ?
+         WHERE id = ? AND delivered_at IS NULL
+           AND (claimed_by IS NULL OR claimed_by = ? OR claim_until <= ?)`,
+      )
+      .run(holder, until, item.id, holder, now);
+    if (taken.changes === 1) return { ok: true, until };
+    const row = this.db.prepare("SELECT delivered_at FROM outbox WHERE id = ?").get(item.id) as
+      | { delivered_at: number | null }
+      | undefined;
+    return { ok: false, reason: row?.delivered_at == null ? "claimed" : "delivered" };
+  }
+
+  async recordDelivery(item: OutboxItem, result: DeliveryResult, holder: string): Promise<void> {
     const attempt = item.attempts + 1;
     this.db.transaction(() => {
       if (result.outcome === "failed") {
+        // Only the claim's holder reschedules (and releases the claim for its retry).
         this.db
-          .prepare("UPDATE outbox SET attempts = ?, next_attempt_at = ? WHERE id = ?")
-          .run(attempt, result.nextAttemptAt, item.id);
+          .prepare(
+            `UPDATE outbox SET attempts = ?, next_attempt_at = ?, claimed_by = NULL, claim_until = NULL
+             WHERE id = ? AND delivered_at IS NULL AND claimed_by = ?`,
+          )
+          .run(attempt, result.nextAttemptAt, item.id, holder);
       } else {
+        // A delivery is a fact whoever made it: the item leaves the outbox once.
         this.db
-          .prepare("UPDATE outbox SET attempts = ?, delivered_at = ? WHERE id = ?")
+          .prepare(
+            "UPDATE outbox SET attempts = ?, delivered_at = ? WHERE id = ? AND delivered_at IS NULL",
+          )
           .run(attempt, result.at, item.id);
       }
       this.db

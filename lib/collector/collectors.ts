@@ -1,4 +1,5 @@
 import "server-only";
+import { ALERTS_LEASE } from "@/lib/alerts/alert-store";
 import { startAlerts } from "@/lib/alerts/alerts-runtime";
 import type { DeployStore } from "@/lib/deploys/deploy-types";
 import { inEnvironment } from "@/lib/environments/environments";
@@ -17,8 +18,6 @@ import { startFigureWarmer } from "./figure-warmer";
 const KPI_SAMPLE_MS = 3_600_000;
 /** Elected like a collector, so replicas record one sample, not one each. */
 const KPI_LEASE = "kpi-sampler";
-/** Alerts are evaluated and sent by one replica: a restart or takeover resumes from the shared store. */
-const ALERTS_LEASE = "alerts";
 
 /**
  * Samples each team's KPIs at most hourly, for "change against the previous
@@ -108,6 +107,9 @@ export function deployStore(): DeployStore {
     annotations: async (query) => (await store()).annotations(query),
     lastKnown: async (deployment, location) => (await store()).lastKnown(deployment, location),
     list: async (query) => (await store()).list(query),
+    saveDefinitions: async (definitions) => (await store()).saveDefinitions(definitions),
+    definitions: async (d, l, f) => (await store()).definitions(d, l, f),
+    changeMark: async () => (await store()).changeMark(),
     close: async () => (await store()).close(),
   };
 }

@@ -105,6 +105,17 @@ export const MIGRATIONS: readonly string[] = [
      outcome TEXT NOT NULL,
      error TEXT
    );`,
+  // 5: each version's asset definitions, as SQLite's deploy migration 4.
+  `CREATE TABLE version_definitions (
+     deployment TEXT NOT NULL,
+     location TEXT NOT NULL,
+     fingerprint TEXT NOT NULL,
+     assets JSONB NOT NULL,
+     PRIMARY KEY (deployment, location, fingerprint)
+   );`,
+  // 6: fenced delivery (lib/store/postgres/pg-alert-store.ts): who claimed an
+  // outbox item to send it, and until when (the alerts lease's expiry then).
+  `ALTER TABLE alert_outbox ADD COLUMN claimed_by TEXT, ADD COLUMN claim_until BIGINT;`,
 ];
 
 /** Any fixed 64-bit key: the lock only has to be the same in every replica. */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPostgres, type TestPostgres } from "@/e2e/support/postgres-server.mjs";
 import type { AlertStore, OutboxItem } from "@/lib/alerts/alert-store";
 import type { AlertCandidate, AlertNotification } from "@/lib/alerts/alert-types";
+import { locationSignal } from "@/lib/alerts/notification-fixtures";
 import { SqliteAlertStore } from "@/lib/alerts/sqlite-alert-store";
 import { type RoutedRule, stepAlerts } from "@/lib/alerts/state-machine";
 import { migrate } from "./migrations";
@@ -19,6 +20,10 @@ beforeAll(async () => {
   pool = new pg.Pool({ connectionString: server.url, max: 4 });
   pool.on("error", () => undefined); // connections cut when the server stops
   await migrate(pool, "t");
+  // Deliveries are fenced by the alerts lease: the test's deliverer "t" holds it.
+  await pool.query(
+    "INSERT INTO leases (name, holder, expires_at, acquired_at) VALUES ('alerts', 't', now() + interval '1 hour', now())",
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -42,15 +47,9 @@ const RULES: RoutedRule[] = [
 function down(team: string, location: string): AlertCandidate {
   return {
     signal: {
+      ...locationSignal(0, team, location),
       fingerprint: `loc/${team}/${location}`,
       rule: "loc",
-      type: "location",
-      severity: "critical",
-      team,
-      role: "team",
-      deployment: "prod",
-      location,
-      asset: null,
       summary: `${location} is down`,
     },
     details: () => ({ rootCause: null, affected: [], blastRadius: [{ team, count: 2 }] }),
@@ -81,18 +80,24 @@ async function deliver(store: AlertStore, now: number, step: number): Promise<Ou
   for (const channel of await store.pendingChannels()) {
     for (const item of await store.due(channel, now, 2)) {
       taken.push(item);
+      expect((await store.claim(item, "t", now)).ok).toBe(true);
       if (channel === "chat" && step % 2 === 1)
-        await store.recordDelivery(item, {
-          outcome: "failed",
-          at: now,
-          error: "HTTP 503",
-          nextAttemptAt: now + 5_000 * (item.attempts + 1),
-        });
+        await store.recordDelivery(
+          item,
+          {
+            outcome: "failed",
+            at: now,
+            error: "HTTP 503",
+            nextAttemptAt: now + 5_000 * (item.attempts + 1),
+          },
+          "t",
+        );
       else
-        await store.recordDelivery(item, {
-          outcome: channel === "pager" ? "dry-run" : "delivered",
-          at: now,
-        });
+        await store.recordDelivery(
+          item,
+          { outcome: channel === "pager" ? "dry-run" : "delivered", at: now },
+          "t",
+        );
     }
   }
   return taken;

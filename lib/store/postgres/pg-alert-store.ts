@@ -1,7 +1,9 @@
 import type { Pool } from "pg";
 import {
+  ALERTS_LEASE,
   type AlertHistoryEntry,
   type AlertStore,
+  type ClaimResult,
   type DeliveryRecord,
   type DeliveryResult,
   deliveryLogValues,
@@ -16,12 +18,37 @@ import { inTransaction } from "./transaction";
 // the holder of the "alerts" lease evaluates and sends; keeping this in the
 // shared database is what lets a new holder resume without repeating an alert
 // (notification keys are unique, and delivered items have left the outbox).
+//
+// Delivery is fenced by the lease, in the database's clock: an item is claimed
+// for sending only in a statement that also finds the claimant holding the
+// alerts lease, and a failure reschedules it only while that is still so. A
+// replica that lost the lease (paused, cut off) therefore cannot start sending
+// an item, nor move its retry, once another replica took over; the claim says
+// how long the lease has left, and the dispatcher cuts its send off by then.
+
+/** Takes an undelivered item while holding the lease; answers the lease's remaining ms. */
+const CLAIM = `
+  UPDATE alert_outbox o
+  SET claimed_by = $2, claim_until = (extract(epoch FROM l.expires_at) * 1000)::bigint
+  FROM leases l
+  WHERE o.id = $1 AND o.delivered_at IS NULL
+    AND l.name = $3 AND l.holder = $2 AND l.expires_at > now()
+  RETURNING (extract(epoch FROM l.expires_at - now()) * 1000)::float8 AS remaining_ms`;
+
+/** Reschedules a failed item: only by its claimant, and only while it holds the lease. */
+const RESCHEDULE = `
+  UPDATE alert_outbox SET attempts = $1, next_attempt_at = $2, claimed_by = NULL, claim_until = NULL
+  WHERE id = $3 AND delivered_at IS NULL AND claimed_by = $4
+    AND EXISTS (SELECT 1 FROM leases WHERE name = $5 AND holder = $4 AND expires_at > now())`;
 
 // BIGINT times come back as float8 (exact for epoch ms) so they are numbers, not strings.
 const DELIVERY_COLUMNS = `key, channel, transition, team, rule, at::float8 AS at, attempt, outcome, error`;
 
 export class PgAlertStore implements AlertStore {
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly lease: string = ALERTS_LEASE,
+  ) {}
 
   async activeAlerts(): Promise<AlertState[]> {
     const { rows } = await this.pool.query<{ body: AlertState }>(
@@ -103,17 +130,37 @@ export class PgAlertStore implements AlertStore {
     }));
   }
 
-  async recordDelivery(item: OutboxItem, result: DeliveryResult): Promise<void> {
+  async claim(item: OutboxItem, holder: string, now: number): Promise<ClaimResult> {
+    const { rows } = await this.pool.query<{ remaining_ms: number }>(CLAIM, [
+      item.id,
+      holder,
+      this.lease,
+    ]);
+    // `now` was read before the statement: counting the lease's remaining time
+    // from it ends the local deadline no later than the lease itself.
+    if (rows[0]) return { ok: true, until: now + rows[0].remaining_ms };
+    const left = await this.pool.query<{ delivered: boolean }>(
+      "SELECT delivered_at IS NOT NULL AS delivered FROM alert_outbox WHERE id = $1",
+      [item.id],
+    );
+    return { ok: false, reason: left.rows[0]?.delivered === false ? "fenced" : "delivered" };
+  }
+
+  async recordDelivery(item: OutboxItem, result: DeliveryResult, holder: string): Promise<void> {
     const attempt = item.attempts + 1;
     await inTransaction(this.pool, async (client) => {
       if (result.outcome === "failed")
-        await client.query(
-          "UPDATE alert_outbox SET attempts = $1, next_attempt_at = $2 WHERE id = $3",
-          [attempt, result.nextAttemptAt, item.id],
-        );
+        await client.query(RESCHEDULE, [
+          attempt,
+          result.nextAttemptAt,
+          item.id,
+          holder,
+          this.lease,
+        ]);
+      // A delivery is a fact whoever made it: the item leaves the outbox once.
       else
         await client.query(
-          "UPDATE alert_outbox SET attempts = $1, delivered_at = $2 WHERE id = $3",
+          "UPDATE alert_outbox SET attempts = $1, delivered_at = $2 WHERE id = $3 AND delivered_at IS NULL",
           [attempt, result.at, item.id],
         );
       await client.query(

@@ -5,11 +5,10 @@ import { ContractsExport } from "@/components/contracts/contracts-export";
 import { VersionHistoryPanel } from "@/components/deploys/version-history-panel";
 import { TeamPromotionPanel } from "@/components/environments/team-promotion-panel";
 import { ParamProblems } from "@/components/param-problems";
-import { getFiringAlerts } from "@/lib/alerts/get-alerts";
+import { getFiringStrip } from "@/lib/alerts/get-alerts";
 import { teamSlugSchema } from "@/lib/api/team-params";
 import { loadConfig } from "@/lib/config/load-config";
-import { getLocationVersions } from "@/lib/deploys/get-location-versions";
-import { getTeamPromotion } from "@/lib/environments/get-environments";
+import { getCachedLocationVersions, getCachedTeamPromotion } from "@/lib/deploys/team-page-reads";
 import { plural } from "@/lib/format";
 import { dagsterUrls } from "@/lib/links/dagster-links";
 import { getTeamPage } from "@/lib/teams/get-team-page";
@@ -40,9 +39,9 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const config = loadConfig();
   const urls = dagsterUrls(config.deployments);
   const [versions, promotion, firing] = await Promise.all([
-    getLocationVersions(model.locations),
-    getTeamPromotion(model.team.slug),
-    getFiringAlerts({ team: model.team.slug }),
+    getCachedLocationVersions(model.locations),
+    getCachedTeamPromotion(model.team.slug),
+    getFiringStrip({ team: model.team.slug }),
   ]);
   return (
     <>
@@ -51,7 +50,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
         Team <code>{model.team.slug}</code> · {plural(model.assets.length, "asset")} in{" "}
         {plural(model.allLocations.length, "code location")}
       </p>
-      <FiringStrip rows={firing} team={model.team.slug} />
+      <FiringStrip strip={firing} team={model.team.slug} />
       <ContractsExport team={model.team.slug} />
       <ParamProblems problems={problems} />
       <TeamPromotionPanel checks={promotion} />
