@@ -13,8 +13,12 @@ import { RANGE_MS, type RangeKey } from "./time-range";
 // generation and step is shared by every request. Data is at most one step
 // older than before; the collector refreshes no faster anyway.
 const MAX_STEP_MS = 60_000;
-// Least recently used out, so a burst of one-off keys cannot empty it.
-const models = new LruCache<string, TeamPageModel>(128);
+// One model per view (team, range, location), replaced when its generation or
+// step moves on. Keyed by the step too, the cache used to hold up to 128 models
+// of past steps, each with its encoded body (lib/http/json-response.ts keeps it
+// per model): at 25,000 assets, hundreds of MB per replica for nothing.
+// Least recently used out, so a burst of one-off views cannot empty it.
+const models = new LruCache<string, { stamp: string; model: TeamPageModel }>(128);
 
 /**
  * The team page's data, or null for a team the config does not know. A
@@ -36,16 +40,10 @@ export async function getTeamPage(
   const snapshot = await getSnapshot();
   const step = Math.min(MAX_STEP_MS, config.refresh.assetStatusSeconds * 1000);
   const now = Math.floor(Date.now() / step) * step;
-  const key = JSON.stringify([
-    slug,
-    range,
-    location ?? null,
-    snapshot.generation,
-    insightsStamp(),
-    now,
-  ]);
-  const cached = models.get(key);
-  if (cached) return cached;
+  const view = JSON.stringify([slug, range, location ?? null]);
+  const stamp = `${snapshot.generation}@${insightsStamp()}@${now}`;
+  const cached = models.get(view);
+  if (cached?.stamp === stamp) return cached.model;
   const span = RANGE_MS[range];
   const model = buildTeamPage({
     snapshot,
@@ -59,7 +57,7 @@ export async function getTeamPage(
     storage: config.storage,
     insights: currentInsights(),
   });
-  models.set(key, model);
+  models.set(view, { stamp, model });
   return model;
 }
 

@@ -4,6 +4,7 @@ import { EmbedFrame } from "@/components/embed/embed-frame";
 import { ParamProblems } from "@/components/param-problems";
 import { teamSlugSchema } from "@/lib/api/team-params";
 import { loadConfig } from "@/lib/config/load-config";
+import { embedInitialModel } from "@/lib/embed/embed-initial-model";
 import { isTeamPanel, parseEmbedParams, TEAM_PANELS } from "@/lib/embed/embed-params";
 import { dagsterUrls } from "@/lib/links/dagster-links";
 import { getTeamPage } from "@/lib/teams/get-team-page";
@@ -41,7 +42,7 @@ export default async function EmbedTeamPanelPage({ params, searchParams }: Props
       <ParamProblems problems={problems} compact />
       <EmbedTeamPanel
         panel={panel}
-        initial={model}
+        initial={embedInitialModel(panel, model)}
         location={locationProblem ? undefined : view.location}
         list={view.list}
         urls={urls}
