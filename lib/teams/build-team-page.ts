@@ -1,6 +1,7 @@
 import type { TeamConfig } from "@/lib/config/config-schema";
 import { deployStats } from "@/lib/deploys/deploy-stats";
 import type { DeployEvent } from "@/lib/deploys/deploy-types";
+import { locationVersions } from "@/lib/deploys/location-versions";
 import type { AssetHealth } from "@/lib/health/health-model";
 import { countsForScope, type KpiScopeSample } from "@/lib/history/kpi-sampling";
 import { isFailedRun, isHealthy } from "@/lib/metrics/definitions";
@@ -150,7 +151,15 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
     historyOf,
     window,
   );
-  const deploys = deployReport(locations, snapshot.locations, input.deployEvents, window);
+  const deploys = deployReport(locations, snapshot.locations, input.deployEvents, window, (at) =>
+    locationVersions(at, {
+      snapshot,
+      events: input.deployEvents,
+      annotations: [],
+      now,
+      dataFrom: now - input.runsWindowMs,
+    }).versions.flatMap((v) => (v.impact ? [v.impact] : [])),
+  );
   const healthy = assets.filter((a) => isHealthy(a.health)).length;
   const teamDeploys = input.deployEvents.filter((e) => inTeamLocation(e.deployment, e.location));
   const kpis: Kpis = {
