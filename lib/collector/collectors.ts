@@ -1,7 +1,8 @@
 import "server-only";
 import { startAlerts } from "@/lib/alerts/alerts-runtime";
 import type { DeployStore } from "@/lib/deploys/deploy-types";
-import { inEnvironment } from "@/lib/environments/environments";
+import { inEnvironment, resolveEnvironment } from "@/lib/environments/environments";
+import { knownDeployments } from "@/lib/environments/known-deployments";
 import { startPlusDiscovery } from "@/lib/environments/plus-discovery-runtime";
 import { sampleTeamKpis } from "@/lib/history/kpi-sampling";
 import type { KpiStore } from "@/lib/history/kpi-store-types";
@@ -79,7 +80,7 @@ export function deploymentStates(environment?: string): DeploymentState[] {
   if (!rt) return [];
   const states = rt.sources.map((s) => s.state());
   if (environment === "*") return states;
-  const names = new Set(inEnvironment(rt.config.deployments, environment));
+  const names = new Set(inEnvironment(knownDeployments(), environment));
   return states.filter((s) => names.has(s.deployment));
 }
 
@@ -89,7 +90,8 @@ export async function getSnapshot(environment?: string): Promise<HealthSnapshot>
   const rt = await runtime();
   const states = deploymentStates(environment);
   const generation = states.map((s) => `${s.deployment}:${s.generation}`).join(",");
-  const cacheKey = environment ?? "";
+  // "prod" and "no env" are one snapshot, not two copies of the same one.
+  const cacheKey = environment ?? resolveEnvironment(knownDeployments(), null) ?? "";
   let snap = rt.snapshots.get(cacheKey);
   if (snap?.generation !== generation) {
     snap = buildSnapshot(states, rt.config.teams, generation, Date.now(), rt.config.identity);

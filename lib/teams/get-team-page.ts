@@ -24,18 +24,21 @@ export async function getTeamPage(
   slug: string,
   range: RangeKey,
   location?: string,
+  /** The environment shown (docs/environments.md); undefined for the default. */
+  environment?: string,
 ): Promise<TeamPageModel | null> {
   const config = loadConfig();
   const team = config.teams.find((t) => t.slug === slug);
   if (!team) return null;
   if (location !== undefined) {
-    const teamWide = await getTeamPage(slug, range);
+    const teamWide = await getTeamPage(slug, range, undefined, environment);
     if (!teamWide?.allLocations.includes(location)) return teamWide;
   }
-  const snapshot = await getSnapshot();
+  const snapshot = await getSnapshot(environment);
   const step = Math.min(MAX_STEP_MS, config.refresh.assetStatusSeconds * 1000);
   const now = Math.floor(Date.now() / step) * step;
   const key = JSON.stringify([slug, range, location ?? null, snapshot.generation, now]);
+  // The generation names the environment's deployments, so environments never share a model.
   const cached = models.get(key);
   if (cached) return cached;
   const span = RANGE_MS[range];
