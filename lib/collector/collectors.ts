@@ -44,7 +44,7 @@ export function startCollectors(): void {
       (rt) => {
         rt.stores.leases.want(KPI_LEASE);
         rt.stores.leases.want(ALERTS_LEASE);
-        startPlusDiscovery(rt.config);
+        startPlusDiscovery(rt);
         startFigureWarmer(() => getSnapshot(), rt.config.storage);
         void Promise.all(rt.sources.map((s) => s.start())).then(sample);
         void startAlerts({

@@ -12,6 +12,7 @@ import { getLocationVersions } from "@/lib/deploys/get-location-versions";
 import { linkEnvironment } from "@/lib/environments/env-href";
 import { defaultEnvironment, pageEnvironment } from "@/lib/environments/environment-param";
 import { getTeamPromotion } from "@/lib/environments/get-environments";
+import { knownDeployments } from "@/lib/environments/known-deployments";
 import { plural } from "@/lib/format";
 import { dagsterUrls } from "@/lib/links/dagster-links";
 import { getTeamPage } from "@/lib/teams/get-team-page";
@@ -43,7 +44,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const locationProblem = unknownLocationProblem(view.location, model.allLocations);
   const problems = locationProblem ? [...view.problems, locationProblem] : view.problems;
   const config = loadConfig();
-  const urls = dagsterUrls(config.deployments);
+  const urls = dagsterUrls(knownDeployments()); // with deployments found in Dagster+
   const [versions, promotion, firing] = await Promise.all([
     getLocationVersions(model.locations),
     getTeamPromotion(model.team.slug),
