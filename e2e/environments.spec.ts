@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, type Page, test } from "@playwright/test";
+import { dagsterQueryAt } from "./support/dagster";
 import { locationsAt, truthDiff } from "./support/environments-truth";
 
 // Environments against two real Dagster instances: the seeded demo on :3071 as
@@ -270,4 +271,31 @@ test("an unknown environment is a 404 on pages and a 400 naming env in the API",
     expect(res.status, path).toBe(400);
     expect(((await res.json()) as { error: string }).error).toMatch(/^env:/);
   }
+});
+
+test("badges and embeds of a staging deployment read staging", async ({ page }) => {
+  // A location badge names its deployment: staging's analytics-team is read in staging.
+  const loaded = await dagsterQueryAt<{
+    workspaceOrError: {
+      locationEntries: { name: string; locationOrLoadError: { __typename: string } }[];
+    };
+  }>(
+    stagingDagster,
+    "{ workspaceOrError { ... on Workspace { locationEntries { name locationOrLoadError { __typename } } } } }",
+  );
+  const analytics = loaded.workspaceOrError.locationEntries.find(
+    (e) => e.name === "analytics-team",
+  );
+  expect(analytics?.locationOrLoadError.__typename).toBe("RepositoryLocation");
+  const badge = await fetch(`${envsUrl}/badge/location/staging/analytics-team.svg`);
+  expect(badge.status).toBe(200);
+  expect(await badge.text()).toContain("analytics-team");
+
+  // An embedded panel copied from a staging page shows staging.
+  const truth = mlAssets(await locationsAt(stagingDagster), false);
+  await page.goto(`${envsUrl}/embed/teams/ml/assets?env=staging`);
+  await expect.poll(async () => (await assetRows(page)).map((r) => r.id).sort()).toEqual(truth);
+  for (const row of await assetRows(page))
+    expect(row.href).toMatch(new RegExp(`^${stagingDagster}/`));
+  expect((await fetch(`${envsUrl}/embed/teams/ml/assets?env=nowhere`)).status).toBe(404);
 });

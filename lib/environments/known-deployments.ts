@@ -38,3 +38,8 @@ export function namesUnknownEnvironment(url: URL): boolean {
   const raw = url.searchParams.get("env");
   return raw !== null && resolveEnvironment(knownDeployments(), raw) === null;
 }
+
+/** The environment a deployment serves (undefined for a name nobody has: the default applies). */
+export function environmentOf(deployment: string): string | undefined {
+  return knownDeployments().find((d) => d.name === deployment)?.environment;
+}

@@ -131,10 +131,10 @@ export function LineageClient({
 
   const embeds = useMemo<EmbedSource>(
     () => ({
-      targetFor: (panel) => (panel === "lineage" ? { kind: "lineage", view } : null),
+      targetFor: (panel) => (panel === "lineage" ? { kind: "lineage", view, env } : null),
       badges: {},
     }),
-    [view],
+    [view, env],
   );
 
   if (error) return <p role="alert">The lineage graph is unavailable: {error.message}</p>;

@@ -55,10 +55,10 @@ export function TeamPageClient({
   const embeds = useMemo<EmbedSource>(
     () => ({
       targetFor: (panel) =>
-        isTeamPanel(panel) ? { kind: "team", team: slug, panel, range, location, list } : null,
+        isTeamPanel(panel) ? { kind: "team", team: slug, panel, range, location, list, env } : null,
       badges: { teamName: name, locations: data.locations },
     }),
-    [slug, name, range, location, list, data.locations],
+    [slug, name, range, location, list, env, data.locations],
   );
   return (
     <EmbedSourceContext value={embeds}>

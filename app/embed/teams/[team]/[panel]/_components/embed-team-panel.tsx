@@ -16,6 +16,8 @@ interface PanelProps {
   urls: DagsterUrls;
   list: AssetList;
   location?: string;
+  /** The environment shown, unless it is the default: polled and kept on links. */
+  env?: string;
 }
 
 // One chunk per panel, so an embed loads only its own panel's code.
@@ -46,13 +48,14 @@ export function EmbedTeamPanel({
   list,
   urls,
   refreshMs,
+  env,
 }: Omit<PanelProps, "model"> & { panel: TeamPanelId; initial: TeamPageModel; refreshMs: number }) {
   const {
     data = initial,
     updatedAt,
     error,
   } = usePolledJson(
-    teamApiUrl(initial.team.slug, initial.window.range, location),
+    teamApiUrl(initial.team.slug, initial.window.range, location, env),
     initial,
     refreshMs,
   );
@@ -65,10 +68,10 @@ export function EmbedTeamPanel({
         staleAfterMs={3 * refreshMs}
         now={updatedAt || data.window.until}
       />
-      <Selected model={data} urls={urls} list={list} location={location} />
+      <Selected model={data} urls={urls} list={list} location={location} env={env} />
       <p className="text-right text-xs text-slate-500">
         <a
-          href={teamHref(data.team.slug, { range: data.window.range, location }, panel)}
+          href={teamHref(data.team.slug, { range: data.window.range, location, env }, panel)}
           className="underline"
         >
           {data.team.name} in Healthboard ↗
