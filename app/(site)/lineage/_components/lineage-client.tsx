@@ -35,8 +35,12 @@ import { overviewQuery } from "@/lib/queries/overview";
 const fitKeyOf = (v: LineageView) =>
   `${v.focus}|${v.depth}|${v.team}|${v.location}|${v.kind}|${v.health.join("")}`;
 
-/** The URL's search without the viewport: what the view alone asked for. */
-const viewSearch = (params: URLSearchParams) => withViewport(params, null).toString();
+/** The URL's search without the viewport and the environment: what the view alone asked for. */
+const viewSearch = (params: URLSearchParams) => {
+  const view = withViewport(params, null);
+  view.delete("env"); // written by setView after the view's own parameters
+  return view.toString();
+};
 
 export function LineageClient({
   urls,
