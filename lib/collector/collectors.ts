@@ -110,6 +110,9 @@ export function deployStore(): DeployStore {
     annotations: async (query) => (await store()).annotations(query),
     lastKnown: async (deployment, location) => (await store()).lastKnown(deployment, location),
     list: async (query) => (await store()).list(query),
+    saveDefinitions: async (definitions) => (await store()).saveDefinitions(definitions),
+    definitions: async (d, l, f) => (await store()).definitions(d, l, f),
+    changeMark: async () => (await store()).changeMark(),
     close: async () => (await store()).close(),
   };
 }

@@ -26,6 +26,8 @@ const SWITCHES = path.join(
   process.env.INCREMENTAL_DAGSTER_HOME ?? path.resolve(".dagster-home-inc"),
   "switches",
 );
+// Ten steps when run by hand; the test command (scripts/incremental-test.sh)
+// asks for three, which covers every kind of step once within its time budget.
 const STEPS = Number(process.env.INCREMENTAL_STEPS ?? 10);
 const SEED = Number(process.env.INCREMENTAL_SEED ?? Date.now() % 100_000);
 

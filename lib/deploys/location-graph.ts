@@ -23,18 +23,35 @@ export interface LocationRef {
 const owning = (node: LogicalAsset | undefined): AssetDefinition[] =>
   node ? node.owned.flatMap((o) => o.definitions) : [];
 
+/** The ids of the assets the location owns (its definitions, not its references). */
+export function ownAssetIds(graph: LineageGraph, at: LocationRef): string[] {
+  return [...graph.nodes.values()]
+    .filter((node) =>
+      owning(node).some((d) => d.deployment === at.deployment && d.location === at.location),
+    )
+    .map((node) => node.id);
+}
+
 /**
  * Every asset at any depth downstream of the location's own assets that is
  * owned by another location of the same deployment, sorted.
  */
 export function consumersOf(graph: LineageGraph, at: LocationRef): ConsumerAsset[] {
-  const own = [...graph.nodes.values()]
-    .filter((node) =>
-      owning(node).some((d) => d.deployment === at.deployment && d.location === at.location),
-    )
-    .map((node) => node.id);
+  return consumersOfAssets(graph, at, ownAssetIds(graph, at));
+}
+
+/**
+ * Every asset at any depth downstream of `ids` owned by another location of
+ * the same deployment than `at`, sorted. `ids` need not be owned by `at` any
+ * more (an asset a version removed still links its readers as a stub).
+ */
+export function consumersOfAssets(
+  graph: LineageGraph,
+  at: LocationRef,
+  ids: readonly string[],
+): ConsumerAsset[] {
   const found = new Map<string, ConsumerAsset>();
-  for (const id of reachable(graph.downstream, own)) {
+  for (const id of reachable(graph.downstream, ids)) {
     for (const d of owning(graph.nodes.get(id))) {
       if (d.deployment !== at.deployment || d.location === at.location) continue;
       found.set(`${d.location}\u0000${id}`, {

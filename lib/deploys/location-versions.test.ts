@@ -28,12 +28,20 @@ const health = (overall: AssetHealth["overall"]): AssetHealth => ({
   source: "computed",
 });
 
-function snapshot(degradedFeatures: boolean) {
+/** ML's features fail after analytics' deploy; `cleanFailed`: analytics' own asset had failed first. */
+function snapshot(degradedFeatures: boolean, cleanFailed = true) {
+  const clean = assetId(["clean"]);
   return {
     graph: buildGraph(definitions, []),
-    runs: [run("ml-1", T + HOUR, "FAILURE", failedOn(features))],
+    runs: [
+      run("ml-1", T + HOUR, "FAILURE", failedOn(features)),
+      ...(cleanFailed
+        ? [run("an-1", T + HOUR / 2, "FAILURE", { ...failedOn(clean), location: "analytics" })]
+        : []),
+    ],
     definitionHealth: new Map([
       [definitionKey("prod", features), health(degradedFeatures ? "DEGRADED" : "HEALTHY")],
+      [definitionKey("prod", clean), health(cleanFailed ? "DEGRADED" : "HEALTHY")],
     ]),
     locations: ["analytics", "ml", "finance"].map((name) => ({
       deployment: "prod",
@@ -84,6 +92,22 @@ describe("locationVersions", () => {
     expect(report.versions[0]?.consumersDegradedNow).toEqual([features]);
     expect(report.rollback).toMatchObject({ needed: true, target: { fingerprint: "f1" } });
     expect(report.rollback.dependents.map((d) => d.location)).toEqual(["finance", "ml"]);
+  });
+
+  it("keeps a version good when its consumers fail for their own reasons", () => {
+    const own = { ...input(true), snapshot: snapshot(true, false) };
+    const report = locationVersions({ deployment: "prod", location: "analytics" }, own);
+    expect(
+      report.versions.map((v) => [v.consumerFailures, v.causedFailures, v.lastKnownGood]),
+    ).toEqual([
+      [1, 0, true],
+      [0, 0, false],
+    ]);
+    expect(report.versions[0]).toMatchObject({
+      consumersDegradedNow: [features],
+      causedDegradedNow: [],
+    });
+    expect(report.rollback).toMatchObject({ needed: false, target: null });
   });
 
   it("names upstream deploys followed by failures on the consumer's side", () => {

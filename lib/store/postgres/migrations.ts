@@ -105,6 +105,14 @@ export const MIGRATIONS: readonly string[] = [
      outcome TEXT NOT NULL,
      error TEXT
    );`,
+  // 5: each version's asset definitions, as SQLite's deploy migration 4.
+  `CREATE TABLE version_definitions (
+     deployment TEXT NOT NULL,
+     location TEXT NOT NULL,
+     fingerprint TEXT NOT NULL,
+     assets JSONB NOT NULL,
+     PRIMARY KEY (deployment, location, fingerprint)
+   );`,
 ];
 
 /** Any fixed 64-bit key: the lock only has to be the same in every replica. */

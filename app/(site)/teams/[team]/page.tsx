@@ -8,10 +8,9 @@ import { ParamProblems } from "@/components/param-problems";
 import { getFiringAlerts } from "@/lib/alerts/get-alerts";
 import { teamSlugSchema } from "@/lib/api/team-params";
 import { loadConfig } from "@/lib/config/load-config";
-import { getLocationVersions } from "@/lib/deploys/get-location-versions";
+import { getCachedLocationVersions, getCachedTeamPromotion } from "@/lib/deploys/team-page-reads";
 import { linkEnvironment } from "@/lib/environments/env-href";
 import { defaultEnvironment, pageEnvironment } from "@/lib/environments/environment-param";
-import { getTeamPromotion } from "@/lib/environments/get-environments";
 import { knownDeployments } from "@/lib/environments/known-deployments";
 import { plural } from "@/lib/format";
 import { dagsterUrls } from "@/lib/links/dagster-links";
@@ -46,8 +45,8 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const config = loadConfig();
   const urls = dagsterUrls(knownDeployments()); // with deployments found in Dagster+
   const [versions, promotion, firing] = await Promise.all([
-    getLocationVersions(model.locations),
-    getTeamPromotion(model.team.slug),
+    getCachedLocationVersions(model.locations),
+    getCachedTeamPromotion(model.team.slug),
     getFiringAlerts({ team: model.team.slug }),
   ]);
   return (
