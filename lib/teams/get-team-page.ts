@@ -29,18 +29,22 @@ export async function getTeamPage(
   slug: string,
   range: RangeKey,
   location?: string,
+  /** The environment shown (docs/environments.md); undefined for the default. */
+  environment?: string,
 ): Promise<TeamPageModel | null> {
   const config = loadConfig();
   const team = config.teams.find((t) => t.slug === slug);
   if (!team) return null;
   if (location !== undefined) {
-    const teamWide = await getTeamPage(slug, range);
+    const teamWide = await getTeamPage(slug, range, undefined, environment);
     if (!teamWide?.allLocations.includes(location)) return teamWide;
   }
-  const snapshot = await getSnapshot();
+  const snapshot = await getSnapshot(environment);
   const step = Math.min(MAX_STEP_MS, config.refresh.assetStatusSeconds * 1000);
   const now = Math.floor(Date.now() / step) * step;
-  const view = JSON.stringify([slug, range, location ?? null]);
+  // The generation names the environment's deployments; the view names the
+  // environment too, so two environments never replace each other's model.
+  const view = JSON.stringify([slug, range, location ?? null, environment ?? null]);
   const stamp = `${snapshot.generation}@${insightsStamp()}@${now}`;
   const cached = models.get(view);
   if (cached?.stamp === stamp) return cached.model;

@@ -17,6 +17,8 @@ interface PanelProps {
   urls: DagsterUrls;
   list: AssetList;
   location?: string;
+  /** The environment shown, unless it is the default: polled and kept on links. */
+  env?: string;
 }
 
 // One chunk per panel, so an embed loads only its own panel's code.
@@ -47,6 +49,7 @@ export function EmbedTeamPanel({
   list,
   urls,
   refreshMs,
+  env,
 }: Omit<PanelProps, "model"> & {
   panel: TeamPanelId;
   initial: EmbedInitialModel;
@@ -57,7 +60,7 @@ export function EmbedTeamPanel({
     updatedAt,
     error,
   } = usePolledJson<EmbedInitialModel>(
-    teamApiUrl(initial.team.slug, initial.window.range, location),
+    teamApiUrl(initial.team.slug, initial.window.range, location, env),
     initial,
     refreshMs,
   );
@@ -71,10 +74,16 @@ export function EmbedTeamPanel({
         now={updatedAt || data.window.until}
       />
       {/* The first data holds only the parts this panel draws (embedInitialModel); polls bring the whole model. */}
-      <Selected model={data as TeamPageModel} urls={urls} list={list} location={location} />
+      <Selected
+        model={data as TeamPageModel}
+        urls={urls}
+        list={list}
+        location={location}
+        env={env}
+      />
       <p className="text-right text-xs text-slate-500">
         <a
-          href={teamHref(data.team.slug, { range: data.window.range, location }, panel)}
+          href={teamHref(data.team.slug, { range: data.window.range, location, env }, panel)}
           className="underline"
         >
           {data.team.name} in Healthboard ↗
