@@ -45,7 +45,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const config = loadConfig();
   const urls = dagsterUrls(knownDeployments()); // with deployments found in Dagster+
   const [versions, promotion, firing] = await Promise.all([
-    getCachedLocationVersions(model.locations),
+    getCachedLocationVersions(model.locations, env),
     getCachedTeamPromotion(model.team.slug),
     getFiringStrip({ team: model.team.slug }),
   ]);
