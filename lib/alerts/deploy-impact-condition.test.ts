@@ -3,8 +3,12 @@ import type { DeployEvent } from "@/lib/deploys/deploy-types";
 import type { RunRecord } from "@/lib/domain/run-types";
 import type { AssetStatus } from "@/lib/health/status-types";
 import { FAILING_CHECK } from "@/lib/testing/snapshot-fixtures";
+import { alertsSchema } from "./alert-config";
+import { AlertRunner } from "./alert-runner";
+import { Dispatcher } from "./dispatcher";
 import { evaluateAlerts, ruleSignals } from "./evaluate-rules";
 import { id, input, rule, world } from "./rule-world-fixtures";
+import { SqliteAlertStore } from "./sqlite-alert-store";
 
 // The demo's shape: analytics deploys, ML's features and model read its
 // orders_clean. Runs are placed by hand around the deploy; the expectations
@@ -150,5 +154,46 @@ describe("deploy rule on deploy impact", () => {
     expect(s2.notifications.map((n) => n.incident).sort()).toEqual(
       s1.notifications.map((n) => n.incident).sort(),
     );
+  });
+});
+
+describe("AlertRunner and the runs window", () => {
+  // A deploy 6 hours ago followed by one ML failure (1 in 6 h), and four ML
+  // failures in the 8 hours before it. Holding a day of runs, the baseline is
+  // 4 in the 18 hours held before the deploy: more than after it, no alert.
+  // Holding 30 days, the baseline is 4 in 7 days: fewer, the alert fires.
+  const now = 40 * 24 * H;
+  const at6h = now - 6 * H;
+  const failed = [
+    ...[2, 4, 6, 8].map((h) => failedRun("ml", at6h - h * H, ["features"])),
+    failedRun("ml", now - 3 * H, ["features"]),
+  ];
+  const fired = async (runsWindowDays: number) => {
+    const snapshot = world({});
+    snapshot.runs.push(...failed);
+    const store = new SqliteAlertStore(":memory:");
+    const runner = new AlertRunner({
+      alerts: alertsSchema.parse({
+        dryRun: true,
+        channels: [{ name: "am", type: "alertmanager", url: "http://127.0.0.1:3179" }],
+        rules: [{ name: "d", type: "deploy", routes: [{ team: "*", channels: ["am"] }] }],
+      }),
+      teams: input([]).teams,
+      store,
+      dispatcher: new Dispatcher(store, new Map(), { dryRun: true }),
+      snapshot: async () => snapshot,
+      deploys: { list: async () => [deploy(at6h, "v2")] },
+      runsWindowDays,
+      alertmanagers: new Map(),
+      now: () => now,
+    });
+    const step = await runner.runOnce();
+    store.close();
+    return step.active.map((a) => a.signal.team).sort();
+  };
+
+  it("starts a deploy's baseline no earlier than the runs the config holds", async () => {
+    expect(await fired(1)).toEqual([]);
+    expect(await fired(30)).toEqual(["analytics", "ml"]);
   });
 });
