@@ -2,7 +2,8 @@ import { FiringStrip } from "@/components/alerts/firing-strip";
 import { ContractsExport } from "@/components/contracts/contracts-export";
 import { getFiringStrip } from "@/lib/alerts/get-alerts";
 import { loadConfig } from "@/lib/config/load-config";
-import { pageEnvironment } from "@/lib/environments/environment-param";
+import { linkEnvironment } from "@/lib/environments/env-href";
+import { defaultEnvironment, pageEnvironment } from "@/lib/environments/environment-param";
 import { getOverview } from "@/lib/overview/get-overview";
 import { OverviewClient } from "./_components/overview-client";
 
@@ -24,7 +25,7 @@ export default async function OverviewPage({ searchParams }: Props) {
       <ContractsExport />
       <OverviewClient
         initial={overview}
-        env={env}
+        env={linkEnvironment(env, defaultEnvironment())}
         refreshMs={config.refresh.locationStatusSeconds * 1000}
       />
     </>

@@ -2,10 +2,12 @@ import "server-only";
 import { ALERTS_LEASE } from "@/lib/alerts/alert-store";
 import { startAlerts } from "@/lib/alerts/alerts-runtime";
 import type { DeployStore } from "@/lib/deploys/deploy-types";
-import { inEnvironment } from "@/lib/environments/environments";
+import { inEnvironment, resolveEnvironment } from "@/lib/environments/environments";
+import { knownDeployments } from "@/lib/environments/known-deployments";
 import { startPlusDiscovery } from "@/lib/environments/plus-discovery-runtime";
 import { sampleTeamKpis } from "@/lib/history/kpi-sampling";
 import type { KpiStore } from "@/lib/history/kpi-store-types";
+import { startInsights } from "@/lib/performance/insights-collector";
 import { runtime, runtimeIfReady } from "@/lib/runtime/runtime";
 import { buildSnapshot, deploymentFreshness } from "@/lib/snapshot/build-snapshot";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
@@ -42,7 +44,12 @@ export function startCollectors(): void {
       (rt) => {
         rt.stores.leases.want(KPI_LEASE);
         rt.stores.leases.want(ALERTS_LEASE);
-        startPlusDiscovery(rt.config);
+        startPlusDiscovery(rt);
+        startInsights(rt.config, (d) =>
+          deploymentStates("*")
+            .filter((s) => s.deployment === d)
+            .flatMap((s) => s.locations.locations.map((l) => l.name)),
+        );
         startFigureWarmer(() => getSnapshot(), rt.config.storage);
         void Promise.all(rt.sources.map((s) => s.start())).then(sample);
         void startAlerts({
@@ -78,7 +85,7 @@ export function deploymentStates(environment?: string): DeploymentState[] {
   if (!rt) return [];
   const states = rt.sources.map((s) => s.state());
   if (environment === "*") return states;
-  const names = new Set(inEnvironment(rt.config.deployments, environment));
+  const names = new Set(inEnvironment(knownDeployments(), environment));
   return states.filter((s) => names.has(s.deployment));
 }
 
@@ -88,7 +95,8 @@ export async function getSnapshot(environment?: string): Promise<HealthSnapshot>
   const rt = await runtime();
   const states = deploymentStates(environment);
   const generation = states.map((s) => `${s.deployment}:${s.generation}`).join(",");
-  const cacheKey = environment ?? "";
+  // "prod" and "no env" are one snapshot, not two copies of the same one.
+  const cacheKey = environment ?? resolveEnvironment(knownDeployments(), null) ?? "";
   let snap = rt.snapshots.get(cacheKey);
   if (snap?.generation !== generation) {
     snap = buildSnapshot(states, rt.config.teams, generation, Date.now(), rt.config.identity);

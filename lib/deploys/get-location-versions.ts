@@ -26,19 +26,23 @@ export interface VersionsReport {
   orders: { deployment: string; order: DeployOrder }[];
 }
 
-/** Version history, rollback plans and deploy orders for some locations, as of `now`. */
+/**
+ * Version history, rollback plans and deploy orders for some locations, as of
+ * `now`, read against one environment's snapshot (the default one without it).
+ */
 export async function getLocationVersions(
   refs: readonly LocationRef[],
   now = Date.now(),
+  environment?: string,
 ): Promise<VersionsReport> {
-  const snapshot = await getSnapshot();
-  const locations = await readVersions(refs, now);
+  const snapshot = await getSnapshot(environment);
+  const locations = await readVersions(refs, now, environment);
   const incoming = await Promise.all(
     refs.map(async (home) => ({
       location: home,
       notes: upstreamDeployNotes(
         home,
-        await readVersions(locationsUpstream(snapshot.graph, home), now),
+        await readVersions(locationsUpstream(snapshot.graph, home), now, environment),
       ),
     })),
   );
@@ -56,8 +60,9 @@ export async function getLocationVersions(
 async function readVersions(
   refs: readonly LocationRef[],
   now: number,
+  environment?: string,
 ): Promise<LocationVersions[]> {
-  const snapshot = await getSnapshot();
+  const snapshot = await getSnapshot(environment);
   const store = deployStore();
   const config = loadConfig();
   const dataFrom = now - config.refresh.runsWindowDays * 86_400_000;

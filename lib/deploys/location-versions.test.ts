@@ -4,7 +4,7 @@ import type { AssetHealth } from "@/lib/health/health-model";
 import { buildGraph } from "@/lib/lineage/build-graph";
 import { definitionKey } from "@/lib/snapshot/snapshot-types";
 import { def } from "@/lib/testing/asset-fixtures";
-import { annotation, deployEvent } from "@/lib/testing/deploy-fixtures";
+import { annotation, deployEvent, loadedLocation } from "@/lib/testing/deploy-fixtures";
 import { failedOn, run } from "@/lib/testing/run-fixtures";
 import { HOUR } from "@/lib/testing/status-fixtures";
 import { deploymentOrder, locationVersions } from "./location-versions";
@@ -43,16 +43,7 @@ function snapshot(degradedFeatures: boolean, cleanFailed = true) {
       [definitionKey("prod", features), health(degradedFeatures ? "DEGRADED" : "HEALTHY")],
       [definitionKey("prod", clean), health(cleanFailed ? "DEGRADED" : "HEALTHY")],
     ]),
-    locations: ["analytics", "ml", "finance"].map((name) => ({
-      deployment: "prod",
-      name,
-      status: "loaded" as const,
-      error: null,
-      versionKey: "k",
-      updatedAt: T,
-      repositories: [],
-      assets: [],
-    })),
+    locations: ["analytics", "ml", "finance"].map((name) => loadedLocation(name, T)),
   };
 }
 

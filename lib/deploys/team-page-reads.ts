@@ -24,13 +24,14 @@ const promotion = new ReadCache<ContractCheck[]>(64);
 /** getLocationVersions, shared by every request with the same inputs. */
 export async function getCachedLocationVersions(
   refs: readonly LocationRef[],
+  environment?: string,
 ): Promise<VersionsReport> {
-  const snapshot = await getSnapshot();
+  const snapshot = await getSnapshot(environment);
   const mark = await deployStore().changeMark();
   const step = Math.min(MAX_STEP_MS, loadConfig().refresh.assetStatusSeconds * 1000);
   const now = Math.floor(Date.now() / step) * step;
   return versions.read([refs, snapshot.generation, mark, now], () =>
-    getLocationVersions(refs, now),
+    getLocationVersions(refs, now, environment),
   );
 }
 

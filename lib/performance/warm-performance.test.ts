@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { MaterializationRecord } from "@/lib/domain/run-types";
 import { buildSnapshot } from "@/lib/snapshot/build-snapshot";
-import { teamAssets } from "@/lib/teams/team-assets";
+import { teamAssets, teamIndex } from "@/lib/teams/team-assets";
 import { timeWindow } from "@/lib/teams/time-range";
 import { def } from "@/lib/testing/asset-fixtures";
 import { deploymentInput } from "@/lib/testing/snapshot-fixtures";
-import { teamPerformance } from "./team-performance";
-import { warmPerformance } from "./warm-performance";
+import { hopIndex, hopIndexSteps } from "./consumption";
+import { runNow, runSliced } from "./slices";
+import { allStorageInputs, teamPerformance } from "./team-performance";
+import { warmPerformance, warmPerformanceSteps } from "./warm-performance";
 
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 11, 2);
@@ -65,5 +67,30 @@ describe("warmPerformance", () => {
       [X, JSON.stringify(["y"]), 3, 2 * HOUR],
     ]);
     expect(report(warmed, "a").storage.quotas[0]?.usedBytes).toBe(3_000 + 500);
+  });
+
+  it("in slices, as the figure warmer runs it, gives the same figures and fills the same caches", async () => {
+    const warmed = world();
+    let pauses = 0;
+    const pause = async () => {
+      pauses++;
+    };
+    await runSliced(teamIndex.steps(warmed), 0, pause);
+    await runSliced(warmPerformanceSteps(warmed, storage), 0, pause);
+    expect(pauses).toBeGreaterThan(0);
+    // What requests ask for afterwards is what the slices built, not a second build.
+    expect(teamIndex(warmed)).toBe(runNow(teamIndex.steps(warmed)));
+    const index = hopIndex(warmed.graph, warmed.materializations);
+    expect(runNow(hopIndexSteps(warmed.graph, warmed.materializations))).toBe(index);
+    expect(allStorageInputs(warmed)).toBe(runNow(allStorageInputs.steps(warmed)));
+    for (const team of ["a", "b"]) expect(report(warmed, team)).toEqual(report(world(), team));
+  });
+
+  it("a build a request finished first is the one kept", () => {
+    const s = world();
+    const steps = hopIndexSteps(s.graph, s.materializations);
+    steps.next(); // the warmer started…
+    const byRequest = hopIndex(s.graph, s.materializations); // …a request built it meanwhile
+    expect(runNow(steps)).toBe(byRequest);
   });
 });

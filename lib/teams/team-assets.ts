@@ -4,7 +4,7 @@ import type { AssetStatus } from "@/lib/health/status-types";
 import type { LogicalAsset, OwnedAsset } from "@/lib/lineage/graph-types";
 import { isDegraded as degraded, isStale as stale } from "@/lib/metrics/definitions";
 import { ownedHealth } from "@/lib/snapshot/owned-health";
-import { perSnapshot } from "@/lib/snapshot/snapshot-memo";
+import { perSnapshotSteps } from "@/lib/snapshot/snapshot-memo";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import { definitionKey } from "@/lib/snapshot/snapshot-types";
 
@@ -29,10 +29,20 @@ const byCollator = new Intl.Collator().compare; // what String#localeCompare use
 const inOrder = (a: TeamAsset, b: TeamAsset) =>
   byCollator(a.node.id, b.node.id) || byCollator(a.def.deployment, b.def.deployment);
 
-/** Every owned asset grouped by team (null: no team), each group in the order teamAssets returns. */
-const teamIndex = perSnapshot((snapshot): Map<string | null, TeamAsset[]> => {
+/**
+ * Every owned asset grouped by team (null: no team), each group in the order
+ * teamAssets returns. In steps (a pause every 512 nodes and after each team's
+ * sort) so the figure warmer can build it without holding the event loop.
+ */
+export const teamIndex = perSnapshotSteps(function* (snapshot): Generator<
+  void,
+  Map<string | null, TeamAsset[]>,
+  void
+> {
   const out = new Map<string | null, TeamAsset[]>();
+  let n = 0;
   for (const node of snapshot.graph.nodes.values()) {
+    if (++n % 512 === 0) yield;
     for (const owned of node.owned) {
       const def = owned.definitions[0];
       if (!def) continue;
@@ -44,7 +54,10 @@ const teamIndex = perSnapshot((snapshot): Map<string | null, TeamAsset[]> => {
       list.push(teamAsset(snapshot, node, owned, def));
     }
   }
-  for (const list of out.values()) list.sort(inOrder);
+  for (const list of out.values()) {
+    list.sort(inOrder);
+    yield;
+  }
   return out;
 });
 

@@ -13,6 +13,7 @@ import { Panel } from "@/components/panel/panel";
 import { PanelSkeleton } from "@/components/panel/panel-skeleton";
 import { ParamProblems } from "@/components/param-problems";
 import { DataAgeBanner } from "@/components/team/data-age-banner";
+import { withEnv } from "@/lib/environments/env-href";
 import {
   applyViewChange,
   decodeGraph,
@@ -34,18 +35,25 @@ import { overviewQuery } from "@/lib/queries/overview";
 const fitKeyOf = (v: LineageView) =>
   `${v.focus}|${v.depth}|${v.team}|${v.location}|${v.kind}|${v.health.join("")}`;
 
-/** The URL's search without the viewport: what the view alone asked for. */
-const viewSearch = (params: URLSearchParams) => withViewport(params, null).toString();
+/** The URL's search without the viewport and the environment: what the view alone asked for. */
+const viewSearch = (params: URLSearchParams) => {
+  const view = withViewport(params, null);
+  view.delete("env"); // written by setView after the view's own parameters
+  return view.toString();
+};
 
 export function LineageClient({
   urls,
   refreshMs,
   staleAfterMs,
+  env,
 }: {
   urls: DagsterUrls;
   refreshMs: number;
   /** When a deployment's data counts as late (the page derives it from the config). */
   staleAfterMs: number;
+  /** The environment shown unless it is the default: read from the API and kept in the URL. */
+  env?: string;
 }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -61,10 +69,10 @@ export function LineageClient({
   );
   // Only the first frame comes from the URL; later the canvas owns the viewport and writes it back.
   const initialViewport = useRef(parsedViewport.viewport);
-  const { data, error } = useQuery(graphQuery(refreshMs));
+  const { data, error } = useQuery(graphQuery(refreshMs, env));
   // Deployment freshness comes with the overview: which deployments are
   // unreachable, and since when the graph shows their last good data.
-  const { data: overview, dataUpdatedAt } = useQuery(overviewQuery(refreshMs));
+  const { data: overview, dataUpdatedAt } = useQuery(overviewQuery(refreshMs, env));
   const freshness = useMemo(() => deploymentFreshness(overview), [overview]);
   const graph = useMemo(() => (data ? decodeGraph(data) : null), [data]);
 
@@ -90,9 +98,9 @@ export function LineageClient({
             ).toString()
           : "";
       const full = kept ? (query ? `${query}&${kept}` : `?${kept}`) : query;
-      router.replace(`${pathname}${full}`, { scroll: false });
+      router.replace(withEnv(`${pathname}${full}`, env), { scroll: false });
     },
-    [router, pathname],
+    [router, pathname, env],
   );
   const latestRef = useRef(latestView);
   latestRef.current = latestView;
@@ -127,10 +135,10 @@ export function LineageClient({
 
   const embeds = useMemo<EmbedSource>(
     () => ({
-      targetFor: (panel) => (panel === "lineage" ? { kind: "lineage", view } : null),
+      targetFor: (panel) => (panel === "lineage" ? { kind: "lineage", view, env } : null),
       badges: {},
     }),
-    [view],
+    [view, env],
   );
 
   if (error) return <p role="alert">The lineage graph is unavailable: {error.message}</p>;
@@ -208,6 +216,7 @@ export function LineageClient({
               graph={graph}
               node={selected}
               urls={urls}
+              env={env}
               onSelect={onSelect}
               onFocus={(n) => setView({ focus: graph.ids[n] ?? null })}
             />
