@@ -1,8 +1,7 @@
 import type { TeamConfig } from "@/lib/config/config-schema";
 import { deployImpact, describeImpact, type LocationImpact } from "@/lib/deploys/deploy-impact";
 import type { DeployEvent } from "@/lib/deploys/deploy-types";
-import { type ConsumerAsset, consumersOf, type LocationRef } from "@/lib/deploys/location-graph";
-import type { LineageGraph } from "@/lib/lineage/graph-types";
+import { type ConsumerAsset, consumersOf } from "@/lib/deploys/location-graph";
 import { isDegraded } from "@/lib/metrics/definitions";
 import { definitionKey, type HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import type { AlertRule } from "./alert-config";
@@ -31,28 +30,6 @@ export interface ImpactWindow {
   dataFrom: number;
 }
 
-/**
- * A location's consumers depend on the graph alone, which a snapshot keeps
- * until the topology changes: walked once per graph, not on every evaluation
- * (25k assets, 12 locations: most of a tick's cost otherwise).
- */
-const consumersByGraph = new WeakMap<LineageGraph, Map<string, ConsumerAsset[]>>();
-
-function consumersCached(graph: LineageGraph, at: LocationRef): ConsumerAsset[] {
-  let memo = consumersByGraph.get(graph);
-  if (!memo) {
-    memo = new Map();
-    consumersByGraph.set(graph, memo);
-  }
-  const key = `${at.deployment}\u0000${at.location}`;
-  let out = memo.get(key);
-  if (!out) {
-    out = consumersOf(graph, at);
-    memo.set(key, out);
-  }
-  return out;
-}
-
 export function deployImpactSignals(
   snapshot: HealthSnapshot,
   rule: Rule,
@@ -72,7 +49,8 @@ export function deployImpactSignals(
       const at = { deployment: e.deployment, location: e.location };
       const impact = deployImpact({
         deploy: { ...at, at: e.at, version: e.version },
-        consumers: consumersCached(snapshot.graph, at),
+        // consumersOf keeps its answer per graph (lib/deploys/location-graph.ts).
+        consumers: consumersOf(snapshot.graph, at),
         runs: snapshot.runs,
         now: window.now,
         dataFrom: window.dataFrom,
