@@ -51,7 +51,7 @@ for (const n of SIZES) {
   for (let r = 0; r < RUNS; r++) {
     // Every refresh with new content builds a new snapshot: nothing cached carries over.
     const snapshot = buildSnapshot([data], teams, `g${r}`, Date.now());
-    const input = { rules: alerts.rules, teams, snapshot, latestDeploys: [] };
+    const input = { rules: alerts.rules, teams, snapshot, latestDeploys: [], dataFrom: 0 };
     let t0 = performance.now();
     const step = evaluateAlerts([], input, 0);
     cold.push(performance.now() - t0);
@@ -88,6 +88,7 @@ for (const n of SIZES) {
     dispatcher,
     snapshot: async () => ({ ...snapshot, deployments: [] }),
     deploys: null,
+    runsWindowDays: 30,
     alertmanagers: new Map(),
     now: () => now,
   });

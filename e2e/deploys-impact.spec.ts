@@ -27,6 +27,19 @@ const HB_PORT = Number(process.env.E2E_IMPACT_PORT ?? 3172);
 const DAGSTER = `http://127.0.0.1:${DAGSTER_PORT}`;
 const run = promisify(execFile);
 
+// Issue 13 item 1: the alerts `deploy` rule fires on that impact. Dry-run: the
+// Alertmanager channel names a port of this spec's range where nothing listens,
+// and nothing is sent; /api/v1/alerts shows what fires.
+const IMPACT_ALERTS = `
+alerts:
+  dryRun: true
+  evaluateSeconds: 1
+  channels:
+    - { name: am, type: alertmanager, url: "http://127.0.0.1:3179" }
+  rules:
+    - { name: deploy-impact, type: deploy, routes: [{ team: "*", channels: [am] }] }
+`;
+
 let home = "";
 let child: ChildProcess | undefined;
 let url = "";
@@ -49,7 +62,7 @@ test.beforeAll(async () => {
     config,
     readFileSync("e2e/healthboard.e2e.yaml", "utf8")
       .replaceAll("127.0.0.1:3071", `127.0.0.1:${DAGSTER_PORT}`)
-      .replace(/ {2}- name: offline\n.*\n.*\n/, ""),
+      .replace(/ {2}- name: offline\n.*\n.*\n/, "") + IMPACT_ALERTS,
   );
   ({ child, url } = await spawnHealthboard(HB_PORT, {
     HEALTHBOARD_CONFIG: config,
@@ -78,6 +91,14 @@ interface Version {
   causedFailures: number | null;
   good: boolean;
   lastKnownGood: boolean;
+}
+
+interface DeployAlert {
+  rule: string;
+  team: string;
+  role: string;
+  location: string | null;
+  summary: string;
 }
 
 interface Rollback {
@@ -195,6 +216,28 @@ test("an analytics deploy followed by failing ML runs shows its impact on ML", a
       { timeout: 60_000 },
     )
     .toMatchObject({ failures: truth, elevated: true });
+
+  // The deploy rule fires on it: ML is told as the consumer, analytics as the deployer.
+  const deployAlerts = async () => {
+    const res = await fetch(`${url}/api/v1/alerts`);
+    const body = (await res.json()) as { active: { status: string; signal: DeployAlert }[] };
+    return body.active
+      .filter((a) => a.signal.rule === "deploy-impact" && a.status === "firing")
+      .map((a) => a.signal)
+      .sort((a, b) => a.team.localeCompare(b.team));
+  };
+  await expect
+    .poll(async () => (await deployAlerts()).map((s) => [s.team, s.role, s.location]), {
+      timeout: 60_000,
+    })
+    .toEqual([
+      ["analytics", "owner", "analytics-team"],
+      ["ml", "consumer", "analytics-team"],
+    ]);
+  for (const signal of await deployAlerts())
+    expect(signal.summary).toContain(
+      `followed by ${truth} failure${truth === 1 ? "" : "s"} in ml-platform`,
+    );
 
   // The ML team's page names the analytics deploy that preceded its failures.
   await page.goto(`${url}/teams/ml`);

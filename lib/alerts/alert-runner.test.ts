@@ -54,6 +54,7 @@ function healthboard(
     dispatcher,
     snapshot: async () => world.snapshot,
     deploys: null,
+    runsWindowDays: 30,
     alertmanagers: new Map(),
     now: () => world.now,
   });
@@ -116,6 +117,7 @@ describe("AlertRunner's state in memory", () => {
       dispatcher: new Dispatcher(store, new Map(), { dryRun: true }),
       snapshot: async () => world.snapshot,
       deploys: null,
+      runsWindowDays: 30,
       alertmanagers: new Map(),
       isLeader: () => leader,
       now: () => world.now,

@@ -28,6 +28,8 @@ export interface AlertRunnerDeps {
   dispatcher: Dispatcher;
   snapshot: () => Promise<HealthSnapshot>;
   deploys: Pick<DeployStore, "list"> | null;
+  /** Config `refresh.runsWindowDays`: the runs a snapshot holds, a deploy's baseline starts no earlier. */
+  runsWindowDays: number;
   /** Alertmanager channels, re-sent firing alerts so they do not time out there. */
   alertmanagers: ReadonlyMap<string, Sender>;
   /** With replicas, only the holder of the alerts lease evaluates and sends (absent: always). */
@@ -115,7 +117,13 @@ export class AlertRunner {
     }
     const step = evaluateAlerts(
       previous,
-      { rules: alerts.rules, teams, snapshot, latestDeploys: latestDeployEvents(events) },
+      {
+        rules: alerts.rules,
+        teams,
+        snapshot,
+        latestDeploys: latestDeployEvents(events),
+        dataFrom: now - this.deps.runsWindowDays * 86_400_000,
+      },
       now,
     );
     this.active = null; // until the save is known to have happened

@@ -81,6 +81,7 @@ export async function startAlerts(deps: {
     dispatcher: rt.dispatcher,
     snapshot: deps.snapshot,
     deploys: deps.deploys,
+    runsWindowDays: rt.config.refresh.runsWindowDays,
     isLeader: deps.isLeader,
     alertmanagers,
   });

@@ -1,0 +1,109 @@
+import type { TeamConfig } from "@/lib/config/config-schema";
+import { deployImpact, describeImpact, type LocationImpact } from "@/lib/deploys/deploy-impact";
+import type { DeployEvent } from "@/lib/deploys/deploy-types";
+import { type ConsumerAsset, consumersOf } from "@/lib/deploys/location-graph";
+import { isDegraded } from "@/lib/metrics/definitions";
+import { definitionKey, type HealthSnapshot } from "@/lib/snapshot/snapshot-types";
+import type { AlertRule } from "./alert-config";
+import { type AlertCandidate, MAX_NAMED_ASSETS } from "./alert-types";
+import { assetOf } from "./dependency-condition";
+import { graphIndex } from "./graph-index";
+import { locationBlast, teamsOfLocation } from "./location-conditions";
+
+// The deploy rule's second half: "failures downstream of a deploy rise". Each
+// location's latest deploy (the live version) is measured with deployImpact
+// (lib/deploys), THE definition of an elevated impact: more failures of the
+// consumer locations' assets after the deploy than their rate before it, or a
+// consumer asset degraded now. The teams of each elevated consumer location
+// are told which of their assets failed or are degraded (role consumer); the
+// deploying location's teams are told what their deploy was followed by
+// (role owner). A team is told once per deploy, as a consumer if it is one.
+// The alert stays while the live version's impact is elevated; the next
+// deploy of the location replaces it (a new deploy, a new fingerprint).
+
+type Rule = Extract<AlertRule, { type: "deploy" }>;
+type Team = Pick<TeamConfig, "slug" | "locations">;
+
+export interface ImpactWindow {
+  now: number;
+  /** The oldest run time Healthboard holds (now − runsWindowDays). */
+  dataFrom: number;
+}
+
+export function deployImpactSignals(
+  snapshot: HealthSnapshot,
+  rule: Rule,
+  teams: readonly Team[],
+  latest: readonly DeployEvent[],
+  window: ImpactWindow,
+): AlertCandidate[] {
+  const g = graphIndex(snapshot.graph);
+  // The latest deploy is the live version: its consumers' health now counts too.
+  const isDegradedNow = (c: ConsumerAsset) => {
+    const health = snapshot.definitionHealth.get(definitionKey(c.deployment, c.assetId));
+    return health ? isDegraded(health) : false;
+  };
+  return latest
+    .filter((e) => e.kind === "deploy")
+    .flatMap((e) => {
+      const at = { deployment: e.deployment, location: e.location };
+      const impact = deployImpact({
+        deploy: { ...at, at: e.at, version: e.version },
+        // consumersOf keeps its answer per graph (lib/deploys/location-graph.ts).
+        consumers: consumersOf(snapshot.graph, at),
+        runs: snapshot.runs,
+        now: window.now,
+        dataFrom: window.dataFrom,
+        isDegradedNow,
+      });
+      if (!impact.elevated) return [];
+      const elevated = impact.consumers.filter((c) => c.elevated);
+      // Per team: the elevated consumer locations it belongs to (none: it owns the deploy).
+      const told = new Map<string, LocationImpact[]>();
+      for (const c of elevated)
+        for (const team of teamsOfLocation(snapshot, teams, e.deployment, c.location))
+          told.set(team, [...(told.get(team) ?? []), c]);
+      const owners = teamsOfLocation(snapshot, teams, e.deployment, e.location);
+      for (const team of owners) if (!told.has(team)) told.set(team, []);
+      const where = `${e.deployment}/${e.location}${e.version ? ` (${e.version})` : ""}`;
+      return [...told].map(([team, mine]): AlertCandidate => {
+        const role = mine.length > 0 ? "consumer" : "owner";
+        const about = role === "consumer" ? mine : elevated;
+        const words = about.map((c) => describeImpact(impact, c)).join("; ");
+        return {
+          signal: {
+            fingerprint: `${rule.name}|${team}|deploy-impact|${e.deployment}|${e.location}|${e.at}`,
+            rule: rule.name,
+            type: rule.type,
+            severity: rule.severity,
+            team,
+            role,
+            deployment: e.deployment,
+            location: e.location,
+            asset: null,
+            summary: `deploy of ${where}: ${words}`,
+          },
+          details: () => {
+            const hit = [
+              ...new Set(mine.flatMap((c) => [...c.failedAssets, ...c.degradedNow])),
+            ].sort();
+            return {
+              rootCause: {
+                key: null,
+                deployment: e.deployment,
+                location: e.location,
+                team: owners[0] ?? null,
+                words,
+                error: null,
+              },
+              affected: hit
+                .flatMap((id) => g.index.get(id) ?? [])
+                .slice(0, MAX_NAMED_ASSETS)
+                .map((n) => assetOf(g, n, team)),
+              blastRadius: locationBlast(g, e.deployment, e.location),
+            };
+          },
+        };
+      });
+    });
+}
