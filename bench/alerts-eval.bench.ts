@@ -13,7 +13,9 @@ import { Dispatcher } from "@/lib/alerts/dispatcher";
 import { evaluateAlerts } from "@/lib/alerts/evaluate-rules";
 import { SqliteAlertStore } from "@/lib/alerts/sqlite-alert-store";
 import { buildSnapshot } from "@/lib/snapshot/build-snapshot";
-import { syntheticInput, syntheticTeams as teams } from "./synthetic-snapshot";
+import { deployEvent } from "@/lib/testing/deploy-fixtures";
+import { run } from "@/lib/testing/run-fixtures";
+import { syntheticInput as syntheticAssets, syntheticTeams as teams } from "./synthetic-snapshot";
 
 // `npm run bench:alerts -- 25000` for one size.
 const SIZES = process.argv[2] ? [Number(process.argv[2])] : [1_000, 10_000, 25_000];
@@ -30,6 +32,28 @@ const alerts = alertsSchema.parse({
     { name: "deploy", type: "deploy", routes: route },
   ],
 });
+
+// 10,000 runs over 30 days, one in 17 failing one asset, and a live deploy of
+// every location an hour ago: the deploy rule measures each deploy's impact.
+const NOW = Date.now();
+function syntheticInput(n: number) {
+  const data = syntheticAssets(n);
+  const defs = data.locations.locations.flatMap((l) => l.assets);
+  const runs = Array.from({ length: 10_000 }, (_, i) => {
+    const d = defs[(i * 7919) % defs.length] as (typeof defs)[number];
+    const failed = i % 17 === 0;
+    return run(`r${i}`, NOW - i * 259_200, failed ? "FAILURE" : "SUCCESS", {
+      location: d.location,
+      failedAssetIds: failed ? [d.id] : [],
+    });
+  });
+  return { ...data, runs };
+}
+const liveDeploys = (n: ReturnType<typeof syntheticInput>) =>
+  n.locations.locations.map((l) => ({
+    ...deployEvent("deploy", NOW - 3_600_000, "v2"),
+    location: l.name,
+  }));
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)] as number;
@@ -51,15 +75,21 @@ for (const n of SIZES) {
   for (let r = 0; r < RUNS; r++) {
     // Every refresh with new content builds a new snapshot: nothing cached carries over.
     const snapshot = buildSnapshot([data], teams, `g${r}`, Date.now());
-    const input = { rules: alerts.rules, teams, snapshot, latestDeploys: [], dataFrom: 0 };
+    const input = {
+      rules: alerts.rules,
+      teams,
+      snapshot,
+      latestDeploys: process.env.NO_DEPLOYS ? [] : liveDeploys(data),
+      dataFrom: NOW - 30 * 86_400_000,
+    };
     let t0 = performance.now();
-    const step = evaluateAlerts([], input, 0);
+    const step = evaluateAlerts([], input, NOW);
     cold.push(performance.now() - t0);
     // The runner's next refresh: getSnapshot's shallow copy of the same content (live as-of times).
     const next = { ...input, snapshot: { ...snapshot, deployments: [] } };
     t0 = performance.now();
     const c0 = process.cpuUsage();
-    evaluateAlerts(step.active, next, 1_000);
+    evaluateAlerts(step.active, next, NOW + 1_000);
     warm.push(performance.now() - t0);
     const c = process.cpuUsage(c0);
     warmCpu.push((c.user + c.system) / 1000);
