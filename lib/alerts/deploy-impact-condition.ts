@@ -44,12 +44,9 @@ const IMPACT_STEP_MS = 60_000;
 const memo = perSnapshot(() => new Map<string, AlertCandidate[]>());
 
 export function deployImpactSignals(
-  snapshot: HealthSnapshot,
-  rule: Rule,
-  teams: readonly Team[],
-  latest: readonly DeployEvent[],
-  window: ImpactWindow,
+  ...args: Parameters<typeof impactCandidates>
 ): AlertCandidate[] {
+  const [snapshot, rule, teams, latest, window] = args;
   const kept = memo(snapshot);
   const key = JSON.stringify([
     rule,
@@ -60,7 +57,7 @@ export function deployImpactSignals(
   const hit = kept.get(key);
   if (hit) return hit;
   if (kept.size > 16) kept.clear(); // one snapshot sees a few minutes at most
-  const candidates = impactCandidates(snapshot, rule, teams, latest, window);
+  const candidates = impactCandidates(...args);
   kept.set(key, candidates);
   return candidates;
 }
