@@ -208,6 +208,7 @@ export function writeBenchConfig({
   extraConfig = [],
   extraSections = [],
   proxyPort = PORTS.proxy,
+  locationStatusSeconds = 5,
 }) {
   const config = path.join(out, "healthboard.yaml");
   mkdirSync(out, { recursive: true });
@@ -222,7 +223,7 @@ export function writeBenchConfig({
         return `  - { slug: ${teamSlug(i)}, name: ${t}, owners: ['team:${t}'] }`;
       }),
       "refresh:",
-      "  locationStatusSeconds: 5",
+      `  locationStatusSeconds: ${locationStatusSeconds}`,
       `  assetStatusSeconds: ${refreshSeconds}`,
       `  runsSeconds: ${refreshSeconds}`,
       "  requestTimeoutSeconds: 60",
@@ -250,9 +251,21 @@ export async function startNextServer({ port, config, dataDir, env = {}, logFile
 }
 
 /** The counting proxy and a Healthboard reading the workload through it. */
-export async function startHealthboard({ locations, out, refreshSeconds, extraConfig = [] }) {
+export async function startHealthboard({
+  locations,
+  out,
+  refreshSeconds,
+  extraConfig = [],
+  locationStatusSeconds,
+}) {
   const proxy = await startCountingProxy(PORTS.proxy, PORTS.dagster);
-  const config = writeBenchConfig({ out, locations, refreshSeconds, extraConfig });
+  const config = writeBenchConfig({
+    out,
+    locations,
+    refreshSeconds,
+    extraConfig,
+    locationStatusSeconds,
+  });
   proxy.reset(); // count everything from Healthboard's boot on
   // PORTS read at call time: a benchmark may move the ports before starting.
   const hb = await startNextServer({
