@@ -14,7 +14,7 @@ import { ASSET_LISTS, type AssetList } from "./team-href";
 // whole model arrives.
 
 /** Rows of a long list the first screen draws, and per page after. */
-export const PAGE_ROWS = 50;
+export const PAGE_ROWS = 25;
 
 /** The full length of every list the first screen cuts, by the part of the model holding it. */
 export interface ListTotals {
