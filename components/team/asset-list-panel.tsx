@@ -1,22 +1,14 @@
 import Link from "next/link";
 import { ExternalLink } from "@/components/external-link";
 import { HealthBadge } from "@/components/health-badge";
-import { CsvButton } from "@/components/panel/csv-button";
 import { Card, Panel } from "@/components/panel/panel";
 import { TableHead } from "@/components/panel/table-head";
 import { formatKey } from "@/lib/format";
 import { assetUrl, type DagsterUrls } from "@/lib/links/dagster-links";
-import { isHealthy, isUnhealthy } from "@/lib/metrics/definitions";
-import type { TeamAssetRow, TeamPageModel } from "@/lib/teams/build-team-page";
+import { ASSET_FILTERS } from "@/lib/teams/asset-lists";
+import { assetTotals, type FirstScreenModel } from "@/lib/teams/first-screen";
 import { ASSET_LISTS, type AssetList, teamHref } from "@/lib/teams/team-href";
-
-const FILTERS: Record<AssetList, (a: TeamAssetRow) => boolean> = {
-  all: () => true,
-  healthy: (a) => isHealthy(a.health),
-  stale: (a) => a.stale,
-  degraded: (a) => a.degraded,
-  unhealthy: (a) => isUnhealthy(a.health),
-};
+import { ListCsvButton, usePage } from "./list-pager";
 
 /** Each list's rule in words (lib/metrics/definitions.ts), as the pill's tooltip. */
 const LIST_HELP: Record<AssetList, string> = {
@@ -35,20 +27,25 @@ export function AssetListPanel({
   location,
   env,
 }: {
-  model: TeamPageModel;
+  model: FirstScreenModel;
   urls: DagsterUrls;
   list: AssetList;
   location?: string;
   /** The environment shown unless it is the default: kept on the links. */
   env?: string;
 }) {
-  const rows = model.assets.filter(FILTERS[list]);
+  // A cut model holds this list's first page only (lib/teams/first-screen.ts).
+  const rows = model.assets.filter(ASSET_FILTERS[list]);
+  const totals = assetTotals(model);
+  const complete = !model.cut;
+  const { shown, pager } = usePage(rows, totals[list], complete, list);
   return (
     <Panel
       title="Assets"
       id="assets"
       actions={
-        <CsvButton
+        <ListCsvButton
+          complete={complete}
           filename={`${model.team.slug}-assets-${list}.csv`}
           header={[
             "asset",
@@ -94,7 +91,7 @@ export function AssetListPanel({
               title={LIST_HELP[l]}
               className={`rounded-full px-3 py-0.5 ring-1 ring-slate-300 dark:ring-slate-700 ${l === list ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900" : ""}`}
             >
-              {l} ({model.assets.filter(FILTERS[l]).length})
+              {l} ({totals[l]})
             </Link>
           ))}
         </nav>
@@ -104,7 +101,7 @@ export function AssetListPanel({
             columns={["Asset", "Location", "Health", "Materialization", "Freshness", "Checks"]}
           />
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-            {rows.map((a) => (
+            {shown.map((a) => (
               <tr
                 key={`${a.deployment}/${a.id}`}
                 data-asset={a.id}
@@ -143,6 +140,7 @@ export function AssetListPanel({
             ))}
           </tbody>
         </table>
+        {pager}
       </Card>
     </Panel>
   );

@@ -1,12 +1,12 @@
 import { ExternalLink } from "@/components/external-link";
 import { HealthBadge } from "@/components/health-badge";
-import { CsvButton } from "@/components/panel/csv-button";
 import { Card, Panel } from "@/components/panel/panel";
 import { TableHead } from "@/components/panel/table-head";
 import { formatKey } from "@/lib/format";
 import { assetUrl, type DagsterUrls } from "@/lib/links/dagster-links";
-import type { TeamPageModel } from "@/lib/teams/build-team-page";
 import type { ForeignAsset, RiskSource } from "@/lib/teams/dependency-report";
+import { dependencyTotals, type FirstScreenModel } from "@/lib/teams/first-screen";
+import { ListCsvButton, usePage } from "./list-pager";
 
 type Row = ForeignAsset & { atRisk?: boolean; atRiskFrom?: RiskSource[] };
 
@@ -17,17 +17,23 @@ type Row = ForeignAsset & { atRisk?: boolean; atRiskFrom?: RiskSource[] };
  */
 function ForeignTable({
   rows,
+  total,
+  complete,
   urls,
   testId,
   viaLabel,
   risk,
 }: {
   rows: Row[];
+  /** The whole list's length: `rows` may be its first page only (lib/teams/first-screen.ts). */
+  total: number;
+  complete: boolean;
   urls: DagsterUrls;
   testId: string;
   viaLabel: string;
   risk?: boolean;
 }) {
+  const { shown, pager } = usePage(rows, total, complete);
   if (rows.length === 0) return <p className="text-sm text-slate-500">None.</p>;
   const columns = [
     "Asset",
@@ -45,7 +51,7 @@ function ForeignTable({
       >
         <TableHead columns={columns} />
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-          {rows.map((r) => (
+          {shown.map((r) => (
             <tr key={r.id} data-asset={r.id} data-at-risk={risk ? String(!!r.atRisk) : undefined}>
               <td className="py-1.5 break-words">
                 <ExternalLink href={r.deployment ? assetUrl(urls, r.deployment, r.key) : null}>
@@ -88,6 +94,7 @@ function ForeignTable({
           ))}
         </tbody>
       </table>
+      {pager}
     </div>
   );
 }
@@ -102,14 +109,17 @@ const csvRow = (direction: string) => (r: ForeignAsset) => [
   r.via.map(formatKey).join("; "),
 ];
 
-export function DependenciesPanel({ model, urls }: { model: TeamPageModel; urls: DagsterUrls }) {
+export function DependenciesPanel({ model, urls }: { model: FirstScreenModel; urls: DagsterUrls }) {
   const d = model.dependencies;
+  const totals = dependencyTotals(model);
+  const complete = !model.cut;
   return (
     <Panel
       title="Dependencies on other teams"
       id="dependencies"
       actions={
-        <CsvButton
+        <ListCsvButton
+          complete={complete}
           filename={`${model.team.slug}-dependencies.csv`}
           header={["direction", "asset", "team", "location", "health", "freshness", "via"]}
           rows={() => [
@@ -122,17 +132,25 @@ export function DependenciesPanel({ model, urls }: { model: TeamPageModel; urls:
       <div className="grid gap-3 2xl:grid-cols-2">
         <Card>
           <h3 className="mb-2 text-sm font-medium">
-            Upstream: what this team reads ({d.upstream.length})
+            Upstream: what this team reads ({totals.upstream})
           </h3>
-          <ForeignTable rows={d.upstream} urls={urls} testId="upstream-table" viaLabel="Read by" />
+          <ForeignTable
+            rows={d.upstream}
+            total={totals.upstream}
+            complete={complete}
+            urls={urls}
+            testId="upstream-table"
+            viaLabel="Read by"
+          />
         </Card>
         <Card>
           <h3 className="mb-2 text-sm font-medium">
-            Downstream: who reads this team ({d.downstream.length},{" "}
-            {d.downstream.filter((r) => r.atRisk).length} at risk)
+            Downstream: who reads this team ({totals.downstream}, {totals.downstreamAtRisk} at risk)
           </h3>
           <ForeignTable
             rows={d.downstream}
+            total={totals.downstream}
+            complete={complete}
             urls={urls}
             testId="downstream-table"
             viaLabel="Reads"

@@ -1,21 +1,27 @@
 import { ExternalLink } from "@/components/external-link";
 import { HealthBadge } from "@/components/health-badge";
-import { CsvButton } from "@/components/panel/csv-button";
 import { Card, Panel } from "@/components/panel/panel";
 import { TableHead } from "@/components/panel/table-head";
 import { formatDuration, formatKey, formatPct } from "@/lib/format";
 import { assetUrl, type DagsterUrls } from "@/lib/links/dagster-links";
-import type { TeamPageModel } from "@/lib/teams/build-team-page";
+import { type FirstScreenModel, freshnessTotals } from "@/lib/teams/first-screen";
 import { coverageNote } from "@/lib/teams/freshness-report";
+import { ListCsvButton, usePage } from "./list-pager";
 
-export function FreshnessPanel({ model, urls }: { model: TeamPageModel; urls: DagsterUrls }) {
+export function FreshnessPanel({ model, urls }: { model: FirstScreenModel; urls: DagsterUrls }) {
   const f = model.freshness;
+  // A cut model holds each list's first page only (lib/teams/first-screen.ts).
+  const totals = freshnessTotals(model);
+  const complete = !model.cut;
+  const overdue = usePage(f.overdue, totals.overdue, complete);
+  const consumed = usePage(f.consumedByOtherTeams, totals.consumedBy, complete);
   return (
     <Panel
       title="Freshness"
       id="freshness"
       actions={
-        <CsvButton
+        <ListCsvButton
+          complete={complete}
           filename={`${model.team.slug}-freshness.csv`}
           header={[
             "asset",
@@ -88,7 +94,7 @@ export function FreshnessPanel({ model, urls }: { model: TeamPageModel; urls: Da
                 ]}
               />
               <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                {f.overdue.map((o) => (
+                {overdue.shown.map((o) => (
                   <tr key={`${o.deployment}/${o.id}`}>
                     <td className="py-1.5">
                       <ExternalLink href={assetUrl(urls, o.deployment, o.key)}>
@@ -112,6 +118,7 @@ export function FreshnessPanel({ model, urls }: { model: TeamPageModel; urls: Da
               </tbody>
             </table>
           )}
+          {overdue.pager}
         </div>
 
         <div>
@@ -120,7 +127,7 @@ export function FreshnessPanel({ model, urls }: { model: TeamPageModel; urls: Da
             <p className="text-sm text-slate-500">No other team reads these assets.</p>
           ) : (
             <ul className="space-y-1 text-sm" data-testid="consumed-by">
-              {f.consumedByOtherTeams.map((c) => (
+              {consumed.shown.map((c) => (
                 <li key={c.id}>
                   <span className="font-medium">{formatKey(c.key)}</span>
                   <span className="text-slate-500"> → </span>
@@ -131,6 +138,7 @@ export function FreshnessPanel({ model, urls }: { model: TeamPageModel; urls: Da
               ))}
             </ul>
           )}
+          {consumed.pager}
         </div>
       </Card>
     </Panel>

@@ -5,6 +5,7 @@ import { loadConfig } from "@/lib/config/load-config";
 import { currentInsights, insightsStamp } from "@/lib/performance/insights-collector";
 import { buildTeamPage, type TeamPageModel } from "./build-team-page";
 import { RANGE_MS, type RangeKey } from "./time-range";
+import { viewWarmer } from "./view-warmer";
 
 // A team page's window ends at "now", so its model used to be rebuilt (and
 // re-encoded) on every request: with 200 viewers and 20 embeds each, that was
@@ -20,6 +21,19 @@ const MAX_STEP_MS = 60_000;
 // Least recently used out, so a burst of one-off views cannot empty it.
 const models = new LruCache<string, { stamp: string; model: TeamPageModel }>(128);
 
+// The views asked for lately are built again as soon as their step or
+// snapshot moves on (view-warmer.ts), checked every second, so a request finds
+// its model built instead of waiting for it.
+type View = [slug: string, range: RangeKey, location?: string, environment?: string];
+const WARM_EVERY_MS = 1_000;
+const warmer = viewWarmer<View>({
+  build: (v) => teamPage(...v),
+  now: Date.now,
+  keepMs: 10 * 60_000,
+  maxViews: 32,
+});
+let warming: ReturnType<typeof setInterval> | undefined;
+
 /**
  * The team page's data, or null for a team the config does not know. A
  * location the team does not have never reaches the cache: the team-wide model
@@ -32,11 +46,32 @@ export async function getTeamPage(
   /** The environment shown (docs/environments.md); undefined for the default. */
   environment?: string,
 ): Promise<TeamPageModel | null> {
+  const model = await teamPage(slug, range, location, environment);
+  // Only views that exist are kept warm (an unknown location answers the team-wide one).
+  if (model && (location === undefined || model.allLocations.includes(location))) {
+    warmer.seen(JSON.stringify([slug, range, location, environment]), [
+      slug,
+      range,
+      location,
+      environment,
+    ]);
+    warming ??= setInterval(() => void warmer.tick(), WARM_EVERY_MS);
+    warming.unref?.();
+  }
+  return model;
+}
+
+async function teamPage(
+  slug: string,
+  range: RangeKey,
+  location?: string,
+  environment?: string,
+): Promise<TeamPageModel | null> {
   const config = loadConfig();
   const team = config.teams.find((t) => t.slug === slug);
   if (!team) return null;
   if (location !== undefined) {
-    const teamWide = await getTeamPage(slug, range, undefined, environment);
+    const teamWide = await teamPage(slug, range, undefined, environment);
     if (!teamWide?.allLocations.includes(location)) return teamWide;
   }
   const snapshot = await getSnapshot(environment);

@@ -1,22 +1,22 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { FiringStrip } from "@/components/alerts/firing-strip";
+import { Suspense } from "react";
+import { StripBoundary } from "@/components/alerts/strip-boundary";
 import { ContractsExport } from "@/components/contracts/contracts-export";
-import { VersionHistoryPanel } from "@/components/deploys/version-history-panel";
-import { TeamPromotionPanel } from "@/components/environments/team-promotion-panel";
 import { ParamProblems } from "@/components/param-problems";
-import { getFiringStrip } from "@/lib/alerts/get-alerts";
+import { SectionBoundary, SectionSkeleton } from "@/components/team/section-boundary";
 import { teamSlugSchema } from "@/lib/api/team-params";
 import { loadConfig } from "@/lib/config/load-config";
-import { getCachedLocationVersions, getCachedTeamPromotion } from "@/lib/deploys/team-page-reads";
 import { linkEnvironment } from "@/lib/environments/env-href";
 import { defaultEnvironment, pageEnvironment } from "@/lib/environments/environment-param";
 import { knownDeployments } from "@/lib/environments/known-deployments";
 import { plural } from "@/lib/format";
 import { dagsterUrls } from "@/lib/links/dagster-links";
+import { firstScreenModel } from "@/lib/teams/first-screen";
 import { getTeamPage } from "@/lib/teams/get-team-page";
 import { loadTeamSearchParams, unknownLocationProblem } from "@/lib/teams/team-search-params";
 import { TeamPageClient } from "./_components/team-page-client";
+import { TeamFiring, TeamPromotion, TeamVersions } from "./_components/team-sections";
 
 export const dynamic = "force-dynamic";
 
@@ -44,11 +44,10 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const problems = locationProblem ? [...view.problems, locationProblem] : view.problems;
   const config = loadConfig();
   const urls = dagsterUrls(knownDeployments()); // with deployments found in Dagster+
-  const [versions, promotion, firing] = await Promise.all([
-    getCachedLocationVersions(model.locations, env),
-    getCachedTeamPromotion(model.team.slug),
-    getFiringStrip({ team: model.team.slug }),
-  ]);
+  // The heading, KPIs and panels go out as soon as the team model is there
+  // (no route-level loading boundary: its reveal came after the whole
+  // document); the parts with reads of their own stream in after, each in its
+  // own boundary. The long lists go out as a first page (lib/teams/first-screen.ts).
   return (
     <>
       <h1 className="mb-1 text-2xl font-semibold tracking-tight">{model.team.name}</h1>
@@ -56,12 +55,20 @@ export default async function TeamPage({ params, searchParams }: Props) {
         Team <code>{model.team.slug}</code> · {plural(model.assets.length, "asset")} in{" "}
         {plural(model.allLocations.length, "code location")}
       </p>
-      <FiringStrip strip={firing} team={model.team.slug} />
+      <StripBoundary>
+        <Suspense fallback={<SectionSkeleton rows={1} />}>
+          <TeamFiring team={model.team.slug} />
+        </Suspense>
+      </StripBoundary>
       <ContractsExport team={model.team.slug} />
       <ParamProblems problems={problems} />
-      <TeamPromotionPanel checks={promotion} />
+      <SectionBoundary name="The promotion check">
+        <Suspense fallback={<SectionSkeleton rows={1} />}>
+          <TeamPromotion team={model.team.slug} />
+        </Suspense>
+      </SectionBoundary>
       <TeamPageClient
-        initial={model}
+        initial={firstScreenModel(model, view.list)}
         location={locationProblem ? undefined : view.location}
         list={view.list}
         urls={urls}
@@ -70,7 +77,11 @@ export default async function TeamPage({ params, searchParams }: Props) {
         env={env}
       />
       <div className="mt-8">
-        <VersionHistoryPanel report={versions} />
+        <SectionBoundary name="Versions">
+          <Suspense fallback={<SectionSkeleton title="Versions" rows={4} />}>
+            <TeamVersions refs={model.locations} env={env} />
+          </Suspense>
+        </SectionBoundary>
       </div>
     </>
   );

@@ -22,7 +22,7 @@ import { ViewControls } from "@/components/team/view-controls";
 import { isTeamPanel } from "@/lib/embed/embed-params";
 import type { DagsterUrls } from "@/lib/links/dagster-links";
 import { teamQuery } from "@/lib/queries/team";
-import type { TeamPageModel } from "@/lib/teams/build-team-page";
+import type { FirstScreenModel } from "@/lib/teams/first-screen";
 import type { AssetList } from "@/lib/teams/team-href";
 
 // The team page draws interactive charts; embeds keep the light static ones.
@@ -37,7 +37,8 @@ export function TeamPageClient({
   allLocations,
   env,
 }: {
-  initial: TeamPageModel;
+  /** The model as the document carries it: its long lists may be cut to a first page. */
+  initial: FirstScreenModel;
   location?: string;
   list: AssetList;
   urls: DagsterUrls;
@@ -46,10 +47,14 @@ export function TeamPageClient({
   /** The environment shown unless it is the default: polled and kept on every link. */
   env?: string;
 }) {
-  const { data = initial, dataUpdatedAt } = useQuery({
+  const query = useQuery({
     ...teamQuery(initial.team.slug, initial.window.range, location, refreshMs, env),
     initialData: initial,
+    // A cut model counts as stale: the whole one is fetched right after hydration.
+    initialDataUpdatedAt: initial.cut ? 0 : undefined,
   });
+  const data: FirstScreenModel = query.data ?? initial;
+  const dataUpdatedAt = query.dataUpdatedAt;
   const { slug, name } = data.team;
   const range = data.window.range;
   const embeds = useMemo<EmbedSource>(
