@@ -15,6 +15,7 @@ import {
   LOCATIONS,
   launchChromium,
   ROOT,
+  readLcp,
   rssMb,
   shutdown,
   sleep,
@@ -174,17 +175,7 @@ async function pageTimings() {
     const ctx = await browser.newContext();
     const p = await ctx.newPage();
     await p.goto(url, { waitUntil: "networkidle" });
-    lcps.push(
-      await p.evaluate(
-        () =>
-          new Promise((resolve) => {
-            new PerformanceObserver((list) => {
-              const entries = list.getEntries();
-              resolve(entries[entries.length - 1].startTime);
-            }).observe({ type: "largest-contentful-paint", buffered: true });
-          }),
-      ),
-    );
+    lcps.push(await readLcp(p));
     await ctx.close();
   }
   await browser.close();

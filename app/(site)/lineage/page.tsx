@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { PanelSkeleton } from "@/components/panel/panel-skeleton";
+import { currentGraphPayload } from "@/lib/api/current-graph-payload";
 import { loadConfig } from "@/lib/config/load-config";
 import { dagsterUrls } from "@/lib/links/dagster-links";
 import { LineageClient } from "./_components/lineage-client";
@@ -9,22 +10,36 @@ export const metadata: Metadata = { title: "Lineage" };
 export const dynamic = "force-dynamic";
 
 export default function LineagePage() {
+  return (
+    <>
+      <h1 className="mb-4 text-2xl font-semibold tracking-tight">Cross-repository lineage</h1>
+      <Suspense fallback={<PanelSkeleton rows={8} />}>
+        <LineageWithGraph />
+      </Suspense>
+    </>
+  );
+}
+
+/**
+ * The graph travels in the document, streamed after the heading: the canvas
+ * paints on hydration instead of asking for it afterwards (a round trip after
+ * the scripts have loaded). The browser's polls then keep it current.
+ */
+async function LineageWithGraph() {
   const config = loadConfig();
   const urls = dagsterUrls(config.deployments);
   // The banner reads each deployment's oldest part (locations, statuses, runs):
   // it is late only when it missed three refreshes of the slowest of them.
   const { locationStatusSeconds, assetStatusSeconds, runsSeconds } = config.refresh;
   const staleAfterMs = 3 * 1000 * Math.max(locationStatusSeconds, assetStatusSeconds, runsSeconds);
+  // Without a snapshot the page still renders; the browser's fetch reports the error.
+  const initialGraph = await currentGraphPayload().catch(() => undefined);
   return (
-    <>
-      <h1 className="mb-4 text-2xl font-semibold tracking-tight">Cross-repository lineage</h1>
-      <Suspense fallback={<PanelSkeleton rows={8} />}>
-        <LineageClient
-          urls={urls}
-          refreshMs={config.refresh.assetStatusSeconds * 1000}
-          staleAfterMs={staleAfterMs}
-        />
-      </Suspense>
-    </>
+    <LineageClient
+      urls={urls}
+      refreshMs={config.refresh.assetStatusSeconds * 1000}
+      staleAfterMs={staleAfterMs}
+      initialGraph={initialGraph}
+    />
   );
 }

@@ -13,6 +13,7 @@ import { Panel } from "@/components/panel/panel";
 import { PanelSkeleton } from "@/components/panel/panel-skeleton";
 import { ParamProblems } from "@/components/param-problems";
 import { DataAgeBanner } from "@/components/team/data-age-banner";
+import type { GraphPayload } from "@/lib/api/graph-payload";
 import {
   applyViewChange,
   decodeGraph,
@@ -41,11 +42,14 @@ export function LineageClient({
   urls,
   refreshMs,
   staleAfterMs,
+  initialGraph,
 }: {
   urls: DagsterUrls;
   refreshMs: number;
   /** When a deployment's data counts as late (the page derives it from the config). */
   staleAfterMs: number;
+  /** The graph rendered into the document by the server, if it had one. */
+  initialGraph?: GraphPayload;
 }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -61,7 +65,7 @@ export function LineageClient({
   );
   // Only the first frame comes from the URL; later the canvas owns the viewport and writes it back.
   const initialViewport = useRef(parsedViewport.viewport);
-  const { data, error } = useQuery(graphQuery(refreshMs));
+  const { data, error } = useQuery({ ...graphQuery(refreshMs), initialData: initialGraph });
   // Deployment freshness comes with the overview: which deployments are
   // unreachable, and since when the graph shows their last good data.
   const { data: overview, dataUpdatedAt } = useQuery(overviewQuery(refreshMs));
