@@ -68,6 +68,27 @@ async function clientFetches(browser, url, ready) {
   }
 }
 
+/** What the page's LCP entry is: its element, size and time. */
+function lcpElementOf(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        new PerformanceObserver((list) => {
+          const e = list.getEntries().at(-1);
+          const el = e.element;
+          const what = el
+            ? `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}> "${(el.textContent ?? "").trim().slice(0, 40)}"`
+            : "(removed)";
+          const nav = performance.getEntriesByType("navigation")[0];
+          const at = (ms) => `${ms.toFixed(0)} ms`;
+          resolve(
+            `${what}, ${e.size} px², at ${at(e.startTime)} (first byte ${at(nav.responseStart)}, last byte ${at(nav.responseEnd)}, DOM interactive ${at(nav.domInteractive)}, ${(nav.transferSize / 1024).toFixed(0)} kB transferred)`,
+          );
+        }).observe({ type: "largest-contentful-paint", buffered: true });
+      }),
+  );
+}
+
 /** LCP of one cold load, read as bench/upstream-load.mjs does. */
 async function lcp(browser, url) {
   const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -100,11 +121,15 @@ async function main() {
       const lineage = await clientFetches(browser, `${base}/lineage`, (p) =>
         p.waitForFunction(() => window.__hbGraphPainted !== undefined, null, { timeout: 120_000 }),
       );
-      const team = await clientFetches(browser, `${base}${TEAM}`, (p) =>
-        p.waitForLoadState("networkidle"),
-      );
+      let lcpElement = "";
+      const team = await clientFetches(browser, `${base}${TEAM}`, async (p) => {
+        await p.waitForLoadState("networkidle");
+        lcpElement = await lcpElementOf(p);
+      });
       console.log(`- ${label}, /lineage: ${lineage.join(", ") || "nothing"}`);
-      console.log(`- ${label}, team page: ${team.join(", ") || "nothing"}`);
+      console.log(
+        `- ${label}, team page: ${team.join(", ") || "nothing"}; LCP element ${lcpElement}`,
+      );
     }
 
     console.log(`\nnavigation → painted (N=${N}), fair clock, and team page LCP, cold:`);

@@ -270,6 +270,7 @@ export function readLcp(page) {
 export async function startBeforeAfter(assets, out, label) {
   const before = arg("before", "");
   const reuseDagster = process.argv.includes("--dagster-running");
+  mkdirSync(out, { recursive: true }); // startHealthboard writes its config there
   const beforePort = PORTS.healthboard + 1;
   if (reuseDagster) await assertPortsFree([PORTS.proxy, PORTS.healthboard, beforePort]);
   else {

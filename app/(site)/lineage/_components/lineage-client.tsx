@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo, useRef } from "react";
+import { useCallback, useMemo, useRef, useSyncExternalStore } from "react";
 import { type EmbedSource, EmbedSourceContext } from "@/components/embed/embed-context";
 import { type CanvasHighlights, GraphCanvas } from "@/components/lineage/graph-canvas";
 import { GraphLegend } from "@/components/lineage/graph-legend";
@@ -35,6 +35,20 @@ import { overviewQuery } from "@/lib/queries/overview";
 const fitKeyOf = (v: LineageView) =>
   `${v.focus}|${v.depth}|${v.team}|${v.location}|${v.kind}|${v.health.join("")}`;
 
+/**
+ * False while the server renders and during hydration, true after: the graph
+ * arrives with the document, but deriving the view of 10,000 nodes on the
+ * server for every request delayed the document's first byte by most of a
+ * second, and the canvas draws only in the browser anyway.
+ */
+const noSubscription = () => () => {};
+const useHydrated = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+
 /** The URL's search without the viewport: what the view alone asked for. */
 const viewSearch = (params: URLSearchParams) => withViewport(params, null).toString();
 
@@ -65,7 +79,11 @@ export function LineageClient({
   );
   // Only the first frame comes from the URL; later the canvas owns the viewport and writes it back.
   const initialViewport = useRef(parsedViewport.viewport);
-  const { data, error } = useQuery({ ...graphQuery(refreshMs), initialData: initialGraph });
+  const { data: fetched, error } = useQuery({
+    ...graphQuery(refreshMs),
+    initialData: initialGraph,
+  });
+  const data = useHydrated() ? fetched : undefined;
   // Deployment freshness comes with the overview: which deployments are
   // unreachable, and since when the graph shows their last good data.
   const { data: overview, dataUpdatedAt } = useQuery(overviewQuery(refreshMs));
