@@ -4,7 +4,9 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // A bad config stops start-up here with a message naming the field.
   const { loadConfigOrExit } = await import("./lib/config/load-config");
-  loadConfigOrExit();
+  const { missingChannelSecrets } = await import("./lib/alerts/channel-secrets");
+  const { readToken } = await import("./lib/env");
+  loadConfigOrExit((config) => missingChannelSecrets(config.alerts, readToken));
   const { monitorUncaughtErrors } = await import("./lib/collector/process-monitor");
   monitorUncaughtErrors();
   const { startCollectors } = await import("./lib/collector/collectors");

@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { loadConfig } from "@/lib/config/load-config";
 import { readToken, serverEnv } from "@/lib/env";
+import { namesUnknownEnvironment } from "@/lib/environments/known-deployments";
 import {
   decideMetricsAccess,
   METRICS_PATH,
@@ -49,7 +50,14 @@ export function proxy(request: NextRequest) {
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.
   const forwarded = new Headers(request.headers);
   forwarded.set("content-security-policy", headers["Content-Security-Policy"] ?? "");
-  const response = NextResponse.next({ request: { headers: forwarded } });
+  // A page for an environment nobody has: the not-found page with a 404, before
+  // a loading skeleton could stream a 200 (API routes answer a 400 themselves).
+  const response =
+    !pathname.startsWith("/api/") && namesUnknownEnvironment(request.nextUrl)
+      ? NextResponse.rewrite(new URL("/_unknown-environment", request.url), {
+          request: { headers: forwarded },
+        })
+      : NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }

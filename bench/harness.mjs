@@ -159,15 +159,22 @@ export const PANELS = [
 
 export const teamSlug = (i) => `team-${String(i).padStart(2, "0")}`;
 
-/** The counting proxy and a Healthboard reading the workload through it. */
-export async function startHealthboard({ locations, out, refreshSeconds, extraConfig = [] }) {
-  const proxy = await startCountingProxy(PORTS.proxy, PORTS.dagster);
+/** Writes the bench's Healthboard config: one deployment behind the proxy, one team per location. */
+export function writeBenchConfig({
+  out,
+  locations,
+  refreshSeconds,
+  extraConfig = [],
+  extraSections = [],
+  proxyPort = PORTS.proxy,
+}) {
   const config = path.join(out, "healthboard.yaml");
+  mkdirSync(out, { recursive: true });
   writeFileSync(
     config,
     [
       "deployments:",
-      `  - { name: bench, kind: oss, graphqlUrl: 'http://127.0.0.1:${PORTS.proxy}/graphql' }`,
+      `  - { name: bench, kind: oss, graphqlUrl: 'http://127.0.0.1:${proxyPort}/graphql' }`,
       "teams:",
       ...Array.from({ length: locations }, (_, i) => {
         const t = `team_${String(i).padStart(2, "0")}`;
@@ -179,25 +186,40 @@ export async function startHealthboard({ locations, out, refreshSeconds, extraCo
       `  runsSeconds: ${refreshSeconds}`,
       "  requestTimeoutSeconds: 60",
       ...extraConfig,
+      ...extraSections,
     ].join("\n"),
   );
-  proxy.reset(); // count everything from Healthboard's boot on
-  const hb = start(
+  return config;
+}
+
+/** A production Healthboard (`next start`) on `port`, answering once `/api/v1/deploys` does. */
+export async function startNextServer({ port, config, dataDir, env = {}, logFile, nodeArgs = [] }) {
+  const child = start(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(PORTS.healthboard)],
+    [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port)],
     {
       cwd: ROOT,
-      env: {
-        ...process.env,
-        HEALTHBOARD_CONFIG: config,
-        HEALTHBOARD_DATA_DIR: path.join(out, "hb-data"),
-      },
+      env: { ...process.env, HEALTHBOARD_CONFIG: config, HEALTHBOARD_DATA_DIR: dataDir, ...env },
     },
-    path.join(out, "healthboard.log"),
+    logFile,
   );
+  const url = `http://127.0.0.1:${port}`;
+  await until("healthboard up", async () => (await fetch(`${url}/api/v1/deploys`)).ok, 120_000);
+  return child;
+}
+
+/** The counting proxy and a Healthboard reading the workload through it. */
+export async function startHealthboard({ locations, out, refreshSeconds, extraConfig = [] }) {
+  const proxy = await startCountingProxy(PORTS.proxy, PORTS.dagster);
+  const config = writeBenchConfig({ out, locations, refreshSeconds, extraConfig });
+  proxy.reset(); // count everything from Healthboard's boot on
   // PORTS read at call time: a benchmark may move the ports before starting.
-  const hbUrl = `http://127.0.0.1:${PORTS.healthboard}`;
-  await until("healthboard up", async () => (await fetch(`${hbUrl}/api/v1/deploys`)).ok, 60_000);
+  const hb = await startNextServer({
+    port: PORTS.healthboard,
+    config,
+    dataDir: path.join(out, "hb-data"),
+    logFile: path.join(out, "healthboard.log"),
+  });
   return { proxy, hb };
 }
 

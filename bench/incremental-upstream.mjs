@@ -122,6 +122,7 @@ async function main() {
       2,
     ),
   );
+  await inc.proxy.close(); // else its listening socket keeps this process alive
   await shutdown();
 }
 

@@ -5,6 +5,13 @@
 // minute next to a single viewer's, measured in the same run.
 //
 //   node bench/load.mjs [--assets 1000] [--viewers 200] [--minutes 5] [--single-minutes 1]
+//   node bench/load.mjs --replicas 1,2 [--assets 1000] [--viewers 200] [--minutes 5]
+//
+// With --replicas, each listed count of replicas in turn (one PostgreSQL store,
+// nginx in front, one counting proxy: bench/replica-set.mjs) takes the same
+// tabs, in one run, so the counts compare on the same machine load; it reports
+// latency, upstream requests per minute and each replica's RSS (peak and end).
+// Ports 3193 (webserver), 3194 (proxy), 3195 (nginx), 3196… (replicas).
 //
 // Each viewer is a browser tab, in turn the team page, the lineage page or the
 // wiki page (so a third of the viewers hold 20 embeds each). Tabs open within
@@ -16,6 +23,7 @@
 // first (Chromium's cache lock). When the server falls behind, tabs wait for
 // answers (a closed loop), so latency shows the overload.
 // Needs `npm run build` first; ports of bench/harness.mjs.
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import {
   arg,
@@ -23,6 +31,7 @@ import {
   HB,
   LOCATIONS,
   PANELS,
+  PORTS,
   percentile,
   ROOT,
   rssMb,
@@ -32,6 +41,7 @@ import {
   startWorkloadDagster,
   teamSlug,
 } from "./harness.mjs";
+import { startReplicaSet } from "./replica-set.mjs";
 
 const N = Number(arg("assets", "1000"));
 const K = LOCATIONS;
@@ -40,7 +50,8 @@ const MINUTES = Number(arg("minutes", "5"));
 const SINGLE_MINUTES = Number(arg("single-minutes", "1"));
 const PERIOD_S = 10;
 const RELOAD_CYCLES = Math.round((Number(arg("reload-minutes", "0")) * 60) / PERIOD_S);
-const OUT = path.join(ROOT, "bench/.out", `load-n${N}`);
+const REPLICAS = arg("replicas", "").split(",").filter(Boolean).map(Number);
+const OUT = path.join(ROOT, "bench/.out", `load-n${N}${REPLICAS.length ? "-replicas" : ""}`);
 
 const EMBEDS = Array.from({ length: 20 }, (_, i) => ({
   page: `/embed/teams/${teamSlug(i % 3)}/${PANELS[i % PANELS.length]}`,
@@ -59,7 +70,7 @@ const TABS = [
 ];
 const pollKind = (url) => (url.startsWith("/api/v1/graph") ? "graph API" : "team API");
 
-async function run(viewers, seconds, onlyTab) {
+async function run(viewers, seconds, onlyTab, base = HB) {
   const samples = new Map(); // kind -> latencies (ms) of requests that reached the server
   const errors = new Map(); // "kind status" -> count
   let cacheHits = 0;
@@ -87,7 +98,7 @@ async function run(viewers, seconds, onlyTab) {
         try {
           const headers = { "accept-encoding": "gzip" };
           if (entry?.etag) headers["if-none-match"] = entry.etag;
-          const res = await fetch(`${HB}${url}`, { headers });
+          const res = await fetch(`${base}${url}`, { headers });
           status = res.status;
           await res.arrayBuffer();
           const maxAge = Number(
@@ -140,7 +151,68 @@ function report(title, { samples, errors, cacheHits }) {
   );
 }
 
+/** RSS (MB) of every process in a process group: `next start` and any worker it forks. */
+function groupRssMb(pgid) {
+  let kb = 0;
+  for (const line of execFileSync("ps", ["-e", "-o", "pgid=,rss="]).toString().split("\n")) {
+    const [group, rss] = line.trim().split(/\s+/).map(Number);
+    if (group === pgid) kb += rss;
+  }
+  return kb / 1024;
+}
+
+/** The same tabs against 1, 2, … replicas behind nginx, one set after the other. */
+async function replicasMain() {
+  Object.assign(PORTS, { dagster: 3193, proxy: 3194, healthboard: 3195 });
+  await assertPortsFree([3193, 3194, 3195, ...REPLICAS.map((_, i) => 3196 + i)]);
+  await startWorkloadDagster({ assets: N, locations: K, out: OUT });
+  const results = [];
+  for (const count of REPLICAS) {
+    const set = await startReplicaSet({
+      count,
+      out: path.join(OUT, `replicas-${count}`),
+      locations: K,
+      refreshSeconds: PERIOD_S,
+      ports: { dagster: 3193, proxy: 3194, balancer: 3195, first: 3196 },
+    });
+    await sleep(3 * PERIOD_S * 1000); // first collector cycles done
+    const total = () => Object.values(set.proxy.snapshot()).reduce((a, b) => a + b, 0);
+    set.proxy.reset();
+    const rss = set.replicas.map(({ child }) => ({ before: groupRssMb(child.pid), peak: 0 }));
+    const sampler = setInterval(() => {
+      set.replicas.forEach(({ child }, i) => {
+        rss[i].peak = Math.max(rss[i].peak, groupRssMb(child.pid));
+      });
+    }, 2_000);
+    const t0 = Date.now();
+    const result = await run(VIEWERS, MINUTES * 60, undefined, set.url);
+    clearInterval(sampler);
+    const upstream = total() / ((Date.now() - t0) / 60_000);
+    set.replicas.forEach(({ child }, i) => {
+      rss[i].end = groupRssMb(child.pid);
+    });
+    report(`${count} replica(s) behind nginx, ${VIEWERS} tabs, ${MINUTES} min (N=${N})`, result);
+    console.log(
+      `upstream Dagster requests per minute: ${upstream.toFixed(1)}`,
+      set.proxy.snapshot(),
+    );
+    for (const [i, r] of rss.entries())
+      console.log(
+        `replica ${i + 1} RSS: ${r.before.toFixed(0)} MB before the tabs, peak ${r.peak.toFixed(0)} MB, ${r.end.toFixed(0)} MB at the end`,
+      );
+    console.log(`load average: ${execFileSync("uptime").toString().trim()}`);
+    results.push({ count, upstream });
+    await set.stop();
+  }
+  const [first, ...others] = results;
+  for (const r of others)
+    console.log(
+      `\nupstream requests per minute, ${r.count} replicas / ${first.count}: ${(r.upstream / first.upstream).toFixed(2)}`,
+    );
+}
+
 async function main() {
+  if (REPLICAS.length) return replicasMain();
   await assertPortsFree();
   await startWorkloadDagster({ assets: N, locations: K, out: OUT });
   const { proxy, hb } = await startHealthboard({

@@ -21,6 +21,9 @@ implicit `__ASSET_JOB` (the partitioned and the stale asset) carry an asset
 selection, as runs launched by selecting assets do.
 Run times come from a fixed-seed RNG: one to three runs a day per location at
 varied hours, 1 to 15 minute durations, and failures at a per-location rate.
+Each seeded materialization writes the asset's table for its day to the shared
+storage and records its real size and row count (shared_storage.py), as the
+assets do when they run.
 Every run carries a RemoteJobOrigin naming its code location, so Dagster tags
 it `.dagster/repository=__repository__@<location>` like a launched run.
 
@@ -58,6 +61,7 @@ from dagster._core.remote_origin import (
 )
 from dagster._core.storage.dagster_run import DagsterRun, DagsterRunStatus
 from dagster_shared.error import SerializableErrorInfo
+from shared_storage import write_table
 
 REPOSITORY = "__repository__"
 DAYS = 14
@@ -154,7 +158,10 @@ def _historical_run(
             _store(instance, run, at, DagsterEvent(DagsterEventType.STEP_FAILURE.value, job, step_key=op,
                                                    event_specific_data=failure))
             break
-        data = StepMaterializationData(dg.AssetMaterialization(asset_key=dg.AssetKey(path), partition=partition))
+        # The table the asset would have written that day, really written to the shared storage.
+        metadata = write_table(path, at, partition)
+        data = StepMaterializationData(dg.AssetMaterialization(asset_key=dg.AssetKey(path), partition=partition,
+                                                               metadata=metadata))
         _store(instance, run, at, DagsterEvent(DagsterEventType.ASSET_MATERIALIZATION.value, job,
                                                event_specific_data=data, step_key=op))
     if fail_at is None:

@@ -14,6 +14,9 @@ let basic: { child: ChildProcess; url: string };
 let proxied: { child: ChildProcess; url: string };
 
 test.beforeAll(async () => {
+  // Two production servers start at once, beside the suite's own: on a loaded
+  // machine that passed the default 60 s hook timeout once.
+  test.setTimeout(120_000);
   [basic, proxied] = await Promise.all([
     spawnHealthboard(3140, {
       HEALTHBOARD_BASIC_AUTH_USER: USER,

@@ -14,6 +14,8 @@ test.describe("a bad config", () => {
 
   const GOOD_DEPLOYMENT =
     "deployments:\n  - name: local\n    kind: oss\n    graphqlUrl: http://127.0.0.1:3999/graphql\n";
+  const ALERT_TEAM = "teams:\n  - { slug: ml, name: ML, owners: ['team:ml'] }\n";
+  const AM = '{ name: am, type: alertmanager, url: "http://127.0.0.1:9093" }';
   /** `env` overrides HEALTHBOARD_CONFIG, which otherwise names the case's file. */
   const cases: { name: string; text: string | null; names: RegExp; env?: string }[] = [
     { name: "missing field", text: "teams: []\n", names: /deployments: / },
@@ -35,6 +37,29 @@ test.describe("a bad config", () => {
     { name: "misspelt key", text: `${GOOD_DEPLOYMENT}teems: []\n`, names: /teems/ },
     { name: "missing file", text: null, names: /cannot read the file/ },
     { name: "empty HEALTHBOARD_CONFIG", text: null, names: /HEALTHBOARD_CONFIG: /, env: "" },
+    // Alerts (issue 13): a bad rule or channel, or a channel secret that is not set.
+    {
+      name: "alert rule routed to no channel",
+      text: `${GOOD_DEPLOYMENT}${ALERT_TEAM}alerts:\n  channels: [${AM}]\n  rules:\n    - { name: down, type: location, routes: [{ team: ml, channels: [am, pager] }] }\n`,
+      names:
+        /alerts\.rules\[0\]\.routes\[0\]\.channels\[1\]: names no configured channel \("pager"\)/,
+    },
+    {
+      name: "alert rule with a bad duration",
+      text: `${GOOD_DEPLOYMENT}${ALERT_TEAM}alerts:\n  channels: [${AM}]\n  rules:\n    - { name: down, type: location, for: soon, routes: [{ team: ml, channels: [am] }] }\n`,
+      names: /alerts\.rules\[0\]\.for: must be a duration/,
+    },
+    {
+      name: "alert channel with a bad URL",
+      text: `${GOOD_DEPLOYMENT}alerts:\n  channels: [{ name: am, type: alertmanager, url: "alertmanager:9093" }]\n`,
+      names: /alerts\.channels\[0\]\.url: /,
+    },
+    {
+      name: "alert channel secret not set",
+      text: `${GOOD_DEPLOYMENT}alerts:\n  channels: [{ name: s, type: slack, webhookUrlEnv: HB_E2E_UNSET_SLACK_URL }]\n`,
+      names:
+        /alerts\.channels\[0\]\.webhookUrlEnv: environment variable HB_E2E_UNSET_SLACK_URL is not set/,
+    },
   ];
 
   for (const c of cases) {

@@ -115,7 +115,9 @@ test("the README's key forms work on the embed, the lineage page and the asset A
 
   await page.goto("/lineage?selected=ml/product_embeddings");
   await expect(
-    page.getByTestId("node-details").getByRole("heading", { name: "ml / product_embeddings" }),
+    page
+      .getByTestId("node-details")
+      .getByRole("heading", { name: "ml / product_embeddings", exact: true }),
   ).toBeVisible({ timeout: 30_000 });
 
   for (const [key] of forms) {

@@ -39,7 +39,9 @@ test("the blast radius of the asset that fails on purpose lists the right assets
   expect(truth.assets.length).toBeGreaterThan(0);
   await page.goto(`/lineage?selected=${encodeURIComponent(target)}`);
   const details = page.getByTestId("node-details");
-  await expect(details.getByRole("heading", { name: "recommendation_model" })).toBeVisible();
+  await expect(
+    details.getByRole("heading", { name: "recommendation_model", exact: true }),
+  ).toBeVisible();
   await expect(details.getByTestId("node-health").locator("[data-health]").first()).toHaveAttribute(
     "data-health",
     "DEGRADED",
@@ -72,7 +74,7 @@ test("the URL holds the whole view: reload and it is the same", async ({ page })
   await expect(page.getByTestId("filter-team")).toHaveValue("ml");
   await expect(page.getByTestId("filter-depth")).toHaveValue("1");
   await expect(
-    page.getByTestId("node-details").getByRole("heading", { name: "churn_model" }),
+    page.getByTestId("node-details").getByRole("heading", { name: "churn_model", exact: true }),
   ).toBeVisible();
 });
 

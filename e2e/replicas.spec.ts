@@ -92,17 +92,21 @@ test("two replicas cost Dagster what one does and serve the same figures", async
   const [a] = replicas as [Replica];
   await waitReady(a.url);
   await sleep(8_000); // past the first cycle and the first runs poll
-  const one = await upstreamDuring(15_000);
+  // Incremental refresh asks Dagster little while nothing changes, so windows
+  // are long enough to hold a countable number of requests.
+  const one = await upstreamDuring(25_000);
 
   replicas.push(await startReplica(3204, config, db.url));
   const b = replicas[1] as Replica;
   await waitReady(b.url);
   await sleep(3_000);
-  const two = await upstreamDuring(15_000);
-  // Same polling loops, one collector: within timing noise of one replica, far from two.
-  expect(one).toBeGreaterThan(10);
-  expect(two / one).toBeGreaterThan(0.75);
-  expect(two / one).toBeLessThan(1.3);
+  const two = await upstreamDuring(25_000);
+  console.log(`upstream requests in 25 s: one replica ${one}, two replicas ${two}`);
+  // Same polling loops, one collector: within timing noise of one replica, far
+  // from the 2x that two independent collectors would make.
+  expect(one).toBeGreaterThanOrEqual(4);
+  expect(two / one).toBeGreaterThan(0.6);
+  expect(two / one).toBeLessThan(1.5);
 
   const collecting = await Promise.all(
     [a, b].map(async (r) => (await health(r.url))?.deployments[0]?.collecting),
@@ -156,7 +160,10 @@ test("killing the lease holder: the other takes over within the lease period, ng
       })
       .toBe(true);
     const takeoverMs = Date.now() - killedAt;
-    expect(takeoverMs).toBeLessThanOrEqual(LEASE_SECONDS * 1000 + 1_000);
+    // The dead holder's lease runs out at most one period after its last
+    // renewal; the follower tries to take it every third of a period; the probe
+    // above sees it within a health request. So: period + a third + 0.5 s.
+    expect(takeoverMs).toBeLessThanOrEqual(LEASE_SECONDS * 1000 * (4 / 3) + 500);
     await deploying;
 
     // The deploy made in the gap is recorded, once (Dagster's reload time stamps it).

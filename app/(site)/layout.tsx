@@ -1,14 +1,30 @@
 import Link from "next/link";
 import { type ReactNode, Suspense } from "react";
+import { EnvNavLink } from "@/components/environments/env-nav-link";
 import { EnvironmentSwitch } from "@/components/environments/environment-switch";
-import { loadConfig } from "@/lib/config/load-config";
 import { environmentNames, resolveEnvironment } from "@/lib/environments/environments";
+import { knownDeployments } from "@/lib/environments/known-deployments";
 import { Providers } from "./providers";
 
 /** The site's chrome: skip link, header navigation and the main column. */
 export default function SiteLayout({ children }: { children: ReactNode }) {
-  const { deployments } = loadConfig();
+  const deployments = knownDeployments();
   const environments = environmentNames(deployments);
+  const navClass = "text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white";
+  // Overview and lineage follow ?env=: their links keep the environment shown.
+  const envLink = (href: string, label: string) => (
+    <Suspense
+      fallback={
+        <Link href={href} className={navClass}>
+          {label}
+        </Link>
+      }
+    >
+      <EnvNavLink href={href} className={navClass}>
+        {label}
+      </EnvNavLink>
+    </Suspense>
+  );
   return (
     <>
       <a
@@ -25,17 +41,13 @@ export default function SiteLayout({ children }: { children: ReactNode }) {
           <Link href="/" className="font-semibold tracking-tight">
             Healthboard
           </Link>
+          {envLink("/", "Overview")}
+          {envLink("/lineage", "Lineage")}
           <Link
-            href="/"
+            href="/alerts"
             className="text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white"
           >
-            Overview
-          </Link>
-          <Link
-            href="/lineage"
-            className="text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white"
-          >
-            Lineage
+            Alerts
           </Link>
           {environments.length > 1 ? (
             <>

@@ -24,7 +24,7 @@ export function VersionHistoryPanel({ report }: { report: VersionsReport }) {
           </ul>
         </Card>
       ) : null}
-      <div className="grid gap-3 xl:grid-cols-[3fr_1fr]">
+      <div className="grid gap-3 xl:grid-cols-[3fr_1fr] [&>*]:min-w-0">
         <div className="space-y-3">
           {report.locations.map((l) => (
             <Card key={`${l.deployment}/${l.location}`}>

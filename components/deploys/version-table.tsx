@@ -2,7 +2,7 @@ import { RelativeTime } from "@/components/format-time";
 import { describeImpact } from "@/lib/deploys/deploy-impact";
 import type { LocationVersions } from "@/lib/deploys/location-versions";
 import type { LocationVersion } from "@/lib/deploys/version-history";
-import { formatDuration } from "@/lib/format";
+import { formatDuration, formatKey } from "@/lib/format";
 
 /** The commit CI named, else the version Dagster shows, else the fingerprint's start. */
 const label = (v: LocationVersion) =>
@@ -31,13 +31,27 @@ function DeployedBy({ v }: { v: LocationVersion }) {
   );
 }
 
+/**
+ * Failures while live; "caused here" are the downstream ones whose root cause
+ * lay in this location: only those make a version not good (failure-blame.ts).
+ */
 function Health({ v }: { v: LocationVersion }) {
   if (v.consumerFailures === null) return <span className="text-slate-500">no data</span>;
+  const caused = v.causedFailures ?? 0;
   return (
     <span>
       {v.ownFailures} own · {v.consumerFailures} downstream
+      {v.consumerFailures > 0 ? (
+        <span data-testid="caused-failures" className={caused ? "text-degraded" : "text-slate-500"}>
+          {" "}
+          ({caused} caused here)
+        </span>
+      ) : null}
       {v.consumersDegradedNow.length ? (
-        <span className="text-degraded"> · {v.consumersDegradedNow.length} degraded now</span>
+        <span className={v.causedDegradedNow.length ? "text-degraded" : "text-slate-500"}>
+          {" "}
+          · {v.consumersDegradedNow.length} degraded now ({v.causedDegradedNow.length} caused here)
+        </span>
       ) : null}
     </span>
   );
@@ -58,7 +72,12 @@ export function VersionTable({ report }: { report: LocationVersions }) {
           <th className="py-1 pr-2 font-normal">For</th>
           <th className="py-1 pr-2 font-normal">Load</th>
           <th className="py-1 pr-2 font-normal">Deployed by</th>
-          <th className="py-1 font-normal">Failures while live</th>
+          <th
+            className="py-1 font-normal"
+            title="Downstream failures count against a version only when their root cause was one of this location's assets"
+          >
+            Failures while live
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -77,6 +96,7 @@ export function VersionTable({ report }: { report: LocationVersions }) {
               {v.lastKnownGood ? (
                 <span
                   data-testid="last-known-good"
+                  title="The newest version that loaded and caused no downstream failure"
                   className="ml-1 rounded bg-healthy px-1 text-xs text-white"
                 >
                   last known good
@@ -123,15 +143,40 @@ export function VersionTable({ report }: { report: LocationVersions }) {
 /** "Roll back to …; tell …", or why no rollback is needed. */
 export function RollbackNote({ report }: { report: LocationVersions }) {
   const { rollback } = report;
-  const tell = rollback.dependents.map((d) => `${d.location} (${d.assets.length})`).join(", ");
+  const changed = rollback.basis === "changed";
+  const tell = rollback.dependents
+    .map(
+      (d) =>
+        `${d.location} (${d.assets.length}${changed ? ` via ${d.via.map(keyOf).join(", ")}` : ""})`,
+    )
+    .join(", ");
+  const readers = changed
+    ? tell
+      ? ` ${rollback.changedAssets.length} asset${rollback.changedAssets.length === 1 ? "" : "s"} changed since it; locations reading them: ${tell}.`
+      : ` ${rollback.changedAssets.length} asset${rollback.changedAssets.length === 1 ? "" : "s"} changed since it; no other location reads them.`
+    : tell
+      ? ` Locations reading its assets: ${tell}.`
+      : " No other location reads its assets.";
   return (
-    <p className="text-sm" data-testid="rollback-plan">
+    <p
+      className="text-sm"
+      data-testid="rollback-plan"
+      data-basis={rollback.basis}
+      title={
+        changed
+          ? undefined
+          : "Every reader is named: the definitions of the versions compared are not both known"
+      }
+    >
       {!rollback.needed
         ? "The live version is good: no rollback needed."
         : rollback.target
           ? `Roll back to ${label(rollback.target)} (last known good, live from ${new Date(rollback.target.from).toISOString().slice(0, 16).replace("T", " ")} UTC).`
           : "No earlier version is known to be good."}
-      {tell ? ` Locations reading its assets: ${tell}.` : " No other location reads its assets."}
+      {readers}
     </p>
   );
 }
+
+/** An asset id (assetId: the key path as JSON) as people write it: a/b/c. */
+const keyOf = (id: string) => formatKey(JSON.parse(id) as string[]);

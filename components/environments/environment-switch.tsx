@@ -1,15 +1,13 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { switchHref } from "@/lib/environments/env-href";
 
-const ENV_AWARE = new Set(["/"]);
-
-function envOnly(params: URLSearchParams): URLSearchParams {
-  const env = params.get("env");
-  return new URLSearchParams(env ? { env } : {});
-}
-
-/** The header's environment switch: pages show one environment, named by `?env=` (prod by default). */
+/**
+ * The header's environment switch: pages show one environment, named by
+ * `?env=` (prod by default). Switching keeps the page and its view (team,
+ * range, lineage focus…) and changes only the environment.
+ */
 export function EnvironmentSwitch({
   environments,
   defaultEnvironment,
@@ -27,16 +25,9 @@ export function EnvironmentSwitch({
       <select
         data-testid="environment-switch"
         value={current}
-        onChange={(e) => {
-          const next = new URLSearchParams(params);
-          if (e.target.value === defaultEnvironment) next.delete("env");
-          else next.set("env", e.target.value);
-          // Only the overview reads ?env= so far (docs/environments.md): elsewhere
-          // the switch goes there rather than pretend the page changed.
-          const target = ENV_AWARE.has(pathname) ? pathname : "/";
-          const query = (ENV_AWARE.has(pathname) ? next : envOnly(next)).toString();
-          router.push(query ? `${target}?${query}` : target);
-        }}
+        onChange={(e) =>
+          router.push(switchHref(pathname, params.toString(), e.target.value, defaultEnvironment))
+        }
         className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-700 dark:bg-slate-800"
       >
         {environments.map((env) => (

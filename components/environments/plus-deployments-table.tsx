@@ -1,7 +1,9 @@
+import Link from "next/link";
 import { ExternalLink } from "@/components/external-link";
+import { withEnv } from "@/lib/environments/env-href";
 import type { Discovery } from "@/lib/environments/plus-discovery-runtime";
 
-/** Deployments found in Dagster+ (full and open branch deployments), as environments. */
+/** Deployments found in Dagster+ (full and open branch deployments), as environments, and how each is collected. */
 export function PlusDeploymentsTable({ discoveries }: { discoveries: Discovery[] }) {
   return (
     <div className="space-y-4">
@@ -20,7 +22,8 @@ export function PlusDeploymentsTable({ discoveries }: { discoveries: Discovery[]
                 <th className="py-1 pr-3">Deployment</th>
                 <th className="py-1 pr-3">Environment</th>
                 <th className="py-1 pr-3">Branch and pull request</th>
-                <th className="py-1">Latest commit</th>
+                <th className="py-1 pr-3">Latest commit</th>
+                <th className="py-1">Collected</th>
               </tr>
             </thead>
             <tbody>
@@ -43,7 +46,7 @@ export function PlusDeploymentsTable({ discoveries }: { discoveries: Discovery[]
                       "—"
                     )}
                   </td>
-                  <td className="py-1">
+                  <td className="py-1 pr-3">
                     {dep.commit ? (
                       <>
                         <code>{dep.commit.hash.slice(0, 12)}</code> by{" "}
@@ -51,6 +54,15 @@ export function PlusDeploymentsTable({ discoveries }: { discoveries: Discovery[]
                       </>
                     ) : (
                       "—"
+                    )}
+                  </td>
+                  <td className="py-1" data-testid="plus-collected">
+                    {d.collectedAs[dep.graphqlUrl] ? (
+                      <Link className="underline" href={withEnv("/", dep.environment)}>
+                        as <code>{d.collectedAs[dep.graphqlUrl]}</code>
+                      </Link>
+                    ) : (
+                      "configured"
                     )}
                   </td>
                 </tr>

@@ -3,14 +3,17 @@
 import { useQuery } from "@tanstack/react-query";
 import { PanelSkeleton } from "@/components/panel/panel-skeleton";
 import { LatencyChainCard } from "@/components/team/latency-panel";
+import { withEnv } from "@/lib/environments/env-href";
 import type { LatencyReport } from "@/lib/performance/latency-report";
 
 /** Pipeline latency of the measured chains through the selected asset (last 7 days). */
-export function AssetLatency({ id }: { id: string }) {
+export function AssetLatency({ id, env }: { id: string; env?: string }) {
   const { data, isPending, error } = useQuery({
-    queryKey: ["healthboard", "latency", id],
+    queryKey: ["healthboard", "latency", id, env ?? null],
     queryFn: async (): Promise<LatencyReport> => {
-      const res = await fetch(`/api/v1/latency?key=${encodeURIComponent(id)}&range=7d`);
+      const res = await fetch(
+        withEnv(`/api/v1/latency?key=${encodeURIComponent(id)}&range=7d`, env),
+      );
       if (!res.ok) throw new Error(`latency: HTTP ${res.status}`);
       return (await res.json()) as LatencyReport;
     },

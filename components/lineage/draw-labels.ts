@@ -1,9 +1,10 @@
 import { formatKey } from "@/lib/format";
 import type { DecodedGraph } from "@/lib/lineage/graph-view";
+import { type LabelCache, labelFitter } from "@/lib/lineage/label-fit";
 import { LAYOUT } from "@/lib/lineage/layout-constants";
 import { drawGroupLabel, ellipsize, labelFontPx } from "@/lib/lineage/layout-labels";
 import type { ViewTransform } from "./draw-scene";
-import { DOWN_STYLE, healthStyle } from "./graph-palette";
+import { DOWN_STYLE, HEALTH_STYLE, healthStyle } from "./graph-palette";
 
 // Names on the lineage canvas, drawn in screen pixels so they keep a readable
 // size whatever the zoom. Only nodes draw-scene found on screen and big enough
@@ -16,20 +17,14 @@ export interface OnScreenLabel {
   fontPx: number;
 }
 
-/** Shortened names for one zoom level: panning reuses them, zooming starts over. */
-export interface LabelCache {
-  key: string;
-  texts: Map<number, string>;
-}
-
 /** How many drawn names the page lists for assistive technology and tests. */
 export const LISTED_LABELS_MAX = 200;
 
 const FONT = "system-ui, sans-serif";
 /**
- * Shortened names are fitted to the box's width rounded down to this many
- * pixels, so the cache outlives the small zoom steps of a wheel or pinch
- * (refitting every name on every zoom frame measured text hundreds of times).
+ * Names too long for their box are fitted to its width rounded down to this
+ * many pixels, so their shortened forms outlive the small zoom steps of a wheel
+ * or pinch (refitting on every zoom frame measured text hundreds of times).
  */
 const WIDTH_STEP_PX = 8;
 
@@ -71,37 +66,37 @@ export function drawNodeLabels(
   const boxPx = LAYOUT.nodeW * scale;
   const fitPx = Math.floor(boxPx / WIDTH_STEP_PX) * WIDTH_STEP_PX;
   const strip = 6 * scale;
-  const glyphW = ctx.measureText("✕").width;
-  const markerW = ctx.measureText(DOWN_STYLE.marker).width + 4;
+  const { width, fitName } = labelFitter(cache, ctx.font, fitPx, (s) => ctx.measureText(s).width);
+  const glyphW = width("✕");
+  const markerW = width(DOWN_STYLE.marker) + 4;
   const textLeft = strip + 4 + glyphW + 4;
-  const cacheKey = `${fontPx}|${fitPx}`;
-  if (cache.key !== cacheKey) {
-    cache.key = cacheKey;
-    cache.texts.clear();
-  }
-  const measure = (s: string) => ctx.measureText(s).width;
+  const texts: string[] = [];
   for (const i of nodes) {
-    const sx = (p.x[i] as number) * scale + tx;
-    const cy = ((p.y[i] as number) + LAYOUT.nodeH / 2) * scale + ty;
     const isDown = down.has(i);
     const maxPx = fitPx - textLeft - 4 - (isDown ? markerW : 0);
-    // Down nodes have less room (the marker); they are cached under a negative index.
-    const slot = isDown ? -1 - i : i;
-    let text = cache.texts.get(slot);
-    if (text === undefined) {
-      text = ellipsize(formatKey(p.keys[i] as string[]), maxPx, measure);
-      cache.texts.set(slot, text);
-    }
-    const health = healthStyle(p.health[i]);
-    ctx.fillStyle = health.color;
-    ctx.fillText(health.glyph, sx + strip + 4, cy);
-    ctx.fillStyle = dark ? "#e2e8f0" : "#0f172a";
-    ctx.fillText(text, sx + textLeft, cy);
-    if (isDown) {
-      ctx.fillStyle = DOWN_STYLE.hatch;
-      ctx.fillText(DOWN_STYLE.marker, sx + boxPx - markerW, cy);
-    }
+    const name = formatKey(p.keys[i] as string[]);
+    const text = fitName(name, maxPx, isDown);
+    texts.push(text);
     if (listed.length < LISTED_LABELS_MAX) listed.push({ node: i, text, fontPx });
+  }
+  // Grouped by colour: a handful of style changes per frame instead of two per name.
+  const x = (i: number) => (p.x[i] as number) * scale + tx;
+  const y = (i: number) => ((p.y[i] as number) + LAYOUT.nodeH / 2) * scale + ty;
+  for (const style of Object.values(HEALTH_STYLE)) {
+    ctx.fillStyle = style.color;
+    for (const i of nodes) {
+      if (healthStyle(p.health[i]) === style) ctx.fillText(style.glyph, x(i) + strip + 4, y(i));
+    }
+  }
+  ctx.fillStyle = dark ? "#e2e8f0" : "#0f172a";
+  nodes.forEach((i, k) => {
+    ctx.fillText(texts[k] as string, x(i) + textLeft, y(i));
+  });
+  if (down.size) {
+    ctx.fillStyle = DOWN_STYLE.hatch;
+    for (const i of nodes) {
+      if (down.has(i)) ctx.fillText(DOWN_STYLE.marker, x(i) + boxPx - markerW, y(i));
+    }
   }
   return { listed, total: nodes.length };
 }

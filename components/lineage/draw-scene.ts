@@ -1,4 +1,5 @@
 import type { DecodedGraph } from "@/lib/lineage/graph-view";
+import type { LabelCache } from "@/lib/lineage/label-fit";
 import { LAYOUT } from "@/lib/lineage/layout-constants";
 import { COARSE_BELOW, labelFontPx } from "@/lib/lineage/layout-labels";
 import {
@@ -7,10 +8,11 @@ import {
   type GraphSpatial,
   type WorldRect,
 } from "@/lib/lineage/scene-culling";
-import { drawGroupNames, drawNodeLabels, type LabelCache } from "./draw-labels";
+import { drawEdges } from "./draw-edges";
+import { drawGroupNames, drawNodeLabels } from "./draw-labels";
 import { drawFromBitmap, type FarBitmap } from "./far-bitmap";
 import type { CanvasHighlights } from "./graph-canvas";
-import { EDGE_STYLE, healthStyle, RING_STYLE, SELECTED_COLOR } from "./graph-palette";
+import { healthStyle, RING_STYLE, SELECTED_COLOR } from "./graph-palette";
 
 // One frame of the lineage canvas, drawn in world space: group bands, edges
 // (by kind), nodes and the selection; then names in screen space (draw-labels).
@@ -107,8 +109,6 @@ function drawWorld(
   const p = graph.payload;
   // Far out, draw less: straight edges and solid nodes (level of detail).
   const coarse = scale < COARSE_BELOW;
-  const onScreen = (x: number, y: number, ww: number, hh: number) =>
-    x + ww >= rect.x0 && x <= rect.x1 && y + hh >= rect.y0 && y <= rect.y1;
 
   ctx.lineWidth = 1 / scale;
   for (const gi of c.bands) {
@@ -126,48 +126,7 @@ function drawWorld(
     ctx.strokeRect(bx, by, bw, isCollapsed ? LAYOUT.row * 2 : bh);
   }
 
-  // Edges by kind: same-location, cross-location, cross-deployment (graph-palette).
-  const anchor = (i: number, side: "in" | "out"): [number, number] => {
-    const gi = p.group[i] as number;
-    if (collapsed.has(gi)) {
-      const [bx, by, bw] = p.boxes[gi] as [number, number, number, number];
-      return [side === "out" ? bx + bw : bx, by + LAYOUT.row];
-    }
-    return [
-      (p.x[i] as number) + (side === "out" ? LAYOUT.nodeW : 0),
-      (p.y[i] as number) + LAYOUT.nodeH / 2,
-    ];
-  };
-  EDGE_STYLE.forEach((style, kindMatch) => {
-    ctx.strokeStyle = dark ? style.dark : style.light;
-    ctx.setLineDash(style.dash.map((d) => d / scale));
-    ctx.lineWidth = style.width / scale;
-    ctx.lineCap = kindMatch === 2 ? "round" : "butt";
-    ctx.beginPath();
-    for (const edge of c.edges) {
-      const e = 3 * edge;
-      const a = p.edges[e] as number;
-      const b = p.edges[e + 1] as number;
-      const flags = p.edges[e + 2] as number;
-      const kind = flags & 2 ? 2 : flags & 1 ? 1 : 0;
-      if (kind !== kindMatch) continue;
-      if (collapsed.has(p.group[a] as number) && p.group[a] === p.group[b]) continue;
-      const [x1, y1] = anchor(a, "out");
-      const [x2, y2] = anchor(b, "in");
-      if (!onScreen(Math.min(x1, x2), Math.min(y1, y2), Math.abs(x2 - x1), Math.abs(y2 - y1)))
-        continue;
-      ctx.moveTo(x1, y1);
-      if (coarse) {
-        ctx.lineTo(x2, y2);
-      } else {
-        const mid = (x1 + x2) / 2;
-        ctx.bezierCurveTo(mid, y1, mid, y2, x2, y2);
-      }
-    }
-    ctx.stroke();
-  });
-  ctx.setLineDash([]);
-  ctx.lineCap = "butt";
+  drawEdges(ctx, scene, c, rect, scale, coarse);
 
   // Nodes; their names come after, in screen space.
   const pattern = down.size ? hatchPattern(ctx) : null;

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { formatKey } from "@/lib/format";
 import type { DecodedGraph } from "@/lib/lineage/graph-view";
+import { type LabelCache, newLabelCache } from "@/lib/lineage/label-fit";
 import { LAYOUT } from "@/lib/lineage/layout-constants";
 import { defaultTransform } from "@/lib/lineage/layout-labels";
 import { buildGraphSpatial } from "@/lib/lineage/scene-culling";
@@ -12,7 +13,7 @@ import {
   type Viewport,
   viewportToTransform,
 } from "@/lib/lineage/viewport";
-import type { LabelCache, OnScreenLabel } from "./draw-labels";
+import type { OnScreenLabel } from "./draw-labels";
 import { drawScene } from "./draw-scene";
 import type { FarBitmap } from "./far-bitmap";
 import type { RingKind } from "./graph-palette";
@@ -69,7 +70,7 @@ export function GraphCanvas({
   const view = useRef({ scale: 1, tx: 0, ty: 0 });
   const frame = useRef(0);
   const dark = useRef(false);
-  const labelCache = useRef<LabelCache>({ key: "", texts: new Map() });
+  const labelCache = useRef<LabelCache>(newLabelCache());
   const bitmap = useRef<FarBitmap | null>(null);
   const settleTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const spatial = useMemo(() => buildGraphSpatial(graph.payload), [graph]);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { AssetAlerts } from "@/components/alerts/asset-alerts";
 import { UpstreamDeploysNote } from "@/components/deploys/upstream-deploys-note";
 import { ExternalLink } from "@/components/external-link";
 import { RelativeTime } from "@/components/format-time";
@@ -18,17 +19,20 @@ export function NodeDetails({
   graph,
   node,
   urls,
+  env,
   onFocus,
   onSelect,
 }: {
   graph: DecodedGraph;
   node: number;
   urls: DagsterUrls;
+  /** The environment shown unless it is the default. */
+  env?: string;
   onFocus: (node: number) => void;
   onSelect: (node: number | null) => void;
 }) {
   const id = graph.ids[node] as string;
-  const { data, isPending, error } = useQuery(assetDetailQuery(id));
+  const { data, isPending, error } = useQuery(assetDetailQuery(id, env));
   const { blast, roots } = impactOf(graph, node, !!data?.ownFailure);
   const ownFailure = data?.ownFailure ?? null;
   const upstreamFailed = roots.failed.filter((i) => i !== node || !ownFailure);
@@ -58,7 +62,8 @@ export function NodeDetails({
         Focus the graph here
       </button>
       {isPending ? <PanelSkeleton rows={3} /> : null}
-      <AssetLatency id={id} />
+      <AssetAlerts assetKey={keyOf(node)} />
+      <AssetLatency id={id} env={env} />
       {error ? (
         <p role="alert" className="text-degraded">
           Details are unavailable: {error.message}

@@ -15,9 +15,12 @@ const LINK = "text-blue-700 hover:underline dark:text-blue-400";
 export function FailingNowList({
   failing,
   urls,
+  env,
 }: {
   failing: Overview["failingNow"];
   urls: DagsterUrls;
+  /** The environment shown, kept on every link (none for the default). */
+  env?: string;
 }) {
   const teamName = (slug: string) => failing.teamNames[slug] ?? slug;
   if (failing.locations.length === 0 && failing.assets.length === 0) {
@@ -48,7 +51,7 @@ export function FailingNowList({
               {loc.teams.map((t, i) => (
                 <span key={t}>
                   {i ? ", " : ""}
-                  <Link href={teamListHref(t, undefined, "deploys")} className={LINK}>
+                  <Link href={teamListHref(t, undefined, "deploys", env)} className={LINK}>
                     {teamName(t)}
                   </Link>
                 </span>
@@ -73,6 +76,7 @@ export function FailingNowList({
           asset={a}
           teamName={teamName}
           urls={urls}
+          env={env}
         />
       ))}
     </ol>
@@ -83,10 +87,12 @@ function FailingAssetRow({
   asset,
   teamName,
   urls,
+  env,
 }: {
   asset: FailingAsset;
   teamName: (slug: string) => string;
   urls: DagsterUrls;
+  env?: string;
 }) {
   const affected = asset.blast.teams.filter((t) => t.team !== "(no team)");
   return (
@@ -97,7 +103,7 @@ function FailingAssetRow({
       className="grid gap-1 py-2 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,2fr)] sm:gap-3"
     >
       <div className="min-w-0">
-        <Link href={lineageFocusHref(asset.id)} className={`${LINK} font-mono break-all`}>
+        <Link href={lineageFocusHref(asset.id, env)} className={`${LINK} font-mono break-all`}>
           {formatKey(asset.key)}
         </Link>
         <span className="block text-xs text-slate-500">
@@ -106,7 +112,7 @@ function FailingAssetRow({
       </div>
       <div data-testid="failing-asset-team">
         {asset.team ? (
-          <Link href={teamListHref(asset.team, "degraded")} className={LINK}>
+          <Link href={teamListHref(asset.team, "degraded", undefined, env)} className={LINK}>
             {teamName(asset.team)}
           </Link>
         ) : (

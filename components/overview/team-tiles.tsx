@@ -20,7 +20,8 @@ const ASSET_COUNTS: { key: "degraded" | "warning" | "stale"; list: AssetList; to
 ];
 
 /** Team tiles, worst first (the order comes from lib/overview, as sorted). */
-export function TeamTiles({ teams }: { teams: OverviewTeam[] }) {
+/** `env`: the environment shown, kept on every link (none for the default). */
+export function TeamTiles({ teams, env }: { teams: OverviewTeam[]; env?: string }) {
   if (teams.length === 0) {
     return <p className="text-sm text-slate-500">No teams configured.</p>;
   }
@@ -38,7 +39,7 @@ export function TeamTiles({ teams }: { teams: OverviewTeam[] }) {
           >
             <div className="flex items-baseline justify-between gap-2">
               <Link
-                href={teamListHref(team.slug)}
+                href={teamListHref(team.slug, undefined, undefined, env)}
                 className="text-sm font-medium text-blue-700 hover:underline dark:text-blue-400"
               >
                 {team.name}
@@ -56,7 +57,7 @@ export function TeamTiles({ teams }: { teams: OverviewTeam[] }) {
                 testId="team-failing-locations"
                 value={team.failingLocations.length}
                 label={team.failingLocations.length === 1 ? "location down" : "locations down"}
-                href={teamListHref(team.slug, undefined, "deploys")}
+                href={teamListHref(team.slug, undefined, "deploys", env)}
                 tone="text-degraded"
                 title={team.failingLocations
                   .map((f) => `${f.deployment}/${f.location}: ${f.error ?? "failed"}`)
@@ -71,6 +72,7 @@ export function TeamTiles({ teams }: { teams: OverviewTeam[] }) {
                   list={c.list}
                   slug={team.slug}
                   tone={c.tone}
+                  env={env}
                 />
               ))}
             </ul>
@@ -91,8 +93,11 @@ function Count(props: {
   slug?: string;
   href?: string;
   title?: string;
+  env?: string;
 }) {
-  const href = props.href ?? (props.slug ? teamListHref(props.slug, props.list) : undefined);
+  const href =
+    props.href ??
+    (props.slug ? teamListHref(props.slug, props.list, undefined, props.env) : undefined);
   const body = (
     <>
       <span data-testid={props.testId} className="font-semibold tabular-nums">

@@ -33,11 +33,14 @@ export function AssetListPanel({
   urls,
   list,
   location,
+  env,
 }: {
   model: TeamPageModel;
   urls: DagsterUrls;
   list: AssetList;
   location?: string;
+  /** The environment shown unless it is the default: kept on the links. */
+  env?: string;
 }) {
   const rows = model.assets.filter(FILTERS[list]);
   return (
@@ -84,7 +87,7 @@ export function AssetListPanel({
               key={l}
               href={teamHref(
                 model.team.slug,
-                { range: model.window.range, location, list: l },
+                { range: model.window.range, location, list: l, env },
                 "assets",
               )}
               aria-current={l === list ? "page" : undefined}

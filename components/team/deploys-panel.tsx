@@ -95,17 +95,34 @@ export function DeploysPanel({ model, urls }: { model: TeamPageModel; urls: Dags
               role="img"
               aria-label={`Deploy timeline: ${l.timeline.length} events in this range`}
             >
-              {l.timeline.map((e) => (
-                <span
-                  key={`${e.kind}-${e.at}-${e.versionKey}`}
-                  title={`${e.kind} ${new Date(e.at).toISOString()}${e.version ? ` ${e.version}` : ""}`}
-                  className={`absolute top-0.5 h-3 w-1.5 rounded-sm ${KIND_STYLE[e.kind] ?? "bg-unknown"}`}
-                  style={{
-                    left: `${Math.min(99, Math.max(0, ((e.at - model.window.since) / span) * 100))}%`,
-                  }}
-                />
-              ))}
+              {l.timeline.map((e) => {
+                const impact = l.impacts.find((i) => i.at === e.at);
+                return (
+                  <span
+                    key={`${e.kind}-${e.at}-${e.versionKey}`}
+                    title={`${e.kind} ${new Date(e.at).toISOString()}${e.version ? ` ${e.version}` : ""}${impact ? `\n${impact.lines.join("\n")}` : ""}`}
+                    className={`absolute top-0.5 h-3 w-1.5 rounded-sm ${KIND_STYLE[e.kind] ?? "bg-unknown"}${impact ? " ring-2 ring-degraded" : ""}`}
+                    style={{
+                      left: `${Math.min(99, Math.max(0, ((e.at - model.window.since) / span) * 100))}%`,
+                    }}
+                  />
+                );
+              })}
             </div>
+            {l.impacts.length ? (
+              <ul
+                className="mt-2 space-y-1 text-xs text-degraded"
+                aria-label="Deploys followed by downstream failures"
+              >
+                {l.impacts.flatMap((i) =>
+                  i.lines.map((line) => (
+                    <li key={`${i.at}-${line}`} data-testid="timeline-impact">
+                      {line}
+                    </li>
+                  )),
+                )}
+              </ul>
+            ) : null}
             <p className="mt-1 text-xs text-slate-500">
               {/* versionKey changes on every restart; the version is the code's (commit, image or fingerprint). */}
               Version{" "}

@@ -51,8 +51,17 @@ function delta(
   };
 }
 
-export function KpiHeader({ model, location }: { model: TeamPageModel; location?: string }) {
-  const view = { range: model.window.range, location };
+export function KpiHeader({
+  model,
+  location,
+  env,
+}: {
+  model: TeamPageModel;
+  location?: string;
+  /** The environment shown unless it is the default: kept on the links. */
+  env?: string;
+}) {
+  const view = { range: model.window.range, location, env };
   return (
     <Panel title="Key figures" id="kpis">
       <ul className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" aria-label="Key figures">

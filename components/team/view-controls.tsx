@@ -9,12 +9,15 @@ export function ViewControls({
   location,
   locations,
   list,
+  env,
 }: {
   team: string;
   range: RangeKey;
   location?: string;
   locations: string[];
   list: AssetList;
+  /** The environment shown unless it is the default: kept on the links. */
+  env?: string;
 }) {
   const pill = (active: boolean) =>
     `rounded-full px-3 py-1 text-sm ring-1 ring-slate-300 dark:ring-slate-700 ${active ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900" : "hover:bg-slate-100 dark:hover:bg-slate-800"}`;
@@ -24,7 +27,7 @@ export function ViewControls({
         {RANGES.map((r) => (
           <Link
             key={r}
-            href={teamHref(team, { range: r, location, list })}
+            href={teamHref(team, { range: r, location, list, env })}
             aria-current={r === range ? "page" : undefined}
             className={pill(r === range)}
           >
@@ -35,7 +38,7 @@ export function ViewControls({
       {locations.length > 1 ? (
         <nav aria-label="Code location" className="flex flex-wrap gap-1">
           <Link
-            href={teamHref(team, { range, list })}
+            href={teamHref(team, { range, list, env })}
             aria-current={!location ? "page" : undefined}
             className={pill(!location)}
           >
@@ -44,7 +47,7 @@ export function ViewControls({
           {locations.map((l) => (
             <Link
               key={l}
-              href={teamHref(team, { range, location: l, list })}
+              href={teamHref(team, { range, location: l, list, env })}
               aria-current={l === location ? "page" : undefined}
               className={pill(l === location)}
             >

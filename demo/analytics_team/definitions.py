@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import dagster as dg
+from shared_storage import stored
 from switches import is_broken, version_of
 
 LOCATION = "analytics-team"
@@ -15,23 +16,28 @@ COMMON = dict(owners=OWNERS, tags={"team": "analytics", "demo_version": VERSION}
 
 
 @dg.asset(group_name="raw", kinds={"python", "s3"}, description="Orders exported nightly from the shop database.", **COMMON)
-def raw_orders() -> None: ...
+def raw_orders() -> dg.MaterializeResult:
+    return stored(["raw_orders"])
 
 
 @dg.asset(group_name="raw", kinds={"python", "s3"}, description="Customer records from the CRM.", **COMMON)
-def raw_customers() -> None: ...
+def raw_customers() -> dg.MaterializeResult:
+    return stored(["raw_customers"])
 
 
 @dg.asset(group_name="raw", kinds={"python", "s3"}, description="Product catalogue snapshot.", **COMMON)
-def raw_products() -> None: ...
+def raw_products() -> dg.MaterializeResult:
+    return stored(["raw_products"])
 
 
 @dg.asset(group_name="cleaned", kinds={"python", "duckdb"}, deps=[raw_orders], description="Deduplicated orders with valid amounts.", **COMMON)
-def cleaned_orders() -> None: ...
+def cleaned_orders() -> dg.MaterializeResult:
+    return stored(["cleaned_orders"])
 
 
 @dg.asset(group_name="cleaned", kinds={"python", "duckdb"}, deps=[raw_customers], description="Customers with normalised emails.", **COMMON)
-def cleaned_customers() -> None: ...
+def cleaned_customers() -> dg.MaterializeResult:
+    return stored(["cleaned_customers"])
 
 
 @dg.asset(
@@ -42,7 +48,8 @@ def cleaned_customers() -> None: ...
     freshness_policy=dg.FreshnessPolicy.time_window(fail_window=timedelta(days=2), warn_window=timedelta(days=1)),
     **COMMON,
 )
-def customer_order_summary() -> None: ...
+def customer_order_summary() -> dg.MaterializeResult:
+    return stored(["customer_order_summary"])
 
 
 @dg.asset(
@@ -53,7 +60,8 @@ def customer_order_summary() -> None: ...
     freshness_policy=dg.FreshnessPolicy.time_window(fail_window=timedelta(days=2)),
     **COMMON,
 )
-def product_performance() -> None: ...
+def product_performance() -> dg.MaterializeResult:
+    return stored(["product_performance"])
 
 
 @dg.asset(
@@ -64,7 +72,8 @@ def product_performance() -> None: ...
     description="Order count per day, one partition per day.",
     **COMMON,
 )
-def daily_order_counts() -> None: ...
+def daily_order_counts(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+    return stored(["daily_order_counts"], context.partition_key)
 
 
 @dg.asset(
@@ -76,7 +85,8 @@ def daily_order_counts() -> None: ...
     owners=["team:analytics", "bob@example.com"],
     tags={"team": "analytics", "demo_version": VERSION},
 )
-def legacy_marketing_export() -> None: ...
+def legacy_marketing_export() -> dg.MaterializeResult:
+    return stored(["legacy_marketing_export"])
 
 
 @dg.asset_check(asset=customer_order_summary, description="Every row has a customer id.")

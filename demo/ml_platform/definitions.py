@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import dagster as dg
+from shared_storage import stored
 from switches import is_broken, version_of
 
 LOCATION = "ml-platform"
@@ -19,7 +20,8 @@ PRODUCT_EMBEDDINGS = dg.AssetKey(["ml", "product_embeddings"])
 
 
 @dg.asset(group_name="features", kinds={"python", "pandas"}, deps=[CUSTOMER_ORDER_SUMMARY], description="Per-customer features for churn.", **COMMON)
-def customer_features() -> None: ...
+def customer_features() -> dg.MaterializeResult:
+    return stored(["customer_features"])
 
 
 @dg.asset(
@@ -30,7 +32,8 @@ def customer_features() -> None: ...
     description="Product embeddings, keyed ml/product_embeddings.",
     **COMMON,
 )
-def product_embeddings() -> None: ...
+def product_embeddings() -> dg.MaterializeResult:
+    return stored(["ml", "product_embeddings"])
 
 
 @dg.asset(
@@ -41,7 +44,8 @@ def product_embeddings() -> None: ...
     freshness_policy=dg.FreshnessPolicy.time_window(fail_window=timedelta(days=2), warn_window=timedelta(days=1)),
     **COMMON,
 )
-def churn_model() -> None: ...
+def churn_model() -> dg.MaterializeResult:
+    return stored(["churn_model"])
 
 
 @dg.asset(

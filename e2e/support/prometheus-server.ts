@@ -1,7 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { spawnLogged } from "./spawn-logged";
 
 // A real Prometheus (Debian's package) in a temporary directory, scraping one
 // target every second, for the /metrics tests. Started and stopped by the spec.
@@ -34,35 +34,20 @@ scrape_configs:
     static_configs: [{ targets: ["${opts.target}"] }]
 ${auth}`,
   );
-  const child: ChildProcess = spawn(
-    "/usr/bin/prometheus",
-    [
-      `--config.file=${path.join(dir, "prometheus.yml")}`,
-      `--storage.tsdb.path=${path.join(dir, "data")}`,
-      `--web.listen-address=127.0.0.1:${opts.port}`,
-      "--log.level=warn",
-    ],
-    { stdio: ["ignore", "pipe", "pipe"], detached: true },
-  );
-  let log = "";
-  child.stdout?.on("data", (c) => {
-    log += c;
-  });
-  child.stderr?.on("data", (c) => {
-    log += c;
-  });
+  const server = spawnLogged("/usr/bin/prometheus", [
+    `--config.file=${path.join(dir, "prometheus.yml")}`,
+    `--storage.tsdb.path=${path.join(dir, "data")}`,
+    `--web.listen-address=127.0.0.1:${opts.port}`,
+    "--log.level=warn",
+  ]);
   const url = `http://127.0.0.1:${opts.port}`;
   const stop = () => {
-    if (child.pid && child.exitCode === null) {
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {}
-    }
+    server.stop();
     rmSync(dir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`Prometheus exited:\n${log}`);
+    if (server.child.exitCode !== null) throw new Error(`Prometheus exited:\n${server.output()}`);
     const ready = await fetch(`${url}/-/ready`).then(
       (r) => r.ok,
       () => false,
@@ -70,7 +55,7 @@ ${auth}`,
     if (ready) break;
     if (Date.now() > deadline) {
       stop();
-      throw new Error(`Prometheus on ${opts.port} did not start:\n${log}`);
+      throw new Error(`Prometheus on ${opts.port} did not start:\n${server.output()}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -124,47 +124,74 @@ const v = (query: Record<string, string>, expect: Expect): Variant => ({ query, 
 /** Query-string variants per route pattern; a pattern missing here is requested bare only. */
 export const QUERIES: Record<string, QueryTable> = {
   "/teams/[team]": {
-    params: ["range", "list", "location"],
+    params: ["range", "list", "location", "env"],
     bare: "ok",
     variants: (ctx) => [
       ...RANGES.map((range) => v({ range }, "ok")),
       ...LISTS.map((list) => v({ list }, "ok")),
+      // docs/environments.md: the suite's config has prod only.
+      v({ env: "prod" }, "ok"),
+      v({ env: "nowhere" }, "not-found"),
       ...teamLocations(ctx).map((l) => v({ location: l.location }, "ok")),
       v({ range: "1y" }, "validation"),
       v({ list: "bogus" }, "validation"),
     ],
   },
   "/lineage": {
-    params: ["focus", "depth", "selected", "team", "location", "health", "kind", "collapsed"],
+    params: [
+      "focus",
+      "depth",
+      "selected",
+      "team",
+      "location",
+      "health",
+      "kind",
+      "collapsed",
+      "env",
+    ],
     bare: "ok",
     variants: (ctx) => [
+      v({ env: "prod" }, "ok"),
+      v({ env: "nowhere" }, "not-found"),
       v({ focus: JSON.stringify(ctx.assetKeys[0] ?? ["x"]), depth: "1" }, "ok"),
       v({ team: ctx.config.teams[0]?.slug ?? "x", health: "DW" }, "ok"),
       v({ kind: "python", collapsed: "analytics-team:default" }, "ok"),
     ],
   },
   "/api/v1/teams/[team]": {
-    params: ["range", "location"],
+    params: ["range", "location", "env"],
     bare: "ok",
     variants: (ctx) => [
       ...RANGES.map((range) => v({ range }, "ok")),
+      v({ env: "prod" }, "ok"),
+      v({ env: "nowhere" }, "bad-request"),
       ...teamLocations(ctx).map((l) => v({ location: l.location }, "ok")),
       v({ range: "1y" }, "bad-request"),
       v({ colour: "red" }, "bad-request"),
     ],
   },
   "/api/v1/asset": {
-    params: ["key"],
+    params: ["key", "env"],
     bare: "bad-request",
     variants: (ctx) => [
       ...ctx.assetKeys.slice(0, 3).map((k) => v({ key: JSON.stringify(k) }, "ok")),
       v({ key: JSON.stringify(["no", "such", "asset"]) }, "not-found"),
+      v({ key: JSON.stringify(ctx.assetKeys[0] ?? ["x"]), env: "nowhere" }, "bad-request"),
       ...ctx.assetKeys.slice(0, 3).map((k) => v({ key: k.join("/") }, "ok")),
       v({ key: "[not json" }, "bad-request"),
     ],
   },
+  "/api/v1/deploys/impact": {
+    params: ["key"],
+    bare: "bad-request",
+    variants: (ctx) => [
+      ...ctx.assetKeys.slice(0, 2).map((k) => v({ key: JSON.stringify(k) }, "ok")),
+      v({ key: JSON.stringify(["no", "such", "asset"]) }, "not-found"),
+      v({ key: "[not json" }, "bad-request"),
+    ],
+  },
   "/api/v1/latency": {
-    params: ["key", "range"],
+    params: ["key", "range", "env"],
     bare: "bad-request",
     variants: (ctx) => [
       ...ctx.assetKeys.slice(0, 3).map((k) => v({ key: JSON.stringify(k) }, "ok")),
@@ -195,9 +222,10 @@ export const QUERIES: Record<string, QueryTable> = {
   },
   // The lead's embeds (lib/embed/embed-params.ts): the team page's parameters plus theme and autoheight.
   "/embed/teams/[team]/[panel]": {
-    params: ["range", "list", "location", "theme", "autoheight"],
+    params: ["range", "list", "location", "theme", "autoheight", "env"],
     bare: "ok",
     variants: () => [
+      v({ env: "nowhere" }, "not-found"),
       v({ theme: "dark", range: "24h" }, "ok"),
       v({ theme: "light", autoheight: "1", list: "stale" }, "ok"),
       v({ theme: "neon" }, "validation"),
@@ -205,7 +233,7 @@ export const QUERIES: Record<string, QueryTable> = {
     ],
   },
   "/embed/lineage": {
-    params: ["focus", "depth", "theme", "autoheight"],
+    params: ["focus", "depth", "theme", "autoheight", "env"],
     bare: "ok",
     variants: (ctx) => [
       v({ focus: JSON.stringify(ctx.assetKeys[0] ?? ["x"]), depth: "1", theme: "dark" }, "ok"),
@@ -232,6 +260,26 @@ export const QUERIES: Record<string, QueryTable> = {
       v({ deployment: ctx.config.deployments[0]?.name ?? "x" }, "ok"),
       v({ style: "round" }, "bad-request"),
     ],
+  },
+  "/alerts": {
+    params: ["team"],
+    bare: "ok",
+    // An unknown team is ignored: the page shows every team.
+    variants: (ctx) => [
+      v({ team: ctx.config.teams[0]?.slug ?? "x" }, "ok"),
+      v({ team: "no-such-team" }, "ok"),
+    ],
+  },
+  // Without head= there is nothing to check: a 400 naming the parameter.
+  "/api/v1/contract-check": {
+    params: ["head", "base", "location"],
+    bare: "bad-request",
+    variants: () => [v({ head: "prod" }, "ok"), v({ head: "no-such-environment" }, "bad-request")],
+  },
+  "/api/v1/environments": {
+    params: ["base"],
+    bare: "ok",
+    variants: () => [v({ base: "prod" }, "ok"), v({ base: "no-such-environment" }, "bad-request")],
   },
   "/api/v1/deploys": {
     params: ["deployment", "location", "days"],

@@ -54,6 +54,7 @@ function healthboard(
     dispatcher,
     snapshot: async () => world.snapshot,
     deploys: null,
+    runsWindowDays: 30,
     alertmanagers: new Map(),
     now: () => world.now,
   });
@@ -94,5 +95,59 @@ describe("AlertRunner across a restart", () => {
       ["resolved", true],
     ]);
     second.close();
+  });
+});
+
+describe("AlertRunner's state in memory", () => {
+  it("reads the store once while it alone writes, and again once the lease moved", async () => {
+    const store = new SqliteAlertStore(":memory:");
+    let reads = 0;
+    const counted = Object.assign(Object.create(store) as SqliteAlertStore, {
+      activeAlerts: () => {
+        reads++;
+        return store.activeAlerts();
+      },
+    });
+    const world = { snapshot: DOWN, now: 1_000_000 };
+    let leader = true;
+    const runner = new AlertRunner({
+      alerts: ALERTS,
+      teams: TEAMS,
+      store: counted,
+      dispatcher: new Dispatcher(store, new Map(), { dryRun: true }),
+      snapshot: async () => world.snapshot,
+      deploys: null,
+      runsWindowDays: 30,
+      alertmanagers: new Map(),
+      isLeader: () => leader,
+      now: () => world.now,
+    });
+    for (let i = 0; i < 4; i++) {
+      await runner.runOnce();
+      world.now += 1_000;
+    }
+    expect(reads).toBe(1);
+    expect(runner.storeReads).toBe(1);
+    // Pending since the first run (its `for` is 10 s). Meanwhile another replica,
+    // holding the lease, saw the location come back and cleared the alert.
+    const pending = await store.activeAlerts();
+    expect(pending.map((a) => [a.status, a.activeSince])).toEqual([["pending", 1_000_000]]);
+    await store.commitStep({
+      active: [],
+      removed: pending.map((a) => a.fingerprint),
+      notifications: [],
+    });
+    leader = false;
+    runner.start(); // its first tick finds it is not the holder
+    runner.stop();
+    leader = true;
+    // Down again, 11 s after the first pending: the old incident would fire now;
+    // read from the store, this is a new incident, pending from now.
+    world.now = 1_011_000;
+    const step = await runner.runOnce();
+    expect(runner.storeReads).toBe(2);
+    expect(step.notifications).toEqual([]);
+    expect(step.active.map((a) => [a.status, a.activeSince])).toEqual([["pending", 1_011_000]]);
+    store.close();
   });
 });

@@ -3,7 +3,7 @@ import type { DeployEvent, DeployStore } from "@/lib/deploys/deploy-types";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import type { AlertsConfig } from "./alert-config";
 import type { AlertStore } from "./alert-store";
-import { type AlertNotification, incidentId } from "./alert-types";
+import { type AlertNotification, type AlertState, incidentId } from "./alert-types";
 import type { Sender } from "./channels/senders";
 import type { Dispatcher } from "./dispatcher";
 import { evaluateAlerts } from "./evaluate-rules";
@@ -13,6 +13,13 @@ import { type AlertStep, channelsFor } from "./state-machine";
 // the step, and hands the outbox to the dispatcher. Runs are serialised: one
 // evaluation at a time per process. `runOnce` is the unit a lease (several
 // replicas) will guard: only the holder evaluates.
+//
+// The active set is kept in memory as this runner last saved it, so a steady
+// evaluation does not read and parse every stored alert again. It is read from
+// the store again whenever someone else may have written it: on the first run,
+// after a failed save, when this replica is not (or no longer) the lease
+// holder (`invalidate`, called on every lease change), and after a stall
+// longer than two evaluation periods.
 
 export interface AlertRunnerDeps {
   alerts: AlertsConfig;
@@ -21,6 +28,8 @@ export interface AlertRunnerDeps {
   dispatcher: Dispatcher;
   snapshot: () => Promise<HealthSnapshot>;
   deploys: Pick<DeployStore, "list"> | null;
+  /** Config `refresh.runsWindowDays`: the runs a snapshot holds, a deploy's baseline starts no earlier. */
+  runsWindowDays: number;
   /** Alertmanager channels, re-sent firing alerts so they do not time out there. */
   alertmanagers: ReadonlyMap<string, Sender>;
   /** With replicas, only the holder of the alerts lease evaluates and sends (absent: always). */
@@ -44,6 +53,11 @@ export class AlertRunner {
   private lastResend = 0;
   private timer: ReturnType<typeof setInterval> | null = null;
   private readonly now: () => number;
+  /** The active set as this runner last saved it; null: read the store next time. */
+  private active: AlertState[] | null = null;
+  private savedAt = 0;
+  /** Evaluations that read the store (the rest used the state in memory). */
+  storeReads = 0;
   lastError: string | null = null;
   lastRunAt: number | null = null;
 
@@ -58,10 +72,18 @@ export class AlertRunner {
     return run;
   }
 
+  /** Forgets the state in memory: the next evaluation reads the store. */
+  invalidate(): void {
+    this.active = null;
+  }
+
   start(): void {
     if (this.timer) return;
     const tick = () => {
-      if (this.deps.isLeader && !this.deps.isLeader()) return;
+      if (this.deps.isLeader && !this.deps.isLeader()) {
+        this.invalidate(); // another replica writes meanwhile
+        return;
+      }
       void this.runOnce().then(
         () => {
           this.lastError = null;
@@ -87,13 +109,27 @@ export class AlertRunner {
     const snapshot = await this.deps.snapshot();
     const now = this.now();
     const events = (await this.deps.deploys?.list({ since: now - DEPLOY_LOOKBACK_MS })) ?? [];
-    const previous = await store.activeAlerts();
+    if (now - this.savedAt > 2 * alerts.evaluateSeconds * 1000) this.invalidate();
+    let previous = this.active;
+    if (!previous) {
+      previous = await store.activeAlerts();
+      this.storeReads++;
+    }
     const step = evaluateAlerts(
       previous,
-      { rules: alerts.rules, teams, snapshot, latestDeploys: latestDeployEvents(events) },
+      {
+        rules: alerts.rules,
+        teams,
+        snapshot,
+        latestDeploys: latestDeployEvents(events),
+        dataFrom: now - this.deps.runsWindowDays * 86_400_000,
+      },
       now,
     );
+    this.active = null; // until the save is known to have happened
     await store.commitStep(step);
+    this.active = step.active;
+    this.savedAt = now;
     this.lastRunAt = now;
     void dispatcher.kick().catch(() => undefined);
     if (now - this.lastResend >= ALERTMANAGER_RESEND_MS) {

@@ -1,20 +1,20 @@
 import "server-only";
-import path from "node:path";
 import type { HealthboardConfig } from "@/lib/config/config-schema";
-import { loadConfig } from "@/lib/config/load-config";
 import type { DeployStore } from "@/lib/deploys/deploy-types";
-import { readToken, serverEnv } from "@/lib/env";
+import { readToken } from "@/lib/env";
 import { dagsterUrls } from "@/lib/links/dagster-links";
+import { countAlertDelivery } from "@/lib/observability/self-counters";
+import { runtime } from "@/lib/runtime/runtime";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import { AlertRunner } from "./alert-runner";
-import type { AlertStore } from "./alert-store";
+import { ALERTS_LEASE, type AlertStore } from "./alert-store";
 import type { LinkContext } from "./channels/links";
 import { createSender, type Sender } from "./channels/senders";
 import { Dispatcher } from "./dispatcher";
-import { SqliteAlertStore } from "./sqlite-alert-store";
 import type { AlertStep } from "./state-machine";
 
-// The process's alerting: store, senders, dispatcher and the runner, created
+// The process's alerting: senders, dispatcher and the runner over the
+// runtime's alert store (SQLite alone, PostgreSQL shared by replicas), created
 // once (kept on globalThis so dev-mode reloads do not start a second loop).
 
 export interface AlertsRuntime {
@@ -26,18 +26,32 @@ export interface AlertsRuntime {
   runner: AlertRunner | null;
 }
 
-const holder = globalThis as typeof globalThis & { __healthboardAlerts?: AlertsRuntime };
+const holder = globalThis as typeof globalThis & {
+  __healthboardAlerts?: Promise<AlertsRuntime>;
+};
 
-export function alertsRuntime(): AlertsRuntime {
-  if (holder.__healthboardAlerts) return holder.__healthboardAlerts;
-  const config = loadConfig();
-  const store = new SqliteAlertStore(path.join(serverEnv().HEALTHBOARD_DATA_DIR, "alerts.sqlite"));
+async function createAlertsRuntime(): Promise<AlertsRuntime> {
+  const { config, stores } = await runtime();
+  // Items are claimed under this replica's name: the alerts lease fences them (PostgreSQL).
+  const store = stores.alerts;
   const links = { publicUrl: config.alerts.publicUrl, dagster: dagsterUrls(config.deployments) };
   const senders = new Map(
     config.alerts.channels.map((c) => [c.name, createSender(c, links, readToken)] as const),
   );
-  const dispatcher = new Dispatcher(store, senders, { dryRun: config.alerts.dryRun });
-  holder.__healthboardAlerts = { config, store, senders, dispatcher, links, runner: null };
+  const dispatcher = new Dispatcher(store, senders, {
+    dryRun: config.alerts.dryRun,
+    holder: stores.replicaId,
+    onAttempt: countAlertDelivery,
+  });
+  return { config, store, senders, dispatcher, links, runner: null };
+}
+
+/** Waits for the runtime (its store) on first use; a failed start is retried by the next caller. */
+export function alertsRuntime(): Promise<AlertsRuntime> {
+  holder.__healthboardAlerts ??= createAlertsRuntime().catch((err: unknown) => {
+    holder.__healthboardAlerts = undefined;
+    throw err;
+  });
   return holder.__healthboardAlerts;
 }
 
@@ -45,12 +59,12 @@ export function alertsRuntime(): AlertsRuntime {
  * Starts evaluating on the server, whoever is looking (called from
  * startCollectors). Does nothing without rules.
  */
-export function startAlerts(deps: {
+export async function startAlerts(deps: {
   snapshot: () => Promise<HealthSnapshot>;
   deploys: DeployStore;
   isLeader?: () => boolean;
-}): void {
-  const rt = alertsRuntime();
+}): Promise<void> {
+  const rt = await alertsRuntime();
   if (rt.runner || rt.config.alerts.rules.length === 0) return;
   const alertmanagers = new Map(
     rt.config.alerts.channels
@@ -67,13 +81,19 @@ export function startAlerts(deps: {
     dispatcher: rt.dispatcher,
     snapshot: deps.snapshot,
     deploys: deps.deploys,
+    runsWindowDays: rt.config.refresh.runsWindowDays,
     isLeader: deps.isLeader,
     alertmanagers,
+  });
+  // A lease won or lost: another replica may have changed the stored state.
+  const { stores } = await runtime();
+  stores.leases.onChange((name) => {
+    if (name === ALERTS_LEASE) rt.runner?.invalidate();
   });
   rt.runner.start();
 }
 
 /** One evaluation now (for a lease holder, or a test); null when alerting is not started. */
 export async function runAlertsOnce(): Promise<AlertStep | null> {
-  return (await alertsRuntime().runner?.runOnce()) ?? null;
+  return (await (await alertsRuntime()).runner?.runOnce()) ?? null;
 }

@@ -24,7 +24,7 @@ type Rule = Extract<AlertRule, { type: "dependency" }>;
 
 const keyText = (key: readonly string[]) => key.join("/");
 
-function assetOf(g: GraphIndex, n: number, team: string | null): AlertAsset {
+export function assetOf(g: GraphIndex, n: number, team: string | null): AlertAsset {
   const node = g.nodes[n];
   const owned = node?.owned.find((o) => o.team === team) ?? node?.owned[0];
   return {

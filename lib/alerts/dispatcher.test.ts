@@ -1,35 +1,14 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AlertNotification } from "./alert-types";
 import type { Sender } from "./channels/senders";
 import { Dispatcher } from "./dispatcher";
-import { SqliteAlertStore } from "./sqlite-alert-store";
+import { firingNotification } from "./notification-fixtures";
+import { SQLITE_CLAIM_MS, SqliteAlertStore } from "./sqlite-alert-store";
 
-function notification(i: number, channels: string[]): AlertNotification {
-  return {
-    key: `n${i}:firing`,
-    incident: `n${i}`,
-    transition: "firing",
-    at: 0,
-    startsAt: 0,
-    endsAt: null,
-    channels,
-    signal: {
-      fingerprint: `f${i}`,
-      rule: "r",
-      type: "location",
-      severity: "critical",
-      team: "ml",
-      role: "team",
-      deployment: "prod",
-      location: "ml",
-      asset: null,
-      summary: `problem ${i}`,
-      rootCause: null,
-      affected: [],
-      blastRadius: [],
-    },
-  };
-}
+const notification = firingNotification;
 
 /** A receiver that records what it took and refuses while `down`. */
 function receiver() {
@@ -68,12 +47,14 @@ describe("Dispatcher", () => {
     const ok = receiver();
     const dead = receiver();
     dead.down = true;
+    const counted: string[] = [];
     const d = new Dispatcher(
       store,
       new Map([
         ["ok", ok.sender],
         ["dead", dead.sender],
       ]),
+      { onAttempt: (channel, outcome) => counted.push(`${channel} ${outcome}`) },
     );
     await enqueue(3, ["ok", "dead"]);
     await d.kick();
@@ -93,6 +74,15 @@ describe("Dispatcher", () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(dead.got).toEqual(["n0:firing", "n1:firing", "n2:firing"]);
     expect(await store.pendingChannels()).toEqual([]);
+    // Every attempt is counted once, as it ended: two refusals, then the catch-up.
+    expect(counted.filter((c) => c.startsWith("dead"))).toEqual([
+      "dead failed",
+      "dead failed",
+      "dead delivered",
+      "dead delivered",
+      "dead delivered",
+    ]);
+    expect(counted.filter((c) => c.startsWith("ok"))).toHaveLength(3);
     d.stop();
   });
 
@@ -116,10 +106,15 @@ describe("Dispatcher", () => {
 
   it("dry-run records what would be sent and sends nothing", async () => {
     const ok = receiver();
-    const d = new Dispatcher(store, new Map([["ok", ok.sender]]), { dryRun: true });
+    const counted: string[] = [];
+    const d = new Dispatcher(store, new Map([["ok", ok.sender]]), {
+      dryRun: true,
+      onAttempt: (channel, outcome) => counted.push(`${channel} ${outcome}`),
+    });
     await enqueue(2, ["ok"]);
     await d.kick();
     expect(ok.got).toEqual([]);
+    expect(counted).toEqual([]);
     expect((await store.deliveries(10)).map((r) => r.outcome)).toEqual(["dry-run", "dry-run"]);
   });
 
@@ -129,5 +124,51 @@ describe("Dispatcher", () => {
     await enqueue(1, ["ok"]);
     await new Dispatcher(store, new Map([["ok", ok.sender]])).kick();
     expect(ok.got).toEqual(["n0:firing"]);
+  });
+
+  it("cuts a send off when its claim ends, and another process then delivers it once", async () => {
+    // Two processes on one SQLite file: each claims before sending.
+    const dir = mkdtempSync(path.join(tmpdir(), "hb-dispatch-"));
+    const file = path.join(dir, "alerts.sqlite");
+    const first = new SqliteAlertStore(file);
+    const second = new SqliteAlertStore(file);
+    try {
+      // Answers only when told to stop: a send that outlives its claim.
+      const stuck: Sender = {
+        send: (_n, signal) =>
+          new Promise((_, reject) =>
+            signal?.addEventListener("abort", () => reject(signal.reason as Error)),
+          ),
+      };
+      const ok = receiver();
+      const d1 = new Dispatcher(first, new Map([["hook", stuck]]), { holder: "p1" });
+      const d2 = new Dispatcher(second, new Map([["hook", ok.sender]]), { holder: "p2" });
+      await first.commitStep({
+        active: [],
+        removed: [],
+        notifications: [notification(1, ["hook"])],
+      });
+      void d1.kick();
+      await vi.advanceTimersByTimeAsync(10);
+      // p1's claim is live: p2 does not send the item beside it.
+      await d2.kick();
+      expect(ok.got).toEqual([]);
+      await vi.advanceTimersByTimeAsync(SQLITE_CLAIM_MS);
+      const log = await second.deliveries(10);
+      expect(log.map((r) => r.outcome)).toEqual(["failed"]);
+      expect(log[0]?.error).toMatch(/claim/);
+      // p1 gave its claim back when it failed (and stops here): once the item's
+      // back-off is over, p2 may deliver it, once.
+      d1.stop();
+      await vi.advanceTimersByTimeAsync(1_000);
+      await d2.kick();
+      await d2.kick();
+      expect(ok.got).toEqual(["n1:firing"]);
+      d2.stop();
+    } finally {
+      first.close();
+      second.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,6 +8,10 @@ import type { Sender } from "./channels/senders";
 // dead channel never delays another and nothing is lost across restarts.
 // At-least-once: a crash between sending and recording sends again, with the
 // same idempotency key, so receivers can drop the repeat.
+// Fenced: each item is claimed in the store before it is sent (with replicas,
+// only while this replica holds the alerts lease), and the send is cut off
+// when the claim ends, so a replica that lost the lease never starts, nor
+// finishes, a delivery after another replica may have taken over.
 
 export interface DispatcherOptions {
   now?: () => number;
@@ -17,7 +21,14 @@ export interface DispatcherOptions {
   batch?: number;
   baseMs?: number;
   maxMs?: number;
+  /** This process, as it claims outbox items (the lease holder's name with replicas). */
+  holder?: string;
+  /** Told of every real attempt (not dry-run): /metrics counts them per channel. */
+  onAttempt?: (channel: string, outcome: "delivered" | "failed") => void;
 }
+
+/** How soon to look again at a channel whose next item another process has claimed. */
+const CLAIMED_RETRY_MS = 5_000;
 
 export class Dispatcher {
   private readonly draining = new Map<string, Promise<void>>();
@@ -88,34 +99,50 @@ export class Dispatcher {
   private async drain(channel: string): Promise<void> {
     const gate = this.gate(channel);
     const sender = this.senders.get(channel);
+    const holder = this.options.holder ?? "local";
     while (!this.stopped) {
       const items = await this.store.due(channel, this.now(), this.options.batch ?? 100);
       if (items.length === 0) return;
       for (const item of items) {
         const ticket = gate.tryEnter();
         if (!ticket) return this.retryLater(channel, Math.max(gate.remainingMs(), 100));
+        let timer: ReturnType<typeof setTimeout> | undefined;
         try {
+          const claim = await this.store.claim(item, holder, this.now());
+          // Lost the lease: the new holder delivers the rest. Another process
+          // sending this channel's queue: look again when its claim may have ended.
+          if (!claim.ok && claim.reason === "fenced") return;
+          if (!claim.ok && claim.reason === "claimed")
+            return this.retryLater(channel, CLAIMED_RETRY_MS);
+          if (!claim.ok) continue;
+          const cutOff = new AbortController();
+          timer = setTimeout(
+            () => cutOff.abort(new Error("the claim on the item (alerts lease) ended first")),
+            Math.max(0, claim.until - this.now()),
+          );
           if (this.options.dryRun) {
-            await this.store.recordDelivery(item, { outcome: "dry-run", at: this.now() });
+            await this.store.recordDelivery(item, { outcome: "dry-run", at: this.now() }, holder);
             continue;
           }
           if (!sender) throw new Error(`no channel "${channel}" is configured`);
-          await sender.send(item.notification);
+          await sender.send(item.notification, cutOff.signal);
           gate.succeeded();
-          await this.store.recordDelivery(item, { outcome: "delivered", at: this.now() });
+          this.options.onAttempt?.(channel, "delivered");
+          await this.store.recordDelivery(item, { outcome: "delivered", at: this.now() }, holder);
         } catch (err) {
           const error = err instanceof Error ? err.message : String(err);
           gate.failed(ticket, error);
+          this.options.onAttempt?.(channel, "failed");
           const nextAttemptAt = Math.max(gate.opensAt, this.now());
-          await this.store.recordDelivery(item, {
-            outcome: "failed",
-            at: this.now(),
-            error,
-            nextAttemptAt,
-          });
+          await this.store.recordDelivery(
+            item,
+            { outcome: "failed", at: this.now(), error, nextAttemptAt },
+            holder,
+          );
           // Order is kept: the rest of this channel's queue waits with it.
           return this.retryLater(channel, gate.remainingMs());
         } finally {
+          clearTimeout(timer);
           gate.release(ticket);
         }
       }

@@ -1,69 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { TeamConfig } from "@/lib/config/config-schema";
 import type { DeployEvent } from "@/lib/deploys/deploy-types";
-import type { AssetStatus } from "@/lib/health/status-types";
-import { buildSnapshot } from "@/lib/snapshot/build-snapshot";
-import { def } from "@/lib/testing/asset-fixtures";
-import { withLocationDown } from "@/lib/testing/outage-fixtures";
-import {
-  deploymentInput,
-  FAILING_CHECK,
-  MATERIALIZED,
-  status,
-} from "@/lib/testing/snapshot-fixtures";
-import { type AlertRule, ruleSchema } from "./alert-config";
-import { type EngineInput, evaluateAlerts, ruleSignals } from "./evaluate-rules";
-
-// A small world shaped like the demo: analytics produces orders, ML reads them.
-const TEAMS: TeamConfig[] = [
-  {
-    slug: "analytics",
-    name: "Analytics",
-    owners: [],
-    locations: [{ deployment: "prod", location: "analytics" }],
-  },
-  { slug: "ml", name: "ML", owners: [], locations: [{ deployment: "prod", location: "ml" }] },
-];
-const A = { location: "analytics" };
-const M = { location: "ml" };
-const ASSETS = {
-  analytics: [
-    def(["raw_orders"], A, { downstream: [["orders_clean"]] }),
-    def(["orders_clean"], A, {
-      upstream: [["raw_orders"]],
-      downstream: [["dashboard"], ["features"]],
-    }),
-    def(["dashboard"], A, { upstream: [["orders_clean"]] }),
-  ],
-  ml: [
-    def(["features"], M, { upstream: [["orders_clean"]], downstream: [["model"]] }),
-    def(["model"], M, { upstream: [["features"]] }),
-  ],
-};
-const id = (k: string) => JSON.stringify([k]);
-
-function world(statuses: Record<string, AssetStatus>, down?: string) {
-  const all = Object.fromEntries(
-    ["raw_orders", "orders_clean", "dashboard", "features", "model"].map((k) => [
-      id(k),
-      MATERIALIZED,
-    ]),
-  );
-  let input = deploymentInput("prod", ASSETS, { ...all, ...statuses });
-  if (down) input = withLocationDown(input, down);
-  return buildSnapshot([input], TEAMS, "g1", 10_000);
-}
-
-const rule = (r: Record<string, unknown>): AlertRule =>
-  ruleSchema.parse({ routes: [{ team: "*", channels: ["am"] }], ...r });
-
-function input(
-  rules: AlertRule[],
-  statuses: Record<string, AssetStatus> = {},
-  extra: Partial<EngineInput> = {},
-): EngineInput {
-  return { rules, teams: TEAMS, snapshot: world(statuses), latestDeploys: [], ...extra };
-}
+import { FAILING_CHECK, MATERIALIZED, status } from "@/lib/testing/snapshot-fixtures";
+import { evaluateAlerts, ruleSignals } from "./evaluate-rules";
+import { id, input, rule, world } from "./rule-world-fixtures";
 
 const DEP = rule({ name: "deps", type: "dependency" });
 

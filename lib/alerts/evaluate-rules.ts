@@ -1,10 +1,12 @@
 import type { TeamConfig } from "@/lib/config/config-schema";
 import type { DeployEvent } from "@/lib/deploys/deploy-types";
+import { perSnapshot } from "@/lib/snapshot/snapshot-memo";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import type { AlertRule } from "./alert-config";
 import type { AlertCandidate, AlertSignal, AlertState } from "./alert-types";
 import { assetHealthSignals, freshnessSignals, teamHealthSignals } from "./asset-conditions";
 import { dependencySignals } from "./dependency-condition";
+import { deployImpactSignals } from "./deploy-impact-condition";
 import { deploySignals, locationSignals } from "./location-conditions";
 import { type AlertStep, stepAlerts } from "./state-machine";
 
@@ -18,25 +20,43 @@ export interface EngineInput {
   snapshot: HealthSnapshot;
   /** Each location's latest deploy event (for the deploy rule). */
   latestDeploys: readonly DeployEvent[];
+  /** The oldest run time Healthboard holds (now − runsWindowDays): a deploy's baseline starts no earlier. */
+  dataFrom: number;
 }
 
-/** Every condition true in the snapshot, one per (rule, team, subject), details not yet walked. */
-export function ruleCandidates(input: EngineInput): AlertCandidate[] {
-  const { snapshot, teams, latestDeploys } = input;
-  return input.rules.flatMap((rule) => candidatesOf(rule, snapshot, teams, latestDeploys));
+/** Every condition true in the snapshot at `now`, one per (rule, team, subject), details not yet walked. */
+export function ruleCandidates(input: EngineInput, now: number): AlertCandidate[] {
+  return input.rules.flatMap((rule) => candidatesOf(rule, input, now));
 }
 
-/** The same, with every signal's details worked out (tests, previews). */
-export function ruleSignals(input: EngineInput): AlertSignal[] {
-  return ruleCandidates(input).map((c) => ({ ...c.signal, ...c.details() }));
+/** The same, with every signal's details worked out (tests, previews); `now` defaults to the snapshot's build time. */
+export function ruleSignals(input: EngineInput, now = input.snapshot.builtAt): AlertSignal[] {
+  return ruleCandidates(input, now).map((c) => ({ ...c.signal, ...c.details() }));
 }
 
-function candidatesOf(
-  rule: AlertRule,
-  snapshot: HealthSnapshot,
-  teams: EngineInput["teams"],
-  latestDeploys: EngineInput["latestDeploys"],
-): AlertCandidate[] {
+type AssetRule = Extract<
+  AlertRule,
+  { type: "dependency" | "asset_health" | "freshness" | "team_health" }
+>;
+
+/**
+ * The asset rules' candidates read only the snapshot's content (graph, health,
+ * statuses), so a refresh in which nothing changed reuses them, details walked
+ * so far included. Kept per rule object: a config reload brings new rules.
+ */
+const assetRuleCandidates = perSnapshot(() => new WeakMap<AssetRule, AlertCandidate[]>());
+
+function assetCandidates(rule: AssetRule, snapshot: HealthSnapshot): AlertCandidate[] {
+  const memo = assetRuleCandidates(snapshot);
+  let out = memo.get(rule);
+  if (!out) {
+    out = assetCandidatesOf(rule, snapshot);
+    memo.set(rule, out);
+  }
+  return out;
+}
+
+function assetCandidatesOf(rule: AssetRule, snapshot: HealthSnapshot): AlertCandidate[] {
   switch (rule.type) {
     case "dependency":
       return dependencySignals(snapshot, rule);
@@ -46,10 +66,22 @@ function candidatesOf(
       return freshnessSignals(snapshot, rule);
     case "team_health":
       return teamHealthSignals(snapshot, rule);
+  }
+}
+
+function candidatesOf(rule: AlertRule, input: EngineInput, now: number): AlertCandidate[] {
+  const { snapshot, teams, latestDeploys, dataFrom } = input;
+  // Location and deploy rules read outages, teams, deploy events and runs: few, and checked every time.
+  switch (rule.type) {
     case "location":
       return locationSignals(snapshot, rule, teams);
     case "deploy":
-      return deploySignals(snapshot, rule, teams, latestDeploys);
+      return [
+        ...deploySignals(snapshot, rule, teams, latestDeploys),
+        ...deployImpactSignals(snapshot, rule, teams, latestDeploys, { now, dataFrom }),
+      ];
+    default:
+      return assetCandidates(rule, snapshot);
   }
 }
 
@@ -58,5 +90,5 @@ export function evaluateAlerts(
   input: EngineInput,
   now: number,
 ): AlertStep {
-  return stepAlerts(previous, ruleCandidates(input), input.rules, now);
+  return stepAlerts(previous, ruleCandidates(input, now), input.rules, now);
 }

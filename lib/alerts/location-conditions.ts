@@ -17,7 +17,7 @@ type Rule<T extends AlertRule["type"]> = Extract<AlertRule, { type: T }>;
 type Team = Pick<TeamConfig, "slug" | "locations">;
 
 /** Everything downstream of a location's assets, per team. */
-function locationBlast(g: GraphIndex, deployment: string, location: string | null) {
+export function locationBlast(g: GraphIndex, deployment: string, location: string | null) {
   const starts = g.nodes.flatMap((node, n) =>
     node.definitions.some(
       (d) => d.deployment === deployment && (location === null || d.location === location),
@@ -82,7 +82,7 @@ export function locationSignals(
 }
 
 /** The teams a location belongs to: listed in their config, or holding assets they own. */
-function teamsOfLocation(
+export function teamsOfLocation(
   snapshot: HealthSnapshot,
   teams: readonly Team[],
   deployment: string,

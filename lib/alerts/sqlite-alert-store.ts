@@ -1,11 +1,13 @@
 import type Database from "better-sqlite3";
 import { openSqlite } from "@/lib/store/open-sqlite";
-import type {
-  AlertHistoryEntry,
-  AlertStore,
-  DeliveryRecord,
-  DeliveryResult,
-  OutboxItem,
+import {
+  type AlertHistoryEntry,
+  type AlertStore,
+  type ClaimResult,
+  type DeliveryRecord,
+  type DeliveryResult,
+  deliveryLogValues,
+  type OutboxItem,
 } from "./alert-store";
 import type { AlertNotification, AlertState } from "./alert-types";
 import type { AlertStep } from "./state-machine";
@@ -49,7 +51,18 @@ export const MIGRATIONS: readonly string[] = [
      outcome TEXT NOT NULL,
      error TEXT
    );`,
+  // 2: claims, so that two processes never send the same item at once and a
+  // stale sender's failure does not reschedule an item another process took.
+  `ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+   ALTER TABLE outbox ADD COLUMN claim_until INTEGER;`,
 ];
+
+/**
+ * How long a claim on one item lasts here (one process per SQLite file, in
+ * practice): longer than a sender's own timeout, so a live send is never
+ * overtaken, short enough that a crashed sender's item is retried soon.
+ */
+export const SQLITE_CLAIM_MS = 30_000;
 
 interface OutboxRow {
   id: number;
@@ -86,7 +99,9 @@ export class SqliteAlertStore implements AlertStore {
     );
     this.db.transaction(() => {
       for (const f of step.removed) remove.run(f);
-      for (const s of step.active) upsert.run(s.fingerprint, JSON.stringify(s));
+      // A steady refresh changes few states: those it left as they were are not rewritten.
+      for (const s of step.active)
+        if (!step.unchanged?.has(s.fingerprint)) upsert.run(s.fingerprint, JSON.stringify(s));
       for (const n of step.notifications) {
         history.run(n.key, n.incident, n.transition, n.at, JSON.stringify(n));
         for (const c of n.channels) outbox.run(n.key, c, n.at);
@@ -119,17 +134,39 @@ export class SqliteAlertStore implements AlertStore {
     }));
   }
 
-  async recordDelivery(item: OutboxItem, result: DeliveryResult): Promise<void> {
-    const n = item.notification;
+  async claim(item: OutboxItem, holder: string, now: number): Promise<ClaimResult> {
+    const until = now + SQLITE_CLAIM_MS;
+    const taken = this.db
+      .prepare(
+        `UPDATE outbox SET claimed_by = ?, claim_until = ?
+         WHERE id = ? AND delivered_at IS NULL
+           AND (claimed_by IS NULL OR claimed_by = ? OR claim_until <= ?)`,
+      )
+      .run(holder, until, item.id, holder, now);
+    if (taken.changes === 1) return { ok: true, until };
+    const row = this.db.prepare("SELECT delivered_at FROM outbox WHERE id = ?").get(item.id) as
+      | { delivered_at: number | null }
+      | undefined;
+    return { ok: false, reason: row?.delivered_at == null ? "claimed" : "delivered" };
+  }
+
+  async recordDelivery(item: OutboxItem, result: DeliveryResult, holder: string): Promise<void> {
     const attempt = item.attempts + 1;
     this.db.transaction(() => {
       if (result.outcome === "failed") {
+        // Only the claim's holder reschedules (and releases the claim for its retry).
         this.db
-          .prepare("UPDATE outbox SET attempts = ?, next_attempt_at = ? WHERE id = ?")
-          .run(attempt, result.nextAttemptAt, item.id);
+          .prepare(
+            `UPDATE outbox SET attempts = ?, next_attempt_at = ?, claimed_by = NULL, claim_until = NULL
+             WHERE id = ? AND delivered_at IS NULL AND claimed_by = ?`,
+          )
+          .run(attempt, result.nextAttemptAt, item.id, holder);
       } else {
+        // A delivery is a fact whoever made it: the item leaves the outbox once.
         this.db
-          .prepare("UPDATE outbox SET attempts = ?, delivered_at = ? WHERE id = ?")
+          .prepare(
+            "UPDATE outbox SET attempts = ?, delivered_at = ? WHERE id = ? AND delivered_at IS NULL",
+          )
           .run(attempt, result.at, item.id);
       }
       this.db
@@ -137,17 +174,7 @@ export class SqliteAlertStore implements AlertStore {
           `INSERT INTO delivery_log (key, channel, transition, team, rule, at, attempt, outcome, error)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(
-          n.key,
-          item.channel,
-          n.transition,
-          n.signal.team,
-          n.signal.rule,
-          result.at,
-          attempt,
-          result.outcome,
-          result.outcome === "failed" ? result.error : null,
-        );
+        .run(...deliveryLogValues(item, result));
     })();
   }
 

@@ -22,6 +22,23 @@ export interface AlertStep {
   /** Fingerprints that left the active set (resolved, or pending no longer). */
   removed: string[];
   notifications: AlertNotification[];
+  /**
+   * Fingerprints of active states exactly as they were before this step (the
+   * same object is in `active`): a store need not write them again.
+   */
+  unchanged?: ReadonlySet<string>;
+}
+
+/** The cheap fields of a signal, as a candidate gives them, already what the state holds. */
+function sameSignal(state: AlertSignal, candidate: AlertCandidate["signal"]): boolean {
+  for (const [k, v] of Object.entries(candidate)) {
+    const held = state[k as keyof AlertSignal];
+    if (held === v) continue;
+    // The asset key is the only array among them.
+    if (!Array.isArray(v) || !Array.isArray(held) || held.join("\u0000") !== v.join("\u0000"))
+      return false;
+  }
+  return true;
 }
 
 /** The channels a rule routes a team's alerts to: its own routes and those for "*". */
@@ -44,6 +61,7 @@ export function stepAlerts(
   const active: AlertState[] = [];
   const removed: string[] = [];
   const notifications: AlertNotification[] = [];
+  const unchanged = new Set<string>();
 
   const notify = (state: AlertState, transition: Transition, endsAt: number | null) => {
     const rule = ruleByName.get(state.signal.rule);
@@ -72,7 +90,9 @@ export function stepAlerts(
     // in between, the last ones are kept and only the cheap fields follow the snapshot.
     const detailed = (): AlertSignal => ({ ...candidate.signal, ...candidate.details() });
     let state: AlertState = prev
-      ? { ...prev, signal: { ...prev.signal, ...candidate.signal } }
+      ? sameSignal(prev.signal, candidate.signal)
+        ? prev
+        : { ...prev, signal: { ...prev.signal, ...candidate.signal } }
       : {
           fingerprint,
           status: "pending",
@@ -102,6 +122,7 @@ export function stepAlerts(
       state = { ...state, signal: detailed(), lastNotifiedAt: now, sent: state.sent + 1 };
       notify(state, "renotify", null);
     }
+    if (state === prev) unchanged.add(fingerprint);
     active.push(state);
   }
 
@@ -110,5 +131,5 @@ export function stepAlerts(
     removed.push(prev.fingerprint);
     if (prev.status === "firing") notify(prev, "resolved", now);
   }
-  return { active, removed, notifications };
+  return { active, removed, notifications, unchanged };
 }

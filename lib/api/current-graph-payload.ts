@@ -21,7 +21,7 @@ export function graphPayloadOf(snapshot: HealthSnapshot): GraphPayload {
   return payload;
 }
 
-/** The current snapshot's graph payload. */
-export async function currentGraphPayload(): Promise<GraphPayload> {
-  return graphPayloadOf(await getSnapshot());
+/** The graph payload of `environment`'s current snapshot (unset: the default environment). */
+export async function currentGraphPayload(environment?: string): Promise<GraphPayload> {
+  return graphPayloadOf(await getSnapshot(environment));
 }

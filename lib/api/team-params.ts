@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { DEFAULT_RANGE, RANGES } from "@/lib/teams/time-range";
 
-/** ?range= and ?location= of a team page and its API; the same rules for both. */
+/** ?range=, ?location= and ?env= of a team page and its API; the same rules for both. */
 export const teamParamsSchema = z.object({
   range: z.enum(RANGES).default(DEFAULT_RANGE),
   location: z.string().min(1).max(200).optional(),
+  // Checked against the known environments by the route (environmentParam).
+  env: z.string().min(1).max(63).optional(),
 });
 
 export type TeamParams = z.infer<typeof teamParamsSchema>;

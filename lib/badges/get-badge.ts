@@ -3,6 +3,7 @@ import { deployStore, getSnapshot } from "@/lib/collector/collectors";
 import { loadConfig } from "@/lib/config/load-config";
 import { deployStats } from "@/lib/deploys/deploy-stats";
 import { assetId } from "@/lib/domain/types";
+import { environmentOf } from "@/lib/environments/known-deployments";
 import { assetHealth } from "@/lib/health/health-model";
 import { isFailedRun } from "@/lib/metrics/definitions";
 import { definitionKey } from "@/lib/snapshot/snapshot-types";
@@ -47,7 +48,10 @@ export async function assetBadge(
 ): Promise<BadgeResult> {
   const refresh = loadConfig().refresh.assetStatusSeconds;
   const label = query.label ?? key.join("/");
-  const snapshot = await getSnapshot();
+  // A badge that names its deployment reads that deployment's environment (docs/environments.md).
+  const snapshot = await getSnapshot(
+    query.deployment ? environmentOf(query.deployment) : undefined,
+  );
   const id = assetId(key);
   const node = snapshot.graph.nodes.get(id);
   // A reference (an external AssetSpec declaring another location's asset) has
@@ -98,7 +102,7 @@ export async function locationBadge(
   label?: string,
 ): Promise<BadgeResult> {
   const refresh = loadConfig().refresh.locationStatusSeconds;
-  const snapshot = await getSnapshot();
+  const snapshot = await getSnapshot(environmentOf(deployment));
   const loc = snapshot.locations.find((l) => l.deployment === deployment && l.name === location);
   if (!loc) return notFound(label ?? location, refresh);
   const until = Date.now() + 1;

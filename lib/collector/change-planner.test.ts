@@ -65,9 +65,22 @@ describe("ChangePlanner", () => {
     p.done(p.plan(0, locations(), statuses, new Set()), true, locations());
     const moved = p.plan(10_000, locations("k1-reloaded"), statuses, new Set());
     expect([...moved.ids].sort()).toEqual([a.id, b.id]);
+    const q = planner();
+    q.done(q.plan(0, locations(), statuses, new Set()), true, locations());
     const unknown = new Map(statuses);
     unknown.delete(c.id);
-    expect([...p.plan(10_000, locations(), unknown, new Set()).ids]).toEqual([c.id]);
+    expect([...q.plan(10_000, locations(), unknown, new Set()).ids]).toEqual([c.id]);
+  });
+
+  it("keeps re-reading a reloaded location's assets during the follow-up (Dagster re-evaluates after a reload)", () => {
+    const p = planner();
+    p.done(p.plan(0, locations(), statuses, new Set()), true, locations());
+    const reload = p.plan(10_000, locations("k1-reloaded"), statuses, new Set());
+    p.done(reload, true, locations("k1-reloaded"));
+    const during = p.plan(40_000, locations("k1-reloaded"), statuses, new Set());
+    expect([...during.ids].sort()).toEqual([a.id, b.id].sort());
+    p.done(during, true, locations("k1-reloaded"));
+    expect([...p.plan(80_000, locations("k1-reloaded"), statuses, new Set()).ids]).toEqual([]);
   });
 
   it("re-reads an asset whose freshness window ends between two refreshes", () => {

@@ -6,8 +6,8 @@ import { freshnessMayHaveMoved } from "./change-freshness";
 // first refresh, after a failure, and every `sweepMs` as a safety net; else
 // only what changed since the last refresh: assets the change feed names,
 // every asset of a location whose version key moved, assets never read, and
-// assets whose freshness may have moved with time alone. A touched asset stays
-// re-read for `followUpMs`, because Dagster's daemon writes its freshness
+// assets whose freshness may have moved with time alone. A touched asset (or
+// an asset of a location whose version key moved) stays re-read for `followUpMs`, because Dagster's daemon writes its freshness
 // verdict some seconds after the run that moved it. Framework-free.
 
 export interface RefreshPlan {
@@ -51,6 +51,13 @@ export class ChangePlanner {
     if (due) return { at: now, sweep: true, ids: new Set() };
     const since = this.lastRefreshAt ?? now;
     for (const id of touched) this.followUntil.set(id, now + this.options.followUpMs);
+    // A reload (or a break, or its fix) moves the version key, and Dagster's
+    // daemon evaluates the location's freshness again on its own cadence
+    // after it: read once at the reload, its assets would keep the verdict
+    // from before that evaluation until the next sweep. Follow them up too.
+    for (const loc of locations)
+      if (this.versionKeys.get(loc.name) !== loc.versionKey)
+        for (const a of loc.assets) this.followUntil.set(a.id, now + this.options.followUpMs);
     const ids = new Set<string>();
     for (const [id, until] of this.followUntil) {
       if (until < now) this.followUntil.delete(id);

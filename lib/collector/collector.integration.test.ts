@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { DeployStore } from "@/lib/deploys/deploy-types";
 import { SqliteDeployStore } from "@/lib/deploys/sqlite-deploy-store";
 import { assetId } from "@/lib/domain/types";
+import { dagsterClient } from "@/lib/testing/dagster-graphql";
 import { startTcpProxy } from "@/lib/testing/tcp-proxy";
 import {
   dagsterAssetStatusSource,
@@ -25,16 +26,7 @@ const SWITCHES = path.join(
 const dir = mkdtempSync(path.join(tmpdir(), "hb-integration-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function dagster<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(`${DAGSTER}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data: T; errors?: unknown };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+const dagster = dagsterClient(DAGSTER);
 
 async function versionKey(location: string): Promise<string> {
   const data = await dagster<{

@@ -1,14 +1,18 @@
 import "server-only";
+import { ALERTS_LEASE } from "@/lib/alerts/alert-store";
 import { startAlerts } from "@/lib/alerts/alerts-runtime";
 import type { DeployStore } from "@/lib/deploys/deploy-types";
-import { inEnvironment } from "@/lib/environments/environments";
+import { inEnvironment, resolveEnvironment } from "@/lib/environments/environments";
+import { knownDeployments } from "@/lib/environments/known-deployments";
 import { startPlusDiscovery } from "@/lib/environments/plus-discovery-runtime";
 import { sampleTeamKpis } from "@/lib/history/kpi-sampling";
 import type { KpiStore } from "@/lib/history/kpi-store-types";
+import { startInsights } from "@/lib/performance/insights-collector";
 import { runtime, runtimeIfReady } from "@/lib/runtime/runtime";
 import { buildSnapshot, deploymentFreshness } from "@/lib/snapshot/build-snapshot";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import type { DeploymentState } from "./deployment-collector";
+import { startFigureWarmer } from "./figure-warmer";
 
 // What pages and routes read: the latest snapshot and the stores. The wiring
 // (config, stores, collectors, replicas) is in lib/runtime/runtime.ts.
@@ -16,8 +20,6 @@ import type { DeploymentState } from "./deployment-collector";
 const KPI_SAMPLE_MS = 3_600_000;
 /** Elected like a collector, so replicas record one sample, not one each. */
 const KPI_LEASE = "kpi-sampler";
-/** Alerts are evaluated and sent by one replica: a restart or takeover resumes from the shared store. */
-const ALERTS_LEASE = "alerts";
 
 /**
  * Samples each team's KPIs at most hourly, for "change against the previous
@@ -42,13 +44,19 @@ export function startCollectors(): void {
       (rt) => {
         rt.stores.leases.want(KPI_LEASE);
         rt.stores.leases.want(ALERTS_LEASE);
-        startPlusDiscovery(rt.config);
+        startPlusDiscovery(rt);
+        startInsights(rt.config, (d) =>
+          deploymentStates("*")
+            .filter((s) => s.deployment === d)
+            .flatMap((s) => s.locations.locations.map((l) => l.name)),
+        );
+        startFigureWarmer(() => getSnapshot(), rt.config.storage);
         void Promise.all(rt.sources.map((s) => s.start())).then(sample);
-        startAlerts({
+        void startAlerts({
           snapshot: () => getSnapshot(),
           deploys: rt.stores.deploys,
           isLeader: () => rt.stores.leases.holdsLease(ALERTS_LEASE),
-        });
+        }).catch((err: unknown) => console.error("healthboard: alerts did not start:", err));
       },
       () => setTimeout(start, 5_000).unref(), // store not reachable yet: try again
     );
@@ -77,7 +85,7 @@ export function deploymentStates(environment?: string): DeploymentState[] {
   if (!rt) return [];
   const states = rt.sources.map((s) => s.state());
   if (environment === "*") return states;
-  const names = new Set(inEnvironment(rt.config.deployments, environment));
+  const names = new Set(inEnvironment(knownDeployments(), environment));
   return states.filter((s) => names.has(s.deployment));
 }
 
@@ -87,7 +95,8 @@ export async function getSnapshot(environment?: string): Promise<HealthSnapshot>
   const rt = await runtime();
   const states = deploymentStates(environment);
   const generation = states.map((s) => `${s.deployment}:${s.generation}`).join(",");
-  const cacheKey = environment ?? "";
+  // "prod" and "no env" are one snapshot, not two copies of the same one.
+  const cacheKey = environment ?? resolveEnvironment(knownDeployments(), null) ?? "";
   let snap = rt.snapshots.get(cacheKey);
   if (snap?.generation !== generation) {
     snap = buildSnapshot(states, rt.config.teams, generation, Date.now(), rt.config.identity);
@@ -106,6 +115,9 @@ export function deployStore(): DeployStore {
     annotations: async (query) => (await store()).annotations(query),
     lastKnown: async (deployment, location) => (await store()).lastKnown(deployment, location),
     list: async (query) => (await store()).list(query),
+    saveDefinitions: async (definitions) => (await store()).saveDefinitions(definitions),
+    definitions: async (d, l, f) => (await store()).definitions(d, l, f),
+    changeMark: async () => (await store()).changeMark(),
     close: async () => (await store()).close(),
   };
 }

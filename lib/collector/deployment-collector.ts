@@ -1,5 +1,5 @@
 import type { DeployStore } from "@/lib/deploys/deploy-types";
-import { trackDeploys } from "@/lib/deploys/track-deploys";
+import { DeployRecorder } from "@/lib/deploys/record-deploys";
 import type { DeploymentSnapshot } from "@/lib/domain/types";
 import type { DeploymentInput } from "@/lib/snapshot/build-snapshot";
 import { AssetStatusCollector, type AssetStatusSource } from "./asset-status-collector";
@@ -38,6 +38,7 @@ export class DeploymentCollector {
   private readonly runs: RunCollector;
   private readonly materializations: MaterializationCollector;
   private readonly repositories = new Map<string, string[]>();
+  private readonly recorder: DeployRecorder;
   private generation = 0;
   /** Without a change source every refresh is a full sweep, as before. */
   private readonly changes: { feed: RunChangeFeed; planner: ChangePlanner } | null;
@@ -60,9 +61,10 @@ export class DeploymentCollector {
       runs: (repositoriesOf: (location: string) => string[]) => RunSource;
       changes?: ChangedRunsSource;
     },
-    private readonly deploys: DeployStore,
+    deploys: DeployStore,
     private readonly options: DeploymentCollectorOptions,
   ) {
+    this.recorder = new DeployRecorder(deploys);
     this.locations = new LocationCollector(deployment, sources.locations, {
       maxAgeMs: options.locationIntervalMs,
     });
@@ -98,8 +100,7 @@ export class DeploymentCollector {
       const now = Date.now();
       for (const loc of snap.locations) {
         if (loc.repositories.length > 0) this.repositories.set(loc.name, loc.repositories);
-        const known = await this.deploys.lastKnown(this.deployment, loc.name);
-        await this.deploys.append(trackDeploys(known, loc, now));
+        await this.recorder.record(loc, now);
       }
     }
     if (signature(snap) !== before) this.generation++;

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { SqliteDeployStore } from "@/lib/deploys/sqlite-deploy-store";
 import type { AssetDefinition } from "@/lib/domain/types";
+import { dagsterClient } from "@/lib/testing/dagster-graphql";
 import type { AssetStatusSource } from "./asset-status-collector";
 import {
   dagsterAssetStatusSource,
@@ -25,19 +26,12 @@ const SWITCHES = path.join(
   process.env.INCREMENTAL_DAGSTER_HOME ?? path.resolve(".dagster-home-inc"),
   "switches",
 );
+// Ten steps when run by hand; the test command (scripts/incremental-test.sh)
+// asks for three, which covers every kind of step once within its time budget.
 const STEPS = Number(process.env.INCREMENTAL_STEPS ?? 10);
 const SEED = Number(process.env.INCREMENTAL_SEED ?? Date.now() % 100_000);
 
-async function dagster<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(`${DAGSTER}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data: T; errors?: unknown };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+const dagster = dagsterClient(DAGSTER ?? "");
 
 const LAUNCH = `mutation L($p: ExecutionParams!) { launchRun(executionParams: $p) {
   __typename ... on LaunchRunSuccess { run { runId } } ... on PythonError { message } } }`;

@@ -43,9 +43,15 @@ export function loadConfig(): HealthboardConfig {
  * stops the server with one message naming each field and the file, instead
  * of a server that answers every request with a 500.
  */
-export function loadConfigOrExit(): HealthboardConfig {
+export function loadConfigOrExit(
+  /** Start-up checks beyond the file (e.g. secrets it names are set): one line per problem. */
+  check: (config: HealthboardConfig) => string[] = () => [],
+): HealthboardConfig {
   try {
-    return loadConfig();
+    const config = loadConfig();
+    const problems = check(config);
+    if (problems.length > 0) throw new ConfigError(configFile(), problems);
+    return config;
   } catch (err) {
     // A config mistake is the user's: its message is enough. Anything else
     // keeps its stack, for a bug report; both go to stderr only.

@@ -1,5 +1,7 @@
+import { print } from "graphql";
 import { describe, expect, it } from "vitest";
 import { assetId } from "@/lib/domain/types";
+import { MaterializationHistoryDocument } from "./generated/graphql";
 import { toMaterializationRecord } from "./to-materialization";
 
 type Event = Parameters<typeof toMaterializationRecord>[0];
@@ -67,5 +69,15 @@ describe("toMaterializationRecord", () => {
 
   it("skips events that are not materializations", () => {
     expect(toMaterializationRecord({ __typename: "FailedToMaterializeEvent" }, [])).toBeNull();
+  });
+});
+
+describe("MaterializationHistory document", () => {
+  // Dagster answers only what is asked: without __typename on the metadata
+  // entries, every entry looked non-numeric and no size or row count was read.
+  it("asks for the metadata entries' __typename the mapper tells Int from Float by", () => {
+    const doc = print(MaterializationHistoryDocument);
+    const entries = doc.slice(doc.indexOf("metadataEntries {"));
+    expect(entries.slice(0, entries.indexOf("}"))).toMatch(/\b__typename\b/);
   });
 });

@@ -18,19 +18,27 @@ export interface ConsumerFailures {
   failedAssets: string[];
 }
 
-/** Failures of `assets` (one deployment) in runs created in [since, until). */
+/**
+ * Failures of `assets` (one deployment) in runs created in [since, until);
+ * with `counts`, only the failed assets it accepts (version-history.ts counts
+ * those whose root cause lies in the deployed location).
+ */
 export function failuresOf(
   runs: readonly RunRecord[],
   assets: readonly ConsumerAsset[],
   since: number,
   until: number,
+  counts?: (run: RunRecord, asset: ConsumerAsset) => boolean,
 ): ConsumerFailures {
-  const ids = new Set(assets.map((a) => `${a.deployment}\u0000${a.assetId}`));
+  const ids = new Map(assets.map((a) => [`${a.deployment}\u0000${a.assetId}`, a]));
   const failedAssets = new Set<string>();
   let failures = 0;
   for (const run of runs) {
     if (!isFailedRun(run) || run.createdAt < since || run.createdAt >= until) continue;
-    const hit = run.failedAssetIds.filter((id) => ids.has(`${run.deployment}\u0000${id}`));
+    const hit = run.failedAssetIds.filter((id) => {
+      const asset = ids.get(`${run.deployment}\u0000${id}`);
+      return asset !== undefined && (!counts || counts(run, asset));
+    });
     if (hit.length === 0) continue;
     failures++;
     for (const id of hit) failedAssets.add(id);
@@ -98,8 +106,12 @@ export function deployImpact(input: ImpactInput): DeployImpact {
     Math.max(deploy.at - (input.baselineMs ?? IMPACT_BASELINE_MS), input.dataFrom),
   );
   const byLocation = new Map<string, ConsumerAsset[]>();
-  for (const c of input.consumers)
-    byLocation.set(c.location, [...(byLocation.get(c.location) ?? []), c]);
+  for (const c of input.consumers) {
+    // Appended in place: copying the list per asset was quadratic (25k consumers: seconds).
+    const assets = byLocation.get(c.location);
+    if (assets) assets.push(c);
+    else byLocation.set(c.location, [c]);
+  }
   const consumers = [...byLocation.entries()].map(([location, assets]): LocationImpact => {
     const after = failuresOf(input.runs, assets, deploy.at, afterUntil);
     const before = failuresOf(input.runs, assets, baselineSince, deploy.at);

@@ -1,3 +1,5 @@
+import type { AssetDefinition } from "@/lib/domain/types";
+
 // Code location deploy history: Dagster open source keeps none, so Healthboard
 // records each location's transitions itself. The rules are in track-deploys.ts.
 
@@ -67,6 +69,23 @@ export interface AnnotationQuery {
 }
 
 /**
+ * One asset as a version defined it: the fields a consumer can notice
+ * changing (lib/environments/asset-diff.ts compares them).
+ */
+export type VersionAsset = Pick<
+  AssetDefinition,
+  "id" | "key" | "upstream" | "isPartitioned" | "freshnessPolicy" | "codeVersion" | "partitions"
+>;
+
+/** A version's asset definitions, kept once per fingerprint for the rollback plan's diff. */
+export interface VersionDefinitions {
+  deployment: string;
+  location: string;
+  fingerprint: string;
+  assets: VersionAsset[];
+}
+
+/**
  * Where deploy history lives: SQLite by default, PostgreSQL when replicas
  * share it (lib/store/postgres/). Callers always await the results.
  */
@@ -83,5 +102,18 @@ export interface DeployStore {
     since?: number;
     until?: number;
   }): Awaitable<DeployEvent[]>;
+  /** Keeps a version's definitions; a fingerprint already kept is left as it is. */
+  saveDefinitions(definitions: VersionDefinitions): Awaitable<void>;
+  /** The kept definitions of one version; null when none were kept (older history). */
+  definitions(
+    deployment: string,
+    location: string,
+    fingerprint: string,
+  ): Awaitable<VersionAsset[] | null>;
+  /**
+   * Changes whenever an event or annotation is recorded (by any replica): what
+   * cached reads of the history are keyed by (team-page-reads.ts).
+   */
+  changeMark(): Awaitable<string>;
   close(): Awaitable<void>;
 }

@@ -5,6 +5,7 @@ import { loadConfig } from "@/lib/config/load-config";
 import type { DeployOrder } from "./deploy-order";
 import { type LocationRef, locationsUpstream } from "./location-graph";
 import { deploymentOrder, type LocationVersions, locationVersions } from "./location-versions";
+import { narrowToChanged } from "./rollback-plan";
 import {
   type UpstreamDeployNote,
   upstreamDeployNotes,
@@ -25,14 +26,24 @@ export interface VersionsReport {
   orders: { deployment: string; order: DeployOrder }[];
 }
 
-/** Version history, rollback plans and deploy orders for some locations, read now. */
-export async function getLocationVersions(refs: readonly LocationRef[]): Promise<VersionsReport> {
-  const snapshot = await getSnapshot();
-  const locations = await readVersions(refs);
+/**
+ * Version history, rollback plans and deploy orders for some locations, as of
+ * `now`, read against one environment's snapshot (the default one without it).
+ */
+export async function getLocationVersions(
+  refs: readonly LocationRef[],
+  now = Date.now(),
+  environment?: string,
+): Promise<VersionsReport> {
+  const snapshot = await getSnapshot(environment);
+  const locations = await readVersions(refs, now, environment);
   const incoming = await Promise.all(
     refs.map(async (home) => ({
       location: home,
-      notes: upstreamDeployNotes(home, await readVersions(locationsUpstream(snapshot.graph, home))),
+      notes: upstreamDeployNotes(
+        home,
+        await readVersions(locationsUpstream(snapshot.graph, home), now, environment),
+      ),
     })),
   );
   const deployments = [...new Set(refs.map((r) => r.deployment))].sort();
@@ -46,21 +57,39 @@ export async function getLocationVersions(refs: readonly LocationRef[]): Promise
   };
 }
 
-async function readVersions(refs: readonly LocationRef[]): Promise<LocationVersions[]> {
-  const snapshot = await getSnapshot();
+async function readVersions(
+  refs: readonly LocationRef[],
+  now: number,
+  environment?: string,
+): Promise<LocationVersions[]> {
+  const snapshot = await getSnapshot(environment);
   const store = deployStore();
-  const now = Date.now();
-  const dataFrom = now - loadConfig().refresh.runsWindowDays * 86_400_000;
+  const config = loadConfig();
+  const dataFrom = now - config.refresh.runsWindowDays * 86_400_000;
+  const environments = new Map(config.deployments.map((d) => [d.name, d.environment]));
   return Promise.all(
-    refs.map(async (ref) =>
-      locationVersions(ref, {
+    refs.map(async (ref) => {
+      const report = locationVersions(ref, {
         snapshot,
         events: await store.list({ deployment: ref.deployment, location: ref.location }),
         annotations: await store.annotations({ location: ref.location }),
         now,
         dataFrom,
-      }),
-    ),
+        environmentOf: (deployment) => environments.get(deployment),
+      });
+      const { target, live } = report.rollback;
+      if (!target?.fingerprint || !live?.fingerprint) return report;
+      const [before, after] = await Promise.all([
+        store.definitions(ref.deployment, ref.location, target.fingerprint),
+        store.definitions(ref.deployment, ref.location, live.fingerprint),
+      ]);
+      if (!before || !after) return report;
+      const rollback = narrowToChanged(report.rollback, snapshot.graph, ref, {
+        target: before,
+        live: after,
+      });
+      return { ...report, rollback };
+    }),
   );
 }
 
@@ -70,7 +99,7 @@ export async function getUpstreamDeployNotes(assetId: string): Promise<UpstreamD
   const homes = upstreamLocations(snapshot.graph, assetId);
   const notes = await Promise.all(
     homes.map(async ({ home, upstream }) =>
-      upstreamDeployNotes(home, await readVersions(upstream)),
+      upstreamDeployNotes(home, await readVersions(upstream, Date.now())),
     ),
   );
   return notes

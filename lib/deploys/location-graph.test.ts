@@ -3,7 +3,7 @@ import { assetId } from "@/lib/domain/types";
 import { buildGraph } from "@/lib/lineage/build-graph";
 import { def } from "@/lib/testing/asset-fixtures";
 import { deployOrder } from "./deploy-order";
-import { consumersOf, locationEdges } from "./location-graph";
+import { consumersOf, locationEdges, locationsUpstream } from "./location-graph";
 
 // analytics: raw -> clean ; ml: features (reads clean, through a reference) -> model ;
 // finance: report (reads model). The same keys in staging, where nothing reads clean.
@@ -71,5 +71,35 @@ describe("locationEdges + deployOrder", () => {
       { wave: 2, locations: ["b", "c"], cycle: true, after: ["a"] },
       { wave: 3, locations: ["d"], cycle: false, after: ["b", "c"] },
     ]);
+  });
+});
+
+describe("answers kept per graph", () => {
+  const at = { deployment: "prod", location: "analytics" };
+
+  it("answers the same graph twice with one shared, frozen answer", () => {
+    const graph = buildGraph(prod, []);
+    const first = consumersOf(graph, at);
+    expect(consumersOf(graph, at)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(locationsUpstream(graph, { deployment: "prod", location: "finance" })).toBe(
+      locationsUpstream(graph, { deployment: "prod", location: "finance" }),
+    );
+  });
+
+  it("answers a new graph from that graph: a new consumer is found", () => {
+    const before = consumersOf(buildGraph(prod, []), at);
+    const withAudit = [...prod, def(["audit"], { location: "audit" }, { upstream: [["raw"]] })];
+    const after = consumersOf(buildGraph(withAudit, []), at);
+    expect(after).not.toEqual(before);
+    expect(after).toContainEqual({
+      deployment: "prod",
+      location: "audit",
+      assetId: assetId(["audit"]),
+    });
+    expect(locationEdges(buildGraph(withAudit, []), "prod")).toContainEqual({
+      from: "analytics",
+      to: "audit",
+    });
   });
 });

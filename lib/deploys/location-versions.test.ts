@@ -4,7 +4,7 @@ import type { AssetHealth } from "@/lib/health/health-model";
 import { buildGraph } from "@/lib/lineage/build-graph";
 import { definitionKey } from "@/lib/snapshot/snapshot-types";
 import { def } from "@/lib/testing/asset-fixtures";
-import { annotation, deployEvent } from "@/lib/testing/deploy-fixtures";
+import { annotation, deployEvent, loadedLocation } from "@/lib/testing/deploy-fixtures";
 import { failedOn, run } from "@/lib/testing/run-fixtures";
 import { HOUR } from "@/lib/testing/status-fixtures";
 import { deploymentOrder, locationVersions } from "./location-versions";
@@ -28,23 +28,22 @@ const health = (overall: AssetHealth["overall"]): AssetHealth => ({
   source: "computed",
 });
 
-function snapshot(degradedFeatures: boolean) {
+/** ML's features fail after analytics' deploy; `cleanFailed`: analytics' own asset had failed first. */
+function snapshot(degradedFeatures: boolean, cleanFailed = true) {
+  const clean = assetId(["clean"]);
   return {
     graph: buildGraph(definitions, []),
-    runs: [run("ml-1", T + HOUR, "FAILURE", failedOn(features))],
+    runs: [
+      run("ml-1", T + HOUR, "FAILURE", failedOn(features)),
+      ...(cleanFailed
+        ? [run("an-1", T + HOUR / 2, "FAILURE", { ...failedOn(clean), location: "analytics" })]
+        : []),
+    ],
     definitionHealth: new Map([
       [definitionKey("prod", features), health(degradedFeatures ? "DEGRADED" : "HEALTHY")],
+      [definitionKey("prod", clean), health(cleanFailed ? "DEGRADED" : "HEALTHY")],
     ]),
-    locations: ["analytics", "ml", "finance"].map((name) => ({
-      deployment: "prod",
-      name,
-      status: "loaded" as const,
-      error: null,
-      versionKey: "k",
-      updatedAt: T,
-      repositories: [],
-      assets: [],
-    })),
+    locations: ["analytics", "ml", "finance"].map((name) => loadedLocation(name, T)),
   };
 }
 
@@ -61,6 +60,18 @@ const input = (degraded: boolean) => ({
 });
 
 describe("locationVersions", () => {
+  it("matches an annotation that names the deployment's environment instead of the deployment", () => {
+    const byEnvironment = {
+      ...input(true),
+      annotations: [annotation("abc123", T + 30_000, { environment: "production" })],
+    };
+    const at = { deployment: "prod", location: "analytics" };
+    const without = locationVersions(at, byEnvironment);
+    expect(without.versions[0]?.annotation ?? null).toBeNull();
+    const withEnv = locationVersions(at, { ...byEnvironment, environmentOf: () => "production" });
+    expect(withEnv.versions[0]?.annotation?.commit).toBe("abc123");
+  });
+
   it("joins history, annotations, consumers' health and the rollback plan", () => {
     const report = locationVersions({ deployment: "prod", location: "analytics" }, input(true));
     expect(
@@ -72,6 +83,22 @@ describe("locationVersions", () => {
     expect(report.versions[0]?.consumersDegradedNow).toEqual([features]);
     expect(report.rollback).toMatchObject({ needed: true, target: { fingerprint: "f1" } });
     expect(report.rollback.dependents.map((d) => d.location)).toEqual(["finance", "ml"]);
+  });
+
+  it("keeps a version good when its consumers fail for their own reasons", () => {
+    const own = { ...input(true), snapshot: snapshot(true, false) };
+    const report = locationVersions({ deployment: "prod", location: "analytics" }, own);
+    expect(
+      report.versions.map((v) => [v.consumerFailures, v.causedFailures, v.lastKnownGood]),
+    ).toEqual([
+      [1, 0, true],
+      [0, 0, false],
+    ]);
+    expect(report.versions[0]).toMatchObject({
+      consumersDegradedNow: [features],
+      causedDegradedNow: [],
+    });
+    expect(report.rollback).toMatchObject({ needed: false, target: null });
   });
 
   it("names upstream deploys followed by failures on the consumer's side", () => {

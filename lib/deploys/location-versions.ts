@@ -3,6 +3,7 @@ import { isDegraded } from "@/lib/metrics/definitions";
 import { definitionKey, type HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import { type DeployOrder, deployOrder } from "./deploy-order";
 import type { DeployAnnotation, DeployEvent } from "./deploy-types";
+import { failureBlame } from "./failure-blame";
 import { type ConsumerAsset, consumersOf, type LocationRef, locationEdges } from "./location-graph";
 import { type RollbackPlan, rollbackPlan } from "./rollback-plan";
 import { type LocationVersion, versionHistory } from "./version-history";
@@ -22,27 +23,34 @@ export interface VersionsInput {
   now: number;
   /** The oldest run time Healthboard holds (now − runsWindowDays). */
   dataFrom: number;
+  /** The environment a deployment is in (config `environment:`), when the config places it in one. */
+  environmentOf?: (deployment: string) => string | undefined;
 }
 
 export function locationVersions(at: LocationRef, input: VersionsInput): LocationVersions {
   const { snapshot } = input;
   const consumers = consumersOf(snapshot.graph, at);
-  const isDegradedNow = (c: ConsumerAsset) => {
-    const health = snapshot.definitionHealth.get(definitionKey(c.deployment, c.assetId));
+  const degradedNow = (deployment: string, assetId: string) => {
+    const health = snapshot.definitionHealth.get(definitionKey(deployment, assetId));
     return health ? isDegraded(health) : false;
   };
+  const isDegradedNow = (c: ConsumerAsset) => degradedNow(c.deployment, c.assetId);
+  const runs = snapshot.runs as readonly RunRecord[];
   const versions = versionHistory({
     ...at,
     events: input.events,
-    // CI names a deployment (or, once configured, its environment) as `environment`.
+    // CI names a deployment or its environment as `environment`.
     annotations: input.annotations.filter(
-      (a) => a.location === at.location && a.environment === at.deployment,
+      (a) =>
+        a.location === at.location &&
+        (a.environment === at.deployment || a.environment === input.environmentOf?.(at.deployment)),
     ),
     consumers,
-    runs: input.snapshot.runs as readonly RunRecord[],
+    runs,
     now: input.now,
     dataFrom: input.dataFrom,
     isDegradedNow,
+    blame: failureBlame({ graph: snapshot.graph, at, runs, degradedNow }),
   });
   return { ...at, versions, rollback: rollbackPlan(versions, consumers) };
 }

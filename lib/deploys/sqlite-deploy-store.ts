@@ -6,6 +6,8 @@ import type {
   DeployEvent,
   DeployStore,
   KnownLocationState,
+  VersionAsset,
+  VersionDefinitions,
 } from "./deploy-types";
 
 // Deploy history in an embedded SQLite file (WAL, so readers never block the
@@ -44,6 +46,15 @@ export const MIGRATIONS: readonly string[] = [
      at INTEGER NOT NULL
    );
    CREATE INDEX deploy_annotations_by_location ON deploy_annotations (environment, location, at);`,
+  // 4: each version's asset definitions (JSON), once per fingerprint, so a
+  // rollback plan names only the consumers of the assets that changed.
+  `CREATE TABLE version_definitions (
+     deployment TEXT NOT NULL,
+     location TEXT NOT NULL,
+     fingerprint TEXT NOT NULL,
+     assets TEXT NOT NULL,
+     PRIMARY KEY (deployment, location, fingerprint)
+   );`,
 ];
 
 interface Row {
@@ -199,6 +210,35 @@ export class SqliteDeployStore implements DeployStore {
       error: r.error,
       at: r.at,
     }));
+  }
+
+  saveDefinitions(d: VersionDefinitions): void {
+    this.db
+      .prepare(
+        `INSERT OR IGNORE INTO version_definitions (deployment, location, fingerprint, assets)
+         VALUES (?, ?, ?, ?)`,
+      )
+      .run(d.deployment, d.location, d.fingerprint, JSON.stringify(d.assets));
+  }
+
+  definitions(deployment: string, location: string, fingerprint: string): VersionAsset[] | null {
+    const row = this.db
+      .prepare(
+        `SELECT assets FROM version_definitions
+         WHERE deployment = ? AND location = ? AND fingerprint = ?`,
+      )
+      .get(deployment, location, fingerprint) as { assets: string } | undefined;
+    return row ? (JSON.parse(row.assets) as VersionAsset[]) : null;
+  }
+
+  changeMark(): string {
+    const row = this.db
+      .prepare(
+        `SELECT (SELECT MAX(id) FROM deploy_events) AS events,
+           (SELECT MAX(id) FROM deploy_annotations) AS annotations`,
+      )
+      .get() as { events: number | null; annotations: number | null };
+    return `${row.events ?? 0}:${row.annotations ?? 0}`;
   }
 
   close(): void {

@@ -11,6 +11,8 @@ const T = Date.UTC(2026, 11, 1);
 const ev = deployEvent;
 const note = (commit: string, at: number) => annotation(commit, at);
 const features: ConsumerAsset = { deployment: "prod", location: "ml", assetId: "features" };
+/** Every consumer failure traced to the location (failure-blame.test.ts tests the tracing). */
+const caughtAll = { run: () => true, now: () => true };
 
 describe("versionHistory", () => {
   // v1 from T, v2 (breaks ML) from T+10h, v3 fails to load at T+20h, v4 from T+21h (live).
@@ -35,6 +37,7 @@ describe("versionHistory", () => {
     now: T + 24 * HOUR,
     dataFrom: T,
     isDegradedNow: () => false,
+    blame: caughtAll,
   };
 
   it("lists each code version newest first with its life span, load result and author", () => {
@@ -73,13 +76,45 @@ describe("versionHistory", () => {
     ]);
     const plan = rollbackPlan(degraded, [features]);
     expect(plan).toMatchObject({ needed: true, target: { fingerprint: "f1" } });
-    expect(plan.dependents).toEqual([{ location: "ml", assets: ["features"] }]);
+    expect(plan.dependents).toEqual([{ location: "ml", assets: ["features"], via: [] }]);
     expect(rollbackPlan(history, [features])).toMatchObject({ needed: false, target: null });
+  });
+
+  it("holds a consumer failure against a version only when it was traced to the location", () => {
+    const ownFault = versionHistory({
+      ...input,
+      isDegradedNow: () => true,
+      blame: { run: () => false, now: () => false },
+    });
+    expect(ownFault.map((v) => [v.consumerFailures, v.causedFailures, v.good])).toEqual([
+      [0, 0, true],
+      [0, 0, false],
+      [1, 0, true],
+      [0, 0, true],
+    ]);
+    expect(ownFault[0]).toMatchObject({
+      consumersDegradedNow: ["features"],
+      causedDegradedNow: [],
+      lastKnownGood: true,
+    });
+    // Traced for the live version's degraded consumer only: the newest good is v2.
+    const liveOnly = versionHistory({
+      ...input,
+      isDegradedNow: () => true,
+      blame: { run: () => false, now: (a) => a.assetId === "features" },
+    });
+    expect(liveOnly.map((v) => v.lastKnownGood)).toEqual([false, false, true, false]);
+    expect(liveOnly[0]?.causedDegradedNow).toEqual(["features"]);
   });
 
   it("says nothing about health before the runs Healthboard holds", () => {
     const history = versionHistory({ ...input, dataFrom: T + HOUR });
-    expect(history[3]).toMatchObject({ consumerFailures: null, ownFailures: null, good: false });
+    expect(history[3]).toMatchObject({
+      consumerFailures: null,
+      causedFailures: null,
+      ownFailures: null,
+      good: false,
+    });
   });
 });
 

@@ -3,6 +3,7 @@ import { isFailedRun } from "@/lib/metrics/definitions";
 import { matchAnnotations } from "./annotation-match";
 import { type DeployImpact, deployImpact, failuresOf } from "./deploy-impact";
 import type { DeployAnnotation, DeployEvent } from "./deploy-types";
+import type { FailureBlame } from "./failure-blame";
 import type { ConsumerAsset } from "./location-graph";
 
 // A location's versions, newest first: each code change Healthboard recorded
@@ -29,9 +30,19 @@ export interface LocationVersion {
   ownFailures: number | null;
   /** Failed runs of its consumers (other locations, any depth) while it was live; null without data. */
   consumerFailures: number | null;
+  /**
+   * Of those, the failed runs whose root cause lay in this location's assets
+   * (failure-blame.ts): the only ones that count against the version; null without data.
+   */
+  causedFailures: number | null;
   /** Consumer assets DEGRADED now (the live version only). */
   consumersDegradedNow: string[];
-  /** Loaded, and no consumer failed while it was live (nor is degraded now, for the live version). */
+  /** Of those, the ones whose root cause is one of this location's assets now. */
+  causedDegradedNow: string[];
+  /**
+   * Loaded, and no consumer failure while it was live had its root cause in
+   * this location (nor, for the live version, does a consumer degraded now).
+   */
   good: boolean;
   /** The newest good version: what a rollback goes back to. */
   lastKnownGood: boolean;
@@ -52,12 +63,14 @@ export interface VersionHistoryInput {
   /** The oldest run time Healthboard holds. */
   dataFrom: number;
   isDegradedNow: (asset: ConsumerAsset) => boolean;
+  /** Which consumer failures this location caused (failure-blame.ts). */
+  blame: FailureBlame;
 }
 
 const STARTS = new Set<DeployEvent["kind"]>(["observed", "deploy", "deploy_failed"]);
 
 export function versionHistory(input: VersionHistoryInput): LocationVersion[] {
-  const { now, dataFrom, runs, consumers } = input;
+  const { now, dataFrom, runs, consumers, blame } = input;
   const starts = input.events
     .filter(
       (e) =>
@@ -72,10 +85,12 @@ export function versionHistory(input: VersionHistoryInput): LocationVersion[] {
     const live = until === null;
     const covered = e.at >= dataFrom;
     const consumerFailures = covered ? failuresOf(runs, consumers, e.at, end).failures : null;
+    const causedFailures = covered
+      ? failuresOf(runs, consumers, e.at, end, blame.run).failures
+      : null;
     const ownFailures = covered ? ownRunFailures(runs, input, e.at, end) : null;
-    const consumersDegradedNow = live
-      ? consumers.filter(input.isDegradedNow).map((c) => c.assetId)
-      : [];
+    const consumersDegradedNow = live ? consumers.filter(input.isDegradedNow) : [];
+    const causedDegradedNow = consumersDegradedNow.filter(blame.now).map((c) => c.assetId);
     return {
       kind: e.kind,
       fingerprint: e.fingerprint,
@@ -88,8 +103,10 @@ export function versionHistory(input: VersionHistoryInput): LocationVersion[] {
       annotation: annotations[i] ?? null,
       ownFailures,
       consumerFailures,
-      consumersDegradedNow,
-      good: !e.failed && consumerFailures === 0 && consumersDegradedNow.length === 0,
+      causedFailures,
+      consumersDegradedNow: consumersDegradedNow.map((c) => c.assetId),
+      causedDegradedNow,
+      good: !e.failed && causedFailures === 0 && causedDegradedNow.length === 0,
       lastKnownGood: false,
       impact:
         e.kind === "observed"

@@ -45,6 +45,15 @@ describe("embed snippets", () => {
     ).toBe("/embed/teams/ml/freshness?range=7d");
   });
 
+  it("embeds the environment the page shows", () => {
+    expect(
+      embedPath({ kind: "team", team: "ml", panel: "kpis", range: "7d", env: "staging" }, "dark"),
+    ).toBe("/embed/teams/ml/kpis?range=7d&theme=dark&env=staging");
+    expect(
+      embedPath({ kind: "lineage", view: lineage({ focus: "a", depth: 3 }), env: "branch" }),
+    ).toBe("/embed/lineage?focus=a&depth=3&env=branch");
+  });
+
   it("escapes the iframe's attributes", () => {
     const html = iframeSnippet(
       ORIGIN,

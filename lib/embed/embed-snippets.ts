@@ -1,3 +1,4 @@
+import { withEnv } from "@/lib/environments/env-href";
 import { type LineageView, viewToSearch } from "@/lib/lineage/graph-view";
 import type { TeamPanelId, Theme } from "./embed-params";
 
@@ -14,8 +15,10 @@ export type EmbedTarget =
       location?: string;
       /** The Assets panel's list (stale, degraded...), as shown. */
       list?: string;
+      /** The environment shown, unless it is the default (docs/environments.md). */
+      env?: string;
     }
-  | { kind: "lineage"; view: LineageView };
+  | { kind: "lineage"; view: LineageView; env?: string };
 
 export function embedPath(target: EmbedTarget, theme: Theme = "auto", autoHeight = false) {
   let path: string;
@@ -33,7 +36,7 @@ export function embedPath(target: EmbedTarget, theme: Theme = "auto", autoHeight
   }
   if (theme !== "auto") q.set("theme", theme);
   if (autoHeight) q.set("autoheight", "1");
-  return `${path}?${q.toString()}`;
+  return withEnv(`${path}?${q.toString()}`, target.env);
 }
 
 const escapeAttr = (s: string) =>

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { loadConfig } from "@/lib/config/load-config";
 import { environmentNames, resolveEnvironment } from "./environments";
+import { knownDeployments } from "./known-deployments";
 
 // `?env=` on pages and API routes: one environment at a time, prod by default.
 // Always resolved to a name, so "no env" and "env=prod" share one snapshot.
@@ -11,7 +11,7 @@ export function environmentParam(
   url: string,
 ): { ok: true; value: string } | { ok: false; message: string } {
   const raw = new URL(url).searchParams.get("env");
-  const { deployments } = loadConfig();
+  const deployments = knownDeployments();
   const env = resolveEnvironment(deployments, raw);
   if (env !== null) return { ok: true, value: env };
   const known = environmentNames(deployments).join(", ");
@@ -20,7 +20,12 @@ export function environmentParam(
 
 /** The environment a page's `?env=` names (or the default); an unknown one is a 404. */
 export function pageEnvironment(raw: string | string[] | undefined): string {
-  const env = resolveEnvironment(loadConfig().deployments, typeof raw === "string" ? raw : null);
+  const env = resolveEnvironment(knownDeployments(), typeof raw === "string" ? raw : null);
   if (env === null) notFound();
   return env;
+}
+
+/** The default environment (prod, else the first one). */
+export function defaultEnvironment(): string {
+  return resolveEnvironment(knownDeployments(), null) ?? "prod";
 }

@@ -5,6 +5,7 @@ import type { CodeLocationSnapshot } from "@/lib/domain/types";
 import { type ContractCheck, contractCheck } from "@/lib/promotion/contract-check";
 import { compareEnvironments, type EnvironmentComparison } from "./compare-environments";
 import { DEFAULT_ENVIRONMENT, environmentNames } from "./environments";
+import { knownDeployments } from "./known-deployments";
 
 // The comparison view and the contract check read every deployment's code
 // locations as the collectors last saw them: definitions only, no statuses.
@@ -16,14 +17,14 @@ async function allLocations(): Promise<CodeLocationSnapshot[]> {
 
 /** A name the config places deployments in, else an error naming the parameter. */
 export function checkEnvironment(param: string, value: string): string | null {
-  const known = environmentNames(loadConfig().deployments);
+  const known = environmentNames(knownDeployments());
   return known.includes(value)
     ? null
     : `${param}: unknown environment (known: ${known.join(", ")})`;
 }
 
 export async function getComparison(base = DEFAULT_ENVIRONMENT): Promise<EnvironmentComparison> {
-  return compareEnvironments(await allLocations(), loadConfig().deployments, base);
+  return compareEnvironments(await allLocations(), knownDeployments(), base);
 }
 
 export async function getContractCheck(query: {
@@ -34,7 +35,7 @@ export async function getContractCheck(query: {
   const config = loadConfig();
   return contractCheck({
     locations: await allLocations(),
-    deployments: config.deployments,
+    deployments: knownDeployments(),
     teams: config.teams,
     base: query.base ?? DEFAULT_ENVIRONMENT,
     head: query.head,
@@ -46,12 +47,12 @@ export async function getContractCheck(query: {
 export async function getAllContractChecks(base = DEFAULT_ENVIRONMENT): Promise<ContractCheck[]> {
   const config = loadConfig();
   const locations = await allLocations();
-  return environmentNames(config.deployments)
+  return environmentNames(knownDeployments())
     .filter((env) => env !== base)
     .map((head) =>
       contractCheck({
         locations,
-        deployments: config.deployments,
+        deployments: knownDeployments(),
         teams: config.teams,
         base,
         head,
@@ -61,7 +62,7 @@ export async function getAllContractChecks(base = DEFAULT_ENVIRONMENT): Promise<
 
 /** The contract checks narrowed to the locations one team produces from: the team page's panel. */
 export async function getTeamPromotion(team: string): Promise<ContractCheck[]> {
-  if (environmentNames(loadConfig().deployments).length < 2) return [];
+  if (environmentNames(knownDeployments()).length < 2) return [];
   return (await getAllContractChecks()).map((check) => {
     const locations = check.locations.filter((l) => l.producer === team);
     const breaking = locations.some((l) => l.verdict === "breaks" || l.verdict === "not-loaded");

@@ -2,49 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { buildSchema, parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
-import {
-  discoveredDeployments,
-  type PlusDeploymentsWire,
-  type PlusDeploymentWire,
-} from "./plus-discovery";
-
-function deployment(name: string, extra: Partial<PlusDeploymentWire> = {}): PlusDeploymentWire {
-  return {
-    deploymentId: name.length,
-    deploymentName: name,
-    deploymentStatus: "ACTIVE",
-    deploymentType: "PRODUCTION",
-    isBranchDeployment: false,
-    parentDeployment: null,
-    branchDeploymentGitMetadata: null,
-    latestCommit: null,
-    ...extra,
-  };
-}
-
-function branch(name: string, pr: "OPEN" | "CLOSED" | "MERGED", at: number): PlusDeploymentWire {
-  return deployment(name, {
-    deploymentType: "BRANCH",
-    isBranchDeployment: true,
-    parentDeployment: { deploymentName: "prod" },
-    branchDeploymentGitMetadata: {
-      branchName: `feature/${name}`,
-      repoName: "acme/analytics",
-      branchUrl: null,
-      pullRequestUrl: `https://github.com/acme/analytics/pull/${at}`,
-      pullRequestStatus: pr,
-      pullRequestNumber: String(at),
-    },
-    latestCommit: {
-      commitHash: `abc${at}`,
-      commitMessage: "Rename product_performance",
-      commitUrl: null,
-      authorName: null,
-      authorEmail: "alice@example.com",
-      timestamp: at,
-    },
-  });
-}
+import { discoveredDeployments, type PlusDeploymentsWire } from "./plus-discovery";
+import { branch, deployment } from "./plus-wire-fixtures";
 
 const URL = "https://acme.dagster.cloud/prod/graphql";
 

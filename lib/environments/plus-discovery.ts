@@ -64,8 +64,8 @@ export function organizationUrl(graphqlUrl: string): string {
   return url.origin;
 }
 
-/** A deployment name as an environment slug (lowercase letters, digits, dashes). */
-function environmentSlug(name: string): string {
+/** A deployment name as a config slug (lowercase letters, digits, dashes). */
+export function environmentSlug(name: string): string {
   return (
     name
       .toLowerCase()

@@ -103,6 +103,14 @@ describe("cullScene", () => {
     ]);
   });
 
+  it("follows a new visibility mask: a group with no visible node loses its band", () => {
+    const everywhere = rect(-1e5, -1e5, 1e5, 1e5);
+    expect(cullScene(s, p, all(6), new Set(), everywhere).bands).toEqual([0, 1]);
+    const leftOnly = new Uint8Array([1, 1, 1, 0, 0, 0]);
+    expect(cullScene(s, p, leftOnly, new Set(), everywhere).bands).toEqual([0]);
+    expect(cullScene(s, p, all(6), new Set(), everywhere).bands).toEqual([0, 1]);
+  });
+
   it("gives the same answer on repeated culls (its scratch marks are reset)", () => {
     const r = rect(-50, 900, 300, 1100);
     const first = cullScene(s, p, all(6), new Set(), r);

@@ -23,6 +23,8 @@ export interface GraphSpatial {
   /** Scratch for de-duplicating edges within one cull: seen[e] === epoch. */
   seen: Uint32Array;
   epoch: number;
+  /** Groups with a visible node, for the `visible` mask it was counted from (one pass per mask, not per frame). */
+  groupsShown: { visible: Uint8Array | null; groups: Uint8Array };
 }
 
 export interface WorldRect {
@@ -63,7 +65,23 @@ export function buildGraphSpatial(p: GraphPayload): GraphSpatial {
     members: byGroup.list,
     seen: new Uint32Array(edgeCount),
     epoch: 0,
+    groupsShown: { visible: null, groups: new Uint8Array(p.groups.length) },
   };
+}
+
+/**
+ * Which groups hold a visible node. Counting walks every node, so it is done
+ * once per visibility mask (masks are replaced, never changed in place, when
+ * filters change), not on every frame of a pan.
+ */
+function groupsShown(s: GraphSpatial, p: GraphPayload, visible: Uint8Array): Uint8Array {
+  const memo = s.groupsShown;
+  if (memo.visible !== visible) {
+    memo.groups.fill(0);
+    for (let i = 0; i < visible.length; i++) if (visible[i]) memo.groups[p.group[i] as number] = 1;
+    memo.visible = visible;
+  }
+  return memo.groups;
 }
 
 const meets = (r: WorldRect, x: number, y: number, w: number, h: number) =>
@@ -76,8 +94,7 @@ export function cullScene(
   collapsed: ReadonlySet<number>,
   r: WorldRect,
 ): CulledScene {
-  const groupVisible = new Uint8Array(p.groups.length);
-  for (let i = 0; i < visible.length; i++) if (visible[i]) groupVisible[p.group[i] as number] = 1;
+  const groupVisible = groupsShown(s, p, visible);
   const bands: number[] = [];
   p.boxes.forEach(([bx, by, bw, bh], g) => {
     if (groupVisible[g] && meets(r, bx, by, bw, bh)) bands.push(g);

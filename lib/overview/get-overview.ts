@@ -2,6 +2,7 @@ import "server-only";
 import { deploymentStates, getSnapshot } from "@/lib/collector/collectors";
 import { loadConfig } from "@/lib/config/load-config";
 import { inEnvironment } from "@/lib/environments/environments";
+import { knownDeployments } from "@/lib/environments/known-deployments";
 import { BlastIndex } from "./failing-now";
 import { buildOverview, type Overview } from "./overview-model";
 
@@ -16,9 +17,10 @@ export async function getOverview(environment?: string): Promise<Overview> {
     blastCache = { generation: snapshot.generation, index: new BlastIndex(snapshot.graph) };
   }
   const config = loadConfig();
-  const shown = new Set(inEnvironment(config.deployments, environment));
+  const deployments = knownDeployments(); // with those found in Dagster+
+  const shown = new Set(inEnvironment(deployments, environment));
   return buildOverview(
-    { ...config, deployments: config.deployments.filter((d) => shown.has(d.name)) },
+    { ...config, deployments: deployments.filter((d) => shown.has(d.name)) },
     deploymentStates(environment).map((s) => s.locations),
     snapshot,
     blastCache.index,

@@ -1,3 +1,4 @@
+import { withEnv } from "@/lib/environments/env-href";
 import { type AssetList, teamHref } from "@/lib/teams/team-href";
 import { DEFAULT_RANGE } from "@/lib/teams/time-range";
 
@@ -5,11 +6,11 @@ import { DEFAULT_RANGE } from "@/lib/teams/time-range";
 // (focused and selected, so its details and root cause open), and a team's
 // page, filtered to the list a count stands for. Browser-safe.
 
-export function lineageFocusHref(assetId: string): string {
+export function lineageFocusHref(assetId: string, env?: string): string {
   const q = new URLSearchParams({ focus: assetId, selected: assetId });
-  return `/lineage?${q.toString()}`;
+  return withEnv(`/lineage?${q.toString()}`, env);
 }
 
-export function teamListHref(slug: string, list?: AssetList, hash?: string): string {
-  return teamHref(slug, { range: DEFAULT_RANGE, list }, hash);
+export function teamListHref(slug: string, list?: AssetList, hash?: string, env?: string): string {
+  return teamHref(slug, { range: DEFAULT_RANGE, list, env }, hash);
 }

@@ -12,16 +12,25 @@ import { bucketOf, bucketSpan, buckets, type TimeWindow } from "@/lib/teams/time
 // step execution time summed per code location and bucket, runs in progress
 // and queued over time, queue time, and the longest steps. Every figure comes
 // from Dagster's run list with step stats (one request per location and
-// refresh, never per viewer); `source` says so on every panel and CSV.
+// refresh, never per viewer); `source` says so on every panel and CSV. On
+// Dagster+, insights-compute.ts puts Insights figures in where they exist.
 
-export const COMPUTE_SOURCE = "Dagster run step stats (open source)";
+export const COMPUTE_SOURCE = "runs read by Healthboard (Dagster run step stats)";
+export const INSIGHTS_SOURCE = "Dagster+ Insights";
 const LONGEST_STEPS = 10;
 
 export interface ComputeLocationRow {
   deployment: string;
   location: string;
-  /** Step execution time of steps that ended in the window, summed (seconds). */
+  /** Step execution time of steps that ended in the window, summed (seconds); Insights execution time when `source` says so. */
   stepSeconds: number;
+  /** Where stepSeconds and credits come from (runs, queue and concurrency always come from runs). */
+  source: string;
+  /** Dagster+ credits of the team's assets here; null without Insights credits. */
+  credits: number | null;
+  /** The whole location's jobs per Insights (every team's), seconds and credits; null without Insights. */
+  locationSeconds: number | null;
+  locationCredits: number | null;
   steps: number;
   /** Runs created in the window. */
   runs: number;
@@ -36,6 +45,8 @@ export interface ComputeBucket {
   bucket: number;
   location: string;
   stepSeconds: number;
+  credits: number | null;
+  source: string;
 }
 
 /** Average number of runs in progress / queued over the part of a bucket inside the window. */
@@ -63,6 +74,10 @@ export interface ComputeReport {
   concurrency: ConcurrencyPoint[];
   longestSteps: LongestStep[];
   totalStepSeconds: number;
+  /** Sum of the rows' credits; null when no row has any (credits are shown only then). */
+  totalCredits: number | null;
+  /** Why Insights were not used although some exist (hourly ranges), else null. */
+  insightsNote: string | null;
 }
 
 /** Where a run waited: from creation to its start, or to its end/last update if it never started. */
@@ -81,24 +96,32 @@ function runningSpan(r: RunRecord, until: number): [number, number] | null {
 const overlap = ([a, b]: [number, number], from: number, to: number) =>
   Math.max(0, Math.min(b, to) - Math.max(a, from));
 
+/** A location's row before any run or Insights figure is added. */
+export function emptyComputeRow(deployment: string, location: string): ComputeLocationRow {
+  return {
+    deployment,
+    location,
+    stepSeconds: 0,
+    source: COMPUTE_SOURCE,
+    credits: null,
+    locationSeconds: null,
+    locationCredits: null,
+    steps: 0,
+    runs: 0,
+    queueP50Ms: null,
+    queueP95Ms: null,
+    inProgress: 0,
+    queued: 0,
+  };
+}
+
 export function computeReport(runs: readonly RunRecord[], window: TimeWindow): ComputeReport {
   const rows = new Map<string, ComputeLocationRow & { queue: number[] }>();
   const rowOf = (r: RunRecord) => {
     const k = `${r.deployment}\u0000${r.location}`;
     let row = rows.get(k);
     if (!row) {
-      row = {
-        deployment: r.deployment,
-        location: r.location,
-        stepSeconds: 0,
-        steps: 0,
-        runs: 0,
-        queueP50Ms: null,
-        queueP95Ms: null,
-        inProgress: 0,
-        queued: 0,
-        queue: [],
-      };
+      row = { ...emptyComputeRow(r.deployment, r.location), queue: [] };
       rows.set(k, row);
     }
     return row;
@@ -122,7 +145,13 @@ export function computeReport(runs: readonly RunRecord[], window: TimeWindow): C
       row.stepSeconds += ms / 1000;
       row.steps++;
       const k = `${b}\u0000${r.location}`;
-      const cell = perBucket.get(k) ?? { bucket: b, location: r.location, stepSeconds: 0 };
+      const cell = perBucket.get(k) ?? {
+        bucket: b,
+        location: r.location,
+        stepSeconds: 0,
+        credits: null,
+        source: COMPUTE_SOURCE,
+      };
       cell.stepSeconds += ms / 1000;
       perBucket.set(k, cell);
       longest.push({
@@ -151,6 +180,8 @@ export function computeReport(runs: readonly RunRecord[], window: TimeWindow): C
     concurrency: concurrency(runs, window),
     longestSteps: longest.sort((a, b) => b.durationMs - a.durationMs).slice(0, LONGEST_STEPS),
     totalStepSeconds: locations.reduce((s, l) => s + l.stepSeconds, 0),
+    totalCredits: null,
+    insightsNote: null,
   };
 }
 

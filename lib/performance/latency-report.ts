@@ -4,6 +4,7 @@ import { definitionKey } from "@/lib/snapshot/snapshot-types";
 import { percentile } from "@/lib/teams/execution-times";
 import type { TimeWindow } from "@/lib/teams/time-range";
 import { consumedEvent, edgeKey, type HopIndex, versionIndex } from "./consumption";
+import { runNow, type Steps } from "./slices";
 
 // End-to-end latency of chains of assets that cross code locations: per hop,
 // the time from an upstream materialization to the downstream materialization
@@ -80,6 +81,18 @@ export function measuredChains(
   deployment: string,
   edges: ReadonlyMap<string, unknown>,
 ): { chains: string[][]; truncated: boolean } {
+  return runNow(measuredChainsSteps(graph, deployment, edges));
+}
+
+/** Edges, or paths walked, between two pauses of measuredChainsSteps. */
+const CHAIN_WORK_PER_STEP = 256;
+
+function* measuredChainsSteps(
+  graph: LineageGraph,
+  deployment: string,
+  edges: ReadonlyMap<string, unknown>,
+): Steps<{ chains: string[][]; truncated: boolean }> {
+  let work = 0;
   const next = new Map<string, string[]>();
   const location = new Map<string, string | null>();
   const locOf = (id: string) => {
@@ -89,6 +102,7 @@ export function measuredChains(
   const crosses = (from: string, to: string) => locOf(from) !== locOf(to);
   const crossings: [string, string][] = [];
   for (const k of edges.keys()) {
+    if (++work % CHAIN_WORK_PER_STEP === 0) yield;
     const [from, to] = k.split("\u0000") as [string, string];
     next.set(from, [...(next.get(from) ?? []), to]);
     if (crosses(from, to)) crossings.push([from, to]);
@@ -97,6 +111,7 @@ export function measuredChains(
   const downstreamOfCrossing = new Set<string>();
   const queue = crossings.map(([, to]) => to);
   while (queue.length) {
+    if (++work % CHAIN_WORK_PER_STEP === 0) yield;
     const id = queue.pop() as string;
     if (downstreamOfCrossing.has(id)) continue;
     downstreamOfCrossing.add(id);
@@ -107,7 +122,8 @@ export function measuredChains(
     .sort();
   const chains: string[][] = [];
   let truncated = false;
-  const walk = (path: string[], crossed: boolean) => {
+  function* walk(path: string[], crossed: boolean): Steps<void> {
+    if (++work % CHAIN_WORK_PER_STEP === 0) yield;
     if (chains.length >= MAX_CHAINS) {
       truncated = true;
       return;
@@ -118,10 +134,35 @@ export function measuredChains(
       if (crossed) chains.push(path);
       return;
     }
-    for (const id of onward) walk([...path, id], crossed || crosses(last, id));
-  };
-  for (const s of starts) walk([s], false);
+    for (const id of onward) yield* walk([...path, id], crossed || crosses(last, id));
+  }
+  for (const s of starts) yield* walk([s], false);
   return { chains, truncated };
+}
+
+/** measuredChains, found once per hop index (chains change only with it) and shared by every team. */
+export function chainsOf(
+  graph: LineageGraph,
+  deployment: string,
+  edges: ReadonlyMap<string, unknown>,
+): { chains: string[][]; truncated: boolean } {
+  return runNow(chainsOfSteps(graph, deployment, edges));
+}
+
+/** chainsOf in steps (lib/performance/slices.ts), cached the same way: for the figure warmer. */
+export function* chainsOfSteps(
+  graph: LineageGraph,
+  deployment: string,
+  edges: ReadonlyMap<string, unknown>,
+): Steps<{ chains: string[][]; truncated: boolean }> {
+  const hit = chainCache.get(edges);
+  if (hit) return hit;
+  const found = yield* measuredChainsSteps(graph, deployment, edges);
+  // A request may have found them while this paused: keep the ones already shared.
+  const built = chainCache.get(edges);
+  if (built) return built;
+  chainCache.set(edges, found);
+  return found;
 }
 
 /** Per-hop and end-to-end latency of one path of assets in one deployment. */
@@ -192,12 +233,7 @@ export function latencyReport(
   for (const [deployment, edges] of [...index].sort(([a], [b]) => a.localeCompare(b))) {
     const ids = scope.get(deployment);
     if (!ids) continue;
-    // Chains change only with the hop index: found once per index, shared by every team.
-    let found = chainCache.get(edges);
-    if (!found) {
-      found = measuredChains(graph, deployment, edges);
-      chainCache.set(edges, found);
-    }
+    const found = chainsOf(graph, deployment, edges);
     truncated ||= found.truncated;
     for (const path of found.chains) {
       if (!path.some((id) => ids.has(id))) continue;

@@ -1,10 +1,13 @@
 import type { RunRecord } from "@/lib/domain/run-types";
+import { perSnapshotSteps } from "@/lib/snapshot/snapshot-memo";
 import { definitionKey, type HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import type { TeamAsset } from "@/lib/teams/team-assets";
 import type { TimeWindow } from "@/lib/teams/time-range";
 import { type ComputeReport, computeReport } from "./compute-report";
 import { hopIndex } from "./consumption";
+import { withInsights } from "./insights-compute";
 import { type LatencyReport, latencyReport } from "./latency-report";
+import type { Steps } from "./slices";
 import type { StorageConfig } from "./storage-config";
 import {
   type QuotaForecast,
@@ -13,6 +16,7 @@ import {
   type StorageReport,
   storageReport,
 } from "./storage-report";
+import type { DeploymentInsights } from "./to-insights";
 
 // A team page's compute, latency and storage, from the shared snapshot only
 // (runs with step stats and materialization history the collectors hold): no
@@ -24,16 +28,18 @@ export interface TeamPerformance {
   storage: StorageReport;
 }
 
-const inputsCache = new WeakMap<object, StorageAssetInput[]>();
 /** Quota forecasts per materialization history, by quota and window: storage-wide, so shared by every team. */
 const quotaCache = new WeakMap<object, Map<string, QuotaForecast>>();
 
-/** Every owned definition of the snapshot as a storage input (the quota's scope is storage-wide, not one team's). */
-function allStorageInputs(snapshot: HealthSnapshot): StorageAssetInput[] {
-  const hit = inputsCache.get(snapshot.materializations);
-  if (hit) return hit;
+/**
+ * Every owned definition of the snapshot as a storage input (the quota's
+ * scope is storage-wide, not one team's): built once per snapshot content.
+ */
+export const allStorageInputs = perSnapshotSteps(function* (snapshot): Steps<StorageAssetInput[]> {
   const out: StorageAssetInput[] = [];
+  let n = 0;
   for (const node of snapshot.graph.nodes.values()) {
+    if (++n % 512 === 0) yield;
     for (const owned of node.owned) {
       for (const d of owned.definitions) {
         const history = snapshot.materializations.get(definitionKey(d.deployment, node.id));
@@ -49,7 +55,7 @@ function allStorageInputs(snapshot: HealthSnapshot): StorageAssetInput[] {
     }
   }
   return out;
-}
+});
 
 export function teamPerformance(input: {
   snapshot: HealthSnapshot;
@@ -57,6 +63,8 @@ export function teamPerformance(input: {
   runs: readonly RunRecord[];
   window: TimeWindow;
   storage: StorageConfig;
+  /** Dagster+ deployments' Insights (lib/performance/insights-collector.ts); none for open source. */
+  insights?: readonly DeploymentInsights[];
 }): TeamPerformance {
   const { snapshot, assets, window } = input;
   const scope = new Map<string, Set<string>>();
@@ -98,7 +106,16 @@ export function teamPerformance(input: {
     return f;
   });
   return {
-    compute: computeReport(input.runs, window),
+    compute: withInsights(
+      computeReport(input.runs, window),
+      input.insights ?? [],
+      assets.map((a) => ({
+        deployment: a.def.deployment,
+        location: a.def.location,
+        id: a.node.id,
+      })),
+      window,
+    ),
     latency: latencyReport(
       snapshot.graph,
       hopIndex(snapshot.graph, snapshot.materializations),

@@ -1,12 +1,14 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { AssetDetail } from "@/lib/api/asset-detail";
 import type { GraphPayload } from "@/lib/api/graph-payload";
+import { withEnv } from "@/lib/environments/env-href";
 
-export function graphQuery(refetchMs: number) {
+/** The lineage graph of one environment (`env` unset: the default one). */
+export function graphQuery(refetchMs: number, env?: string) {
   return queryOptions({
-    queryKey: ["healthboard", "graph"],
+    queryKey: ["healthboard", "graph", env ?? null],
     queryFn: async (): Promise<GraphPayload> => {
-      const res = await fetch("/api/v1/graph");
+      const res = await fetch(withEnv("/api/v1/graph", env));
       if (!res.ok) throw new Error(`graph: HTTP ${res.status}`);
       return (await res.json()) as GraphPayload;
     },
@@ -16,12 +18,12 @@ export function graphQuery(refetchMs: number) {
   });
 }
 
-export function assetDetailQuery(key: string | null) {
+export function assetDetailQuery(key: string | null, env?: string) {
   return queryOptions({
-    queryKey: ["healthboard", "asset", key],
+    queryKey: ["healthboard", "asset", key, env ?? null],
     enabled: key !== null,
     queryFn: async (): Promise<AssetDetail> => {
-      const res = await fetch(`/api/v1/asset?key=${encodeURIComponent(key ?? "")}`);
+      const res = await fetch(withEnv(`/api/v1/asset?key=${encodeURIComponent(key ?? "")}`, env));
       if (!res.ok) throw new Error(`asset: HTTP ${res.status}`);
       return (await res.json()) as AssetDetail;
     },

@@ -1,5 +1,5 @@
 import "server-only";
-import type { HealthboardConfig } from "@/lib/config/config-schema";
+import type { DeploymentConfig, HealthboardConfig } from "@/lib/config/config-schema";
 import { loadConfig } from "@/lib/config/load-config";
 import { readToken, serverEnv } from "@/lib/env";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
@@ -17,7 +17,10 @@ import { ReplicatedDeployment } from "./replicated-deployment";
 export interface Runtime {
   config: HealthboardConfig;
   stores: Stores;
+  /** Configured deployments first; deployments found in Dagster+ join and leave at run time. */
   sources: DeploymentSource[];
+  /** A source for one deployment, collected as the configured ones are (used for discovered ones). */
+  sourceFor: (d: DeploymentConfig) => DeploymentSource;
   /** One snapshot per environment: pages show one environment at a time. */
   snapshots: Map<string, HealthSnapshot>;
 }
@@ -30,20 +33,21 @@ const holder = globalThis as typeof globalThis & {
 async function createRuntime(): Promise<Runtime> {
   const config = loadConfig();
   const stores = await openStores(config.store, serverEnv().HEALTHBOARD_DATA_DIR, readToken);
-  const sources: DeploymentSource[] = config.deployments.map((d) => {
+  const sourceFor = (d: DeploymentConfig): DeploymentSource => {
     const make = () => makeCollector(d, config, stores.deploys);
     if (!stores.states) return new LocalDeployment(make());
     return new ReplicatedDeployment(d.name, make, stores.leases, stores.states, stores.replicaId, {
       publishEveryMs: 500,
       pollEveryMs: Math.max(2_000, config.refresh.locationStatusSeconds * 1000),
     });
-  });
+  };
+  const sources: DeploymentSource[] = config.deployments.map(sourceFor);
   stores.states?.subscribe((deployment) =>
     sources.find((s) => s.deployment === deployment)?.notified(),
   );
   // A clean stop (a rolling restart) hands every lease over at once.
   process.once("SIGTERM", () => void stores.leases.close());
-  const rt: Runtime = { config, stores, sources, snapshots: new Map() };
+  const rt: Runtime = { config, stores, sources, sourceFor, snapshots: new Map() };
   holder.__healthboardReady = rt;
   return rt;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import path from "node:path";
+import { SqliteAlertStore } from "@/lib/alerts/sqlite-alert-store";
 import type { StoreConfig } from "@/lib/config/config-schema";
 import { SqliteDeployStore } from "@/lib/deploys/sqlite-deploy-store";
 import { SqliteKpiStore } from "@/lib/history/kpi-store";
@@ -28,18 +29,21 @@ export async function openStores(
   }
   const deploys = new SqliteDeployStore(path.join(dataDir, "deploys.sqlite"));
   const kpis = new SqliteKpiStore(path.join(dataDir, "kpis.sqlite"));
+  const alerts = new SqliteAlertStore(path.join(dataDir, "alerts.sqlite"));
   const leases = new LocalLeases();
   return {
     kind: "sqlite",
     replicaId,
     deploys,
     kpis,
+    alerts,
     leases,
     states: null,
     async close() {
       await leases.close();
       deploys.close();
       kpis.close();
+      alerts.close();
     },
   };
 }

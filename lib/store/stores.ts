@@ -1,3 +1,4 @@
+import type { AlertStore } from "@/lib/alerts/alert-store";
 import type { DeployStore } from "@/lib/deploys/deploy-types";
 import type { KpiStore } from "@/lib/history/kpi-store-types";
 import type { Leases } from "./lease-types";
@@ -10,6 +11,8 @@ export interface Stores {
   replicaId: string;
   deploys: DeployStore;
   kpis: KpiStore;
+  /** Alert state and outbox: shared, so whichever replica holds the "alerts" lease resumes it. */
+  alerts: AlertStore;
   leases: Leases;
   /** How collected state reaches other replicas; null for a single instance. */
   states: StateChannel | null;

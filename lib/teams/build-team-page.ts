@@ -1,11 +1,13 @@
 import type { TeamConfig } from "@/lib/config/config-schema";
 import { deployStats } from "@/lib/deploys/deploy-stats";
 import type { DeployEvent } from "@/lib/deploys/deploy-types";
+import { locationVersions } from "@/lib/deploys/location-versions";
 import type { AssetHealth } from "@/lib/health/health-model";
 import { countsForScope, type KpiScopeSample } from "@/lib/history/kpi-sampling";
 import { isFailedRun, isHealthy } from "@/lib/metrics/definitions";
 import type { StorageConfig } from "@/lib/performance/storage-config";
 import { type TeamPerformance, teamPerformance } from "@/lib/performance/team-performance";
+import type { DeploymentInsights } from "@/lib/performance/to-insights";
 import {
   type LocationOutage,
   type OutageKind,
@@ -89,6 +91,8 @@ export interface TeamPageInputs {
   runsWindowMs: number;
   /** Size keys and quotas (config `storage:`); none when absent. */
   storage?: StorageConfig;
+  /** Dagster+ Insights where read (Compute panel); none for open source. */
+  insights?: readonly DeploymentInsights[];
 }
 
 /** The window with `dataFrom` moved past any truncated history among the team's assets. */
@@ -147,7 +151,15 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
     historyOf,
     window,
   );
-  const deploys = deployReport(locations, snapshot.locations, input.deployEvents, window);
+  const deploys = deployReport(locations, snapshot.locations, input.deployEvents, window, (at) =>
+    locationVersions(at, {
+      snapshot,
+      events: input.deployEvents,
+      annotations: [],
+      now,
+      dataFrom: now - input.runsWindowMs,
+    }).versions.flatMap((v) => (v.impact ? [v.impact] : [])),
+  );
   const healthy = assets.filter((a) => isHealthy(a.health)).length;
   const teamDeploys = input.deployEvents.filter((e) => inTeamLocation(e.deployment, e.location));
   const kpis: Kpis = {
@@ -224,6 +236,7 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
       runs,
       window,
       storage: input.storage ?? { sizeKeys: [], quotas: [] },
+      insights: input.insights,
     }),
   };
 }

@@ -1,3 +1,4 @@
+import { type DeployImpact, describeImpact } from "@/lib/deploys/deploy-impact";
 import { type DeployStats, deployStats } from "@/lib/deploys/deploy-stats";
 import type { DeployEvent } from "@/lib/deploys/deploy-types";
 import type { CodeLocationSnapshot } from "@/lib/domain/types";
@@ -15,13 +16,19 @@ export interface LocationDeploys {
   stats: DeployStats;
   /** Deploys, failures and recoveries in the window, oldest first. */
   timeline: DeployEvent[];
+  /** The window's deploys whose downstream impact is elevated (deploy-impact.ts), described. */
+  impacts: { at: number; lines: string[] }[];
 }
+
+/** A location's deploys with their downstream impact (lib/deploys/location-versions.ts). */
+export type ImpactsOf = (at: { deployment: string; location: string }) => readonly DeployImpact[];
 
 export function deployReport(
   locations: readonly { deployment: string; location: string }[],
   current: readonly CodeLocationSnapshot[],
   events: readonly DeployEvent[],
   window: TimeWindow,
+  impactsOf: ImpactsOf = () => [],
 ): LocationDeploys[] {
   return locations.map(({ deployment, location }) => {
     const loc = current.find((l) => l.deployment === deployment && l.name === location);
@@ -36,6 +43,15 @@ export function deployReport(
       fingerprint: loc?.fingerprint ?? null,
       stats: deployStats(mine, window.since, window.until + 1),
       timeline: mine.filter((e) => e.at >= window.since && e.kind !== "observed"),
+      // The same impacts the Versions panel shows, so the timeline and the
+      // version history never disagree about which deploy hurt whom.
+      impacts: impactsOf({ deployment, location })
+        .filter((i) => i.elevated && i.at >= window.since && i.at <= window.until)
+        .sort((a, b) => a.at - b.at)
+        .map((i) => ({
+          at: i.at,
+          lines: i.consumers.filter((c) => c.elevated).map((c) => describeImpact(i, c)),
+        })),
     };
   });
 }

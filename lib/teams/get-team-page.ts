@@ -2,6 +2,7 @@ import "server-only";
 import { LruCache } from "@/lib/cache/lru-cache";
 import { deployStore, getSnapshot, kpiStore } from "@/lib/collector/collectors";
 import { loadConfig } from "@/lib/config/load-config";
+import { currentInsights, insightsStamp } from "@/lib/performance/insights-collector";
 import { buildTeamPage, type TeamPageModel } from "./build-team-page";
 import { RANGE_MS, type RangeKey } from "./time-range";
 
@@ -12,8 +13,12 @@ import { RANGE_MS, type RangeKey } from "./time-range";
 // generation and step is shared by every request. Data is at most one step
 // older than before; the collector refreshes no faster anyway.
 const MAX_STEP_MS = 60_000;
-// Least recently used out, so a burst of one-off keys cannot empty it.
-const models = new LruCache<string, TeamPageModel>(128);
+// One model per view (team, range, location), replaced when its generation or
+// step moves on. Keyed by the step too, the cache used to hold up to 128 models
+// of past steps, each with its encoded body (lib/http/json-response.ts keeps it
+// per model): at 25,000 assets, hundreds of MB per replica for nothing.
+// Least recently used out, so a burst of one-off views cannot empty it.
+const models = new LruCache<string, { stamp: string; model: TeamPageModel }>(128);
 
 /**
  * The team page's data, or null for a team the config does not know. A
@@ -24,20 +29,25 @@ export async function getTeamPage(
   slug: string,
   range: RangeKey,
   location?: string,
+  /** The environment shown (docs/environments.md); undefined for the default. */
+  environment?: string,
 ): Promise<TeamPageModel | null> {
   const config = loadConfig();
   const team = config.teams.find((t) => t.slug === slug);
   if (!team) return null;
   if (location !== undefined) {
-    const teamWide = await getTeamPage(slug, range);
+    const teamWide = await getTeamPage(slug, range, undefined, environment);
     if (!teamWide?.allLocations.includes(location)) return teamWide;
   }
-  const snapshot = await getSnapshot();
+  const snapshot = await getSnapshot(environment);
   const step = Math.min(MAX_STEP_MS, config.refresh.assetStatusSeconds * 1000);
   const now = Math.floor(Date.now() / step) * step;
-  const key = JSON.stringify([slug, range, location ?? null, snapshot.generation, now]);
-  const cached = models.get(key);
-  if (cached) return cached;
+  // The generation names the environment's deployments; the view names the
+  // environment too, so two environments never replace each other's model.
+  const view = JSON.stringify([slug, range, location ?? null, environment ?? null]);
+  const stamp = `${snapshot.generation}@${insightsStamp()}@${now}`;
+  const cached = models.get(view);
+  if (cached?.stamp === stamp) return cached.model;
   const span = RANGE_MS[range];
   const model = buildTeamPage({
     snapshot,
@@ -49,8 +59,9 @@ export async function getTeamPage(
     previousSample: await kpiStore().nearest(slug, now - span, Math.max(3_600_000, span / 4)),
     runsWindowMs: config.refresh.runsWindowDays * 86_400_000,
     storage: config.storage,
+    insights: currentInsights(),
   });
-  models.set(key, model);
+  models.set(view, { stamp, model });
   return model;
 }
 

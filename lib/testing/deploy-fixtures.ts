@@ -32,3 +32,15 @@ export const annotation = (
   at,
   ...over,
 });
+
+/** A loaded prod location with no assets of its own listed (graph-driven tests). */
+export const loadedLocation = (name: string, at: number) => ({
+  deployment: "prod",
+  name,
+  status: "loaded" as const,
+  error: null,
+  versionKey: "k",
+  updatedAt: at,
+  repositories: [],
+  assets: [],
+});

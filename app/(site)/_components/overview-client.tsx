@@ -16,7 +16,7 @@ export function OverviewClient({
 }: {
   initial: Overview;
   refreshMs: number;
-  /** The environment shown, when the URL names one (docs/environments.md). */
+  /** The environment shown unless it is the default (docs/environments.md): kept on links. */
   env?: string;
 }) {
   const { data } = useQuery({ ...overviewQuery(refreshMs, env), initialData: initial });
@@ -24,10 +24,14 @@ export function OverviewClient({
   return (
     <div className="space-y-8">
       <Panel title="Teams, worst first" id="teams">
-        {data ? <TeamTiles teams={data.teams} /> : <PanelSkeleton />}
+        {data ? <TeamTiles teams={data.teams} env={env} /> : <PanelSkeleton />}
       </Panel>
       <Panel title="Failing now, widest impact first" id="failing-now">
-        {data ? <FailingNowList failing={data.failingNow} urls={urls} /> : <PanelSkeleton />}
+        {data ? (
+          <FailingNowList failing={data.failingNow} urls={urls} env={env} />
+        ) : (
+          <PanelSkeleton />
+        )}
       </Panel>
       <Panel title="Deployments and code locations" id="locations">
         {data ? (

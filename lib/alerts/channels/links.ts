@@ -27,11 +27,14 @@ export function alertLinks(n: AlertNotification, ctx: LinkContext): AlertLinks {
         : null;
   return {
     alerts: `${ctx.publicUrl}/alerts?team=${encodeURIComponent(s.team)}`,
-    lineage: key
-      ? `${ctx.publicUrl}/lineage?focus=${encodeURIComponent(JSON.stringify(key))}`
-      : null,
+    lineage: key ? focusedGraphUrl(ctx.publicUrl, key) : null,
     dagster,
   };
+}
+
+/** The graph focused on an asset; `base` is "" for a link inside Healthboard. */
+export function focusedGraphUrl(base: string, key: readonly string[]): string {
+  return `${base}/lineage?focus=${encodeURIComponent(JSON.stringify(key))}`;
 }
 
 /** A short title: "[FIRING] ml · dependency · analytics's orders_clean is broken…". */

@@ -17,7 +17,8 @@ import {
 // so they never sit in the config, a payload stored in SQLite, or a page.
 
 export interface Sender {
-  send(n: AlertNotification): Promise<void>;
+  /** `signal` cuts the send off (the dispatcher's claim on the item ends). */
+  send(n: AlertNotification, signal?: AbortSignal): Promise<void>;
 }
 
 export type SecretReader = (variable: string) => string | undefined;
@@ -34,13 +35,16 @@ async function postJson(
   body: unknown,
   key: string,
   headers: Record<string, string> = {},
+  signal?: AbortSignal,
 ): Promise<void> {
   const text = typeof body === "string" ? body : JSON.stringify(body);
   const res = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", "idempotency-key": key, ...headers },
     body: text,
-    signal: AbortSignal.timeout(TIMEOUT_MS),
+    signal: signal
+      ? AbortSignal.any([AbortSignal.timeout(TIMEOUT_MS), signal])
+      : AbortSignal.timeout(TIMEOUT_MS),
   });
   // Read the body so the connection is released; say what the receiver said.
   const answer = await res.text().catch(() => "");
@@ -61,37 +65,46 @@ export function createSender(
   switch (channel.type) {
     case "alertmanager":
       return {
-        send: (n) => postJson(`${channel.url}/api/v2/alerts`, alertmanagerAlerts(n, ctx), n.key),
+        send: (n, signal) =>
+          postJson(`${channel.url}/api/v2/alerts`, alertmanagerAlerts(n, ctx), n.key, {}, signal),
       };
     case "slack":
       return {
-        send: (n) => postJson(need(secret, channel.webhookUrlEnv), slackMessage(n, ctx), n.key),
+        send: (n, signal) =>
+          postJson(need(secret, channel.webhookUrlEnv), slackMessage(n, ctx), n.key, {}, signal),
       };
     case "pagerduty":
       return {
-        send: (n) =>
+        send: (n, signal) =>
           postJson(
             channel.eventsUrl,
             pagerdutyEvent(n, need(secret, channel.routingKeyEnv), ctx),
             n.key,
+            {},
+            signal,
           ),
       };
     case "webhook":
       return {
-        send: (n) => {
+        send: (n, signal) => {
           const body = JSON.stringify(webhookBody(n, ctx));
           const timestamp = String(Math.floor(Date.now() / 1000));
           const signature = webhookSignature(need(secret, channel.secretEnv), timestamp, body);
-          return postJson(need(secret, channel.urlEnv), body, n.key, {
-            "x-healthboard-timestamp": timestamp,
-            "x-healthboard-signature": signature,
-          });
+          return postJson(
+            need(secret, channel.urlEnv),
+            body,
+            n.key,
+            { "x-healthboard-timestamp": timestamp, "x-healthboard-signature": signature },
+            signal,
+          );
         },
       };
     case "email": {
       const { smtp } = channel;
       return {
-        send: async (n) => {
+        send: async (n, signal) => {
+          // nodemailer takes no signal: a claim already over stops the send before it starts.
+          signal?.throwIfAborted();
           const user = smtp.userEnv ? need(secret, smtp.userEnv) : undefined;
           const pass = smtp.passwordEnv ? need(secret, smtp.passwordEnv) : undefined;
           const transport = nodemailer.createTransport({

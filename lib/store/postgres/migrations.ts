@@ -67,6 +67,55 @@ export const MIGRATIONS: readonly string[] = [
      at BIGINT NOT NULL
    );
    CREATE INDEX deploy_annotations_by_location ON deploy_annotations (environment, location, at);`,
+  // 4: alert state, history, outbox and delivery log, as the SQLite alert
+  // store's migration 1 (lib/alerts/sqlite-alert-store.ts), so the replica
+  // that takes over the alerts lease resumes where the last holder stopped.
+  // Byte-order collation on what is listed in order, as SQLite sorts.
+  `CREATE TABLE alert_state (
+     fingerprint TEXT COLLATE "C" PRIMARY KEY,
+     body JSONB NOT NULL
+   );
+   CREATE TABLE alert_history (
+     id BIGSERIAL PRIMARY KEY,
+     key TEXT NOT NULL UNIQUE,
+     incident TEXT NOT NULL,
+     transition TEXT NOT NULL,
+     at BIGINT NOT NULL,
+     body JSONB NOT NULL
+   );
+   CREATE TABLE alert_outbox (
+     id BIGSERIAL PRIMARY KEY,
+     key TEXT NOT NULL,
+     channel TEXT COLLATE "C" NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at BIGINT NOT NULL,
+     delivered_at BIGINT,
+     UNIQUE (key, channel)
+   );
+   CREATE INDEX alert_outbox_due ON alert_outbox (channel, delivered_at, next_attempt_at);
+   CREATE TABLE alert_delivery_log (
+     id BIGSERIAL PRIMARY KEY,
+     key TEXT NOT NULL,
+     channel TEXT NOT NULL,
+     transition TEXT NOT NULL,
+     team TEXT NOT NULL,
+     rule TEXT NOT NULL,
+     at BIGINT NOT NULL,
+     attempt INTEGER NOT NULL,
+     outcome TEXT NOT NULL,
+     error TEXT
+   );`,
+  // 5: each version's asset definitions, as SQLite's deploy migration 4.
+  `CREATE TABLE version_definitions (
+     deployment TEXT NOT NULL,
+     location TEXT NOT NULL,
+     fingerprint TEXT NOT NULL,
+     assets JSONB NOT NULL,
+     PRIMARY KEY (deployment, location, fingerprint)
+   );`,
+  // 6: fenced delivery (lib/store/postgres/pg-alert-store.ts): who claimed an
+  // outbox item to send it, and until when (the alerts lease's expiry then).
+  `ALTER TABLE alert_outbox ADD COLUMN claimed_by TEXT, ADD COLUMN claim_until BIGINT;`,
 ];
 
 /** Any fixed 64-bit key: the lock only has to be the same in every replica. */

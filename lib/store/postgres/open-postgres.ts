@@ -1,6 +1,7 @@
 import pg from "pg";
 import type { Stores } from "@/lib/store/stores";
 import { migrate } from "./migrations";
+import { PgAlertStore } from "./pg-alert-store";
 import { PgDeployStore } from "./pg-deploy-store";
 import { PgKpiStore } from "./pg-kpi-store";
 import { PgLeases } from "./pg-leases";
@@ -31,6 +32,7 @@ export async function openPostgresStores(options: PostgresOptions): Promise<Stor
     replicaId: options.replicaId,
     deploys: new PgDeployStore(pool),
     kpis: new PgKpiStore(pool),
+    alerts: new PgAlertStore(pool),
     leases,
     states,
     async close() {

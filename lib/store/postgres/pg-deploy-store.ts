@@ -5,6 +5,8 @@ import type {
   DeployEvent,
   DeployStore,
   KnownLocationState,
+  VersionAsset,
+  VersionDefinitions,
 } from "@/lib/deploys/deploy-types";
 
 // Deploy history in the shared PostgreSQL store: the same rows and answers as
@@ -98,6 +100,35 @@ export class PgDeployStore implements DeployStore {
       args,
     );
     return rows;
+  }
+
+  async saveDefinitions(d: VersionDefinitions): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO version_definitions (deployment, location, fingerprint, assets)
+       VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT DO NOTHING`,
+      [d.deployment, d.location, d.fingerprint, JSON.stringify(d.assets)],
+    );
+  }
+
+  async definitions(
+    deployment: string,
+    location: string,
+    fingerprint: string,
+  ): Promise<VersionAsset[] | null> {
+    const { rows } = await this.pool.query<{ assets: VersionAsset[] }>(
+      `SELECT assets FROM version_definitions
+       WHERE deployment = $1 AND location = $2 AND fingerprint = $3`,
+      [deployment, location, fingerprint],
+    );
+    return rows[0]?.assets ?? null;
+  }
+
+  async changeMark(): Promise<string> {
+    const { rows } = await this.pool.query<{ mark: string }>(
+      `SELECT COALESCE((SELECT MAX(id) FROM deploy_events), 0) || ':' ||
+         COALESCE((SELECT MAX(id) FROM deploy_annotations), 0) AS mark`,
+    );
+    return rows[0]?.mark ?? "0:0";
   }
 
   close(): void {

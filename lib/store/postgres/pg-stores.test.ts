@@ -86,6 +86,50 @@ describe("PgDeployStore", () => {
     expect((await pgStore.list({})).length).toBe(history.length);
     sqlite.close();
   });
+
+  it("keeps a version's definitions once per fingerprint, as the SQLite store does", async () => {
+    await migrate(pool, "t");
+    const pgStore = new PgDeployStore(pool);
+    const sqlite = new SqliteDeployStore(":memory:");
+    const asset = (name: string, codeVersion: string | null) => ({
+      id: JSON.stringify([name]),
+      key: [name],
+      upstream: [["raw"]],
+      isPartitioned: false,
+      freshnessPolicy: null,
+      codeVersion,
+    });
+    const first = {
+      deployment: "prod",
+      location: "ml",
+      fingerprint: "f9",
+      assets: [asset("a", "1")],
+    };
+    for (const d of [first, { ...first, assets: [asset("b", "2")] }]) {
+      await pgStore.saveDefinitions(d);
+      sqlite.saveDefinitions(d);
+    }
+    // The first kept wins: a fingerprint names one set of definitions.
+    expect(await pgStore.definitions("prod", "ml", "f9")).toEqual(first.assets);
+    expect(sqlite.definitions("prod", "ml", "f9")).toEqual(first.assets);
+    expect(await pgStore.definitions("prod", "etl", "f9")).toBeNull();
+    expect(sqlite.definitions("prod", "etl", "f9")).toBeNull();
+    // Keeping definitions is no history change; an annotation is.
+    const mark = await pgStore.changeMark();
+    await pgStore.saveDefinitions({ ...first, fingerprint: "f10" });
+    expect(await pgStore.changeMark()).toBe(mark);
+    await pgStore.annotate({
+      location: "ml",
+      environment: "prod",
+      commit: "abc",
+      author: null,
+      prUrl: null,
+      message: null,
+      at: 1,
+    });
+    expect(await pgStore.changeMark()).not.toBe(mark);
+    sqlite.close();
+  });
 });
 
 const H = 3_600_000;

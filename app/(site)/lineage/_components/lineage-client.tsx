@@ -14,6 +14,7 @@ import { PanelSkeleton } from "@/components/panel/panel-skeleton";
 import { ParamProblems } from "@/components/param-problems";
 import { DataAgeBanner } from "@/components/team/data-age-banner";
 import type { GraphPayload } from "@/lib/api/graph-payload";
+import { withEnv } from "@/lib/environments/env-href";
 import {
   applyViewChange,
   decodeGraph,
@@ -49,14 +50,19 @@ const useHydrated = () =>
     () => false,
   );
 
-/** The URL's search without the viewport: what the view alone asked for. */
-const viewSearch = (params: URLSearchParams) => withViewport(params, null).toString();
+/** The URL's search without the viewport and the environment: what the view alone asked for. */
+const viewSearch = (params: URLSearchParams) => {
+  const view = withViewport(params, null);
+  view.delete("env"); // written by setView after the view's own parameters
+  return view.toString();
+};
 
 export function LineageClient({
   urls,
   refreshMs,
   staleAfterMs,
   initialGraph,
+  env,
 }: {
   urls: DagsterUrls;
   refreshMs: number;
@@ -64,6 +70,8 @@ export function LineageClient({
   staleAfterMs: number;
   /** The graph rendered into the document by the server, if it had one. */
   initialGraph?: GraphPayload;
+  /** The environment shown unless it is the default: read from the API and kept in the URL. */
+  env?: string;
 }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -80,13 +88,13 @@ export function LineageClient({
   // Only the first frame comes from the URL; later the canvas owns the viewport and writes it back.
   const initialViewport = useRef(parsedViewport.viewport);
   const { data: fetched, error } = useQuery({
-    ...graphQuery(refreshMs),
+    ...graphQuery(refreshMs, env),
     initialData: initialGraph,
   });
   const data = useHydrated() ? fetched : undefined;
   // Deployment freshness comes with the overview: which deployments are
   // unreachable, and since when the graph shows their last good data.
-  const { data: overview, dataUpdatedAt } = useQuery(overviewQuery(refreshMs));
+  const { data: overview, dataUpdatedAt } = useQuery(overviewQuery(refreshMs, env));
   const freshness = useMemo(() => deploymentFreshness(overview), [overview]);
   const graph = useMemo(() => (data ? decodeGraph(data) : null), [data]);
 
@@ -112,9 +120,9 @@ export function LineageClient({
             ).toString()
           : "";
       const full = kept ? (query ? `${query}&${kept}` : `?${kept}`) : query;
-      router.replace(`${pathname}${full}`, { scroll: false });
+      router.replace(withEnv(`${pathname}${full}`, env), { scroll: false });
     },
-    [router, pathname],
+    [router, pathname, env],
   );
   const latestRef = useRef(latestView);
   latestRef.current = latestView;
@@ -149,10 +157,10 @@ export function LineageClient({
 
   const embeds = useMemo<EmbedSource>(
     () => ({
-      targetFor: (panel) => (panel === "lineage" ? { kind: "lineage", view } : null),
+      targetFor: (panel) => (panel === "lineage" ? { kind: "lineage", view, env } : null),
       badges: {},
     }),
-    [view],
+    [view, env],
   );
 
   if (error) return <p role="alert">The lineage graph is unavailable: {error.message}</p>;
@@ -230,6 +238,7 @@ export function LineageClient({
               graph={graph}
               node={selected}
               urls={urls}
+              env={env}
               onSelect={onSelect}
               onFocus={(n) => setView({ focus: graph.ids[n] ?? null })}
             />

@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { FiringStrip } from "@/components/alerts/firing-strip";
 import { ContractsExport } from "@/components/contracts/contracts-export";
 import { VersionHistoryPanel } from "@/components/deploys/version-history-panel";
 import { TeamPromotionPanel } from "@/components/environments/team-promotion-panel";
 import { ParamProblems } from "@/components/param-problems";
+import { getFiringStrip } from "@/lib/alerts/get-alerts";
 import { teamSlugSchema } from "@/lib/api/team-params";
 import { loadConfig } from "@/lib/config/load-config";
-import { getLocationVersions } from "@/lib/deploys/get-location-versions";
-import { getTeamPromotion } from "@/lib/environments/get-environments";
+import { getCachedLocationVersions, getCachedTeamPromotion } from "@/lib/deploys/team-page-reads";
+import { linkEnvironment } from "@/lib/environments/env-href";
+import { defaultEnvironment, pageEnvironment } from "@/lib/environments/environment-param";
+import { knownDeployments } from "@/lib/environments/known-deployments";
 import { plural } from "@/lib/format";
 import { dagsterUrls } from "@/lib/links/dagster-links";
 import { getTeamPage } from "@/lib/teams/get-team-page";
@@ -30,16 +34,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TeamPage({ params, searchParams }: Props) {
   const { team } = await params;
   if (!teamSlugSchema.safeParse(team).success) notFound();
-  const view = loadTeamSearchParams(await searchParams);
-  const model = await getTeamPage(team, view.range, view.location);
+  const query = await searchParams;
+  const view = loadTeamSearchParams(query);
+  // One environment at a time (docs/environments.md); an unknown one is a 404 (the proxy answers it first).
+  const env = linkEnvironment(pageEnvironment(query.env), defaultEnvironment());
+  const model = await getTeamPage(team, view.range, view.location, env);
   if (!model) notFound();
   const locationProblem = unknownLocationProblem(view.location, model.allLocations);
   const problems = locationProblem ? [...view.problems, locationProblem] : view.problems;
   const config = loadConfig();
-  const urls = dagsterUrls(config.deployments);
-  const [versions, promotion] = await Promise.all([
-    getLocationVersions(model.locations),
-    getTeamPromotion(model.team.slug),
+  const urls = dagsterUrls(knownDeployments()); // with deployments found in Dagster+
+  const [versions, promotion, firing] = await Promise.all([
+    getCachedLocationVersions(model.locations, env),
+    getCachedTeamPromotion(model.team.slug),
+    getFiringStrip({ team: model.team.slug }),
   ]);
   return (
     <>
@@ -48,6 +56,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
         Team <code>{model.team.slug}</code> · {plural(model.assets.length, "asset")} in{" "}
         {plural(model.allLocations.length, "code location")}
       </p>
+      <FiringStrip strip={firing} team={model.team.slug} />
       <ContractsExport team={model.team.slug} />
       <ParamProblems problems={problems} />
       <TeamPromotionPanel checks={promotion} />
@@ -58,6 +67,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
         urls={urls}
         refreshMs={config.refresh.assetStatusSeconds * 1000}
         allLocations={model.allLocations}
+        env={env}
       />
       <div className="mt-8">
         <VersionHistoryPanel report={versions} />

@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 // Alerts pending or firing now, recent history and the delivery log. Secrets
 // never appear: payloads hold no webhook URL, routing key or password.
 export async function GET(request: Request) {
-  const { store, config } = alertsRuntime();
+  const { store, config } = await alertsRuntime();
   const [active, history, deliveries] = await Promise.all([
     store.activeAlerts(),
     store.history(200),

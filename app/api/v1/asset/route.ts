@@ -1,5 +1,6 @@
 import { assetDetail } from "@/lib/api/asset-detail";
 import { getSnapshot } from "@/lib/collector/collectors";
+import { environmentParam } from "@/lib/environments/environment-param";
 import { badRequest, jsonWithEtag } from "@/lib/http/json-response";
 import { parseKeyParam } from "@/lib/links/asset-key-param";
 
@@ -10,7 +11,9 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const parsed = parseKeyParam(new URL(request.url).searchParams.get("key"));
   if (!parsed.ok) return badRequest(`key: ${parsed.message}`);
-  const snapshot = await getSnapshot();
+  const env = environmentParam(request.url);
+  if (!env.ok) return badRequest(env.message);
+  const snapshot = await getSnapshot(env.value);
   const key =
     parsed.candidates.find((k) => snapshot.graph.nodes.has(JSON.stringify(k))) ??
     parsed.candidates[0];

@@ -29,7 +29,7 @@ export async function POST(request: Request) {
   const tokenEnv = config.deploys.annotationTokenEnv;
   return handleAnnotation(request, {
     token: tokenEnv ? readToken(tokenEnv) : undefined,
-    environments: config.deployments.map((d) => d.name),
+    environments: [...new Set(config.deployments.flatMap((d) => [d.name, d.environment]))],
     record: (a) => deployStore().annotate(a),
     now: Date.now(),
   });

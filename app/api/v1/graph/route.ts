@@ -1,10 +1,15 @@
 import { graphPayloadOf } from "@/lib/api/current-graph-payload";
 import { getSnapshot } from "@/lib/collector/collectors";
-import { snapshotJson } from "@/lib/http/json-response";
+import { environmentParam } from "@/lib/environments/environment-param";
+import { badRequest, snapshotJson } from "@/lib/http/json-response";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  const snapshot = await getSnapshot();
-  return snapshotJson(request, "graph", snapshot.generation, () => graphPayloadOf(snapshot));
+  const env = environmentParam(request.url);
+  if (!env.ok) return badRequest(env.message);
+  const snapshot = await getSnapshot(env.value);
+  return snapshotJson(request, `graph:${env.value}`, snapshot.generation, () =>
+    graphPayloadOf(snapshot),
+  );
 }

@@ -1,4 +1,5 @@
 import { getSnapshot } from "@/lib/collector/collectors";
+import { environmentParam } from "@/lib/environments/environment-param";
 import { badRequest, jsonWithEtag } from "@/lib/http/json-response";
 import { parseKeyParam } from "@/lib/links/asset-key-param";
 import { assetLatency } from "@/lib/performance/asset-latency";
@@ -13,7 +14,9 @@ export async function GET(request: Request) {
   if (!parsed.ok) return badRequest(`key: ${parsed.message}`);
   const range = params.get("range") ?? "7d";
   if (!isRange(range)) return badRequest("range: one of 24h, 7d, 14d, 30d");
-  const snapshot = await getSnapshot();
+  const env = environmentParam(request.url);
+  if (!env.ok) return badRequest(env.message);
+  const snapshot = await getSnapshot(env.value);
   const key =
     parsed.candidates.find((k) => snapshot.graph.nodes.has(JSON.stringify(k))) ??
     parsed.candidates[0];

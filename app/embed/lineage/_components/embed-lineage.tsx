@@ -8,6 +8,7 @@ import { RING_STYLE } from "@/components/lineage/graph-palette";
 import { impactRingKinds } from "@/components/lineage/impact-ring-kinds";
 import { PanelSkeleton } from "@/components/panel/panel-skeleton";
 import type { GraphPayload } from "@/lib/api/graph-payload";
+import { withEnv } from "@/lib/environments/env-href";
 import { formatKey } from "@/lib/format";
 import {
   decodeGraph,
@@ -33,7 +34,13 @@ export function EmbedLineage({
 }) {
   const search = useSearchParams();
   const view = useMemo(() => parseView(new URLSearchParams(search.toString())), [search]);
-  const { data, error } = usePolledJson<GraphPayload>("/api/v1/graph", undefined, refreshMs);
+  // The environment the embed was copied from (the proxy 404s an unknown one).
+  const env = search.get("env") ?? undefined;
+  const { data, error } = usePolledJson<GraphPayload>(
+    withEnv("/api/v1/graph", env),
+    undefined,
+    refreshMs,
+  );
   const graph = useMemo(() => (data ? decodeGraph(data) : null), [data]);
   const focus = graph ? nodeOf(graph, view.focus) : null;
   const visible = useMemo(
@@ -48,10 +55,10 @@ export function EmbedLineage({
     (node: number | null) => {
       if (node === null || !graph) return;
       const selected = graph.ids[node] ?? null;
-      const href = `/lineage${viewToSearch({ ...view, selected })}`;
+      const href = withEnv(`/lineage${viewToSearch({ ...view, selected })}`, env);
       window.open(href, "_blank", "noopener");
     },
-    [graph, view],
+    [graph, view, env],
   );
 
   // A failed poll keeps the last good graph; only a graph never loaded is an error.

@@ -35,6 +35,7 @@ export function TeamPageClient({
   urls,
   refreshMs,
   allLocations,
+  env,
 }: {
   initial: TeamPageModel;
   location?: string;
@@ -42,9 +43,11 @@ export function TeamPageClient({
   urls: DagsterUrls;
   refreshMs: number;
   allLocations: string[];
+  /** The environment shown unless it is the default: polled and kept on every link. */
+  env?: string;
 }) {
   const { data = initial, dataUpdatedAt } = useQuery({
-    ...teamQuery(initial.team.slug, initial.window.range, location, refreshMs),
+    ...teamQuery(initial.team.slug, initial.window.range, location, refreshMs, env),
     initialData: initial,
   });
   const { slug, name } = data.team;
@@ -52,10 +55,10 @@ export function TeamPageClient({
   const embeds = useMemo<EmbedSource>(
     () => ({
       targetFor: (panel) =>
-        isTeamPanel(panel) ? { kind: "team", team: slug, panel, range, location, list } : null,
+        isTeamPanel(panel) ? { kind: "team", team: slug, panel, range, location, list, env } : null,
       badges: { teamName: name, locations: data.locations },
     }),
-    [slug, name, range, location, list, data.locations],
+    [slug, name, range, location, list, env, data.locations],
   );
   return (
     <EmbedSourceContext value={embeds}>
@@ -68,28 +71,29 @@ export function TeamPageClient({
             location={location}
             locations={allLocations}
             list={list}
+            env={env}
           />
           <DataAgeBanner
             freshness={data.freshnessOfData}
             staleAfterMs={3 * refreshMs}
             now={dataUpdatedAt || data.window.until}
           />
-          <KpiHeader model={data} location={location} />
-          <div className="grid gap-8 xl:grid-cols-2">
+          <KpiHeader model={data} location={location} env={env} />
+          <div className="grid gap-8 xl:grid-cols-2 [&>*]:min-w-0">
             <FreshnessPanel model={data} urls={urls} />
             <FailuresPanel model={data} urls={urls} />
           </div>
           <DependenciesPanel model={data} urls={urls} />
-          <div className="grid gap-8 xl:grid-cols-2">
+          <div className="grid gap-8 xl:grid-cols-2 [&>*]:min-w-0">
             <DeploysPanel model={data} urls={urls} />
             <ExecutionTimesPanel model={data} />
           </div>
           <ComputePanel model={data} />
-          <div className="grid gap-8 xl:grid-cols-2">
+          <div className="grid gap-8 xl:grid-cols-2 [&>*]:min-w-0">
             <LatencyPanel model={data} />
             <StoragePanel model={data} />
           </div>
-          <AssetListPanel model={data} urls={urls} list={list} location={location} />
+          <AssetListPanel model={data} urls={urls} list={list} location={location} env={env} />
         </div>
       </TeamChartsContext>
     </EmbedSourceContext>

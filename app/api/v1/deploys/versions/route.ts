@@ -1,6 +1,7 @@
 import { parseParams } from "@/lib/api/request-params";
 import { getSnapshot } from "@/lib/collector/collectors";
-import { getLocationVersions, versionsParamsSchema } from "@/lib/deploys/get-location-versions";
+import { versionsParamsSchema } from "@/lib/deploys/get-location-versions";
+import { getCachedLocationVersions } from "@/lib/deploys/team-page-reads";
 import { badRequest, jsonWithEtag } from "@/lib/http/json-response";
 
 export const dynamic = "force-dynamic";
@@ -18,5 +19,5 @@ export async function GET(request: Request) {
     .map((l) => ({ deployment: l.deployment, location: l.name }));
   if (location && refs.length === 0)
     return Response.json({ error: "location: no such code location" }, { status: 404 });
-  return jsonWithEtag(request, await getLocationVersions(refs));
+  return jsonWithEtag(request, await getCachedLocationVersions(refs));
 }

@@ -4,7 +4,11 @@ import { EmbedFrame } from "@/components/embed/embed-frame";
 import { ParamProblems } from "@/components/param-problems";
 import { teamSlugSchema } from "@/lib/api/team-params";
 import { loadConfig } from "@/lib/config/load-config";
+import { embedInitialModel } from "@/lib/embed/embed-initial-model";
 import { isTeamPanel, parseEmbedParams, TEAM_PANELS } from "@/lib/embed/embed-params";
+import { linkEnvironment } from "@/lib/environments/env-href";
+import { defaultEnvironment, pageEnvironment } from "@/lib/environments/environment-param";
+import { knownDeployments } from "@/lib/environments/known-deployments";
 import { dagsterUrls } from "@/lib/links/dagster-links";
 import { getTeamPage } from "@/lib/teams/get-team-page";
 import { unknownLocationProblem } from "@/lib/teams/team-search-params";
@@ -29,23 +33,26 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EmbedTeamPanelPage({ params, searchParams }: Props) {
   const { team, panel } = await params;
   if (!teamSlugSchema.safeParse(team).success || !isTeamPanel(panel)) notFound();
-  const view = parseEmbedParams(await searchParams);
-  const model = await getTeamPage(team, view.range, view.location);
+  const query = await searchParams;
+  const view = parseEmbedParams(query);
+  const env = linkEnvironment(pageEnvironment(query.env), defaultEnvironment());
+  const model = await getTeamPage(team, view.range, view.location, env);
   if (!model) notFound();
   const locationProblem = unknownLocationProblem(view.location, model.allLocations);
   const problems = locationProblem ? [...view.problems, locationProblem] : view.problems;
   const config = loadConfig();
-  const urls = dagsterUrls(config.deployments);
+  const urls = dagsterUrls(knownDeployments());
   return (
     <EmbedFrame theme={view.theme} autoHeight={view.autoHeight}>
       <ParamProblems problems={problems} compact />
       <EmbedTeamPanel
         panel={panel}
-        initial={model}
+        initial={embedInitialModel(panel, model)}
         location={locationProblem ? undefined : view.location}
         list={view.list}
         urls={urls}
         refreshMs={config.refresh.assetStatusSeconds * 1000}
+        env={env}
       />
     </EmbedFrame>
   );

@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import type { ComponentType } from "react";
 import { StaleNotice } from "@/components/embed/stale-notice";
 import { DataAgeBanner } from "@/components/team/data-age-banner";
+import type { EmbedInitialModel } from "@/lib/embed/embed-initial-model";
 import type { TeamPanelId } from "@/lib/embed/embed-params";
 import type { DagsterUrls } from "@/lib/links/dagster-links";
 import { teamApiUrl } from "@/lib/queries/team";
@@ -16,6 +17,8 @@ interface PanelProps {
   urls: DagsterUrls;
   list: AssetList;
   location?: string;
+  /** The environment shown, unless it is the default: polled and kept on links. */
+  env?: string;
 }
 
 // One chunk per panel, so an embed loads only its own panel's code.
@@ -46,13 +49,18 @@ export function EmbedTeamPanel({
   list,
   urls,
   refreshMs,
-}: Omit<PanelProps, "model"> & { panel: TeamPanelId; initial: TeamPageModel; refreshMs: number }) {
+  env,
+}: Omit<PanelProps, "model"> & {
+  panel: TeamPanelId;
+  initial: EmbedInitialModel;
+  refreshMs: number;
+}) {
   const {
     data = initial,
     updatedAt,
     error,
-  } = usePolledJson(
-    teamApiUrl(initial.team.slug, initial.window.range, location),
+  } = usePolledJson<EmbedInitialModel>(
+    teamApiUrl(initial.team.slug, initial.window.range, location, env),
     initial,
     refreshMs,
   );
@@ -65,10 +73,17 @@ export function EmbedTeamPanel({
         staleAfterMs={3 * refreshMs}
         now={updatedAt || data.window.until}
       />
-      <Selected model={data} urls={urls} list={list} location={location} />
+      {/* The first data holds only the parts this panel draws (embedInitialModel); polls bring the whole model. */}
+      <Selected
+        model={data as TeamPageModel}
+        urls={urls}
+        list={list}
+        location={location}
+        env={env}
+      />
       <p className="text-right text-xs text-slate-500">
         <a
-          href={teamHref(data.team.slug, { range: data.window.range, location }, panel)}
+          href={teamHref(data.team.slug, { range: data.window.range, location, env }, panel)}
           className="underline"
         >
           {data.team.name} in Healthboard ↗

@@ -1,0 +1,30 @@
+import "server-only";
+import { readToken } from "@/lib/env";
+import { countAlertDelivery } from "@/lib/observability/self-counters";
+import { alertsRuntime } from "./alerts-runtime";
+import { channelSecretFields } from "./channel-secrets";
+import { maskSecrets, testNotification } from "./test-notification";
+
+export type TestOutcome =
+  | { channel: string; outcome: "delivered" | "dry-run" }
+  | { channel: string; outcome: "failed"; error: string }
+  | { channel: string; outcome: "unknown-channel" };
+
+/** Sends one test notification through a configured channel now (not through the outbox). */
+export async function sendTestNotification(channel: string): Promise<TestOutcome> {
+  const { config, senders } = await alertsRuntime();
+  const conf = config.alerts.channels.find((c) => c.name === channel);
+  const sender = senders.get(channel);
+  if (!conf || !sender) return { channel, outcome: "unknown-channel" };
+  if (config.alerts.dryRun) return { channel, outcome: "dry-run" };
+  try {
+    await sender.send(testNotification(channel, Date.now()));
+    countAlertDelivery(channel, "delivered");
+    return { channel, outcome: "delivered" };
+  } catch (err) {
+    countAlertDelivery(channel, "failed");
+    const secrets = channelSecretFields(conf).map(([, variable]) => readToken(variable));
+    const message = err instanceof Error ? err.message : String(err);
+    return { channel, outcome: "failed", error: maskSecrets(message, secrets) };
+  }
+}
