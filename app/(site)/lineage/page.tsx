@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { PanelSkeleton } from "@/components/panel/panel-skeleton";
-import { currentGraphPayload } from "@/lib/api/current-graph-payload";
+import { currentGraphJson } from "@/lib/api/current-graph-payload";
 import { loadConfig } from "@/lib/config/load-config";
 import { linkEnvironment } from "@/lib/environments/env-href";
 import { defaultEnvironment, pageEnvironment } from "@/lib/environments/environment-param";
@@ -41,14 +41,14 @@ async function LineageWithGraph({ searchParams }: Props) {
   const { locationStatusSeconds, assetStatusSeconds, runsSeconds } = config.refresh;
   const staleAfterMs = 3 * 1000 * Math.max(locationStatusSeconds, assetStatusSeconds, runsSeconds);
   // Without a snapshot the page still renders; the browser's fetch reports the error.
-  const initialGraph = await currentGraphPayload(shown).catch(() => undefined);
+  const initialGraphJson = await currentGraphJson(shown).catch(() => undefined);
   return (
     <LineageClient
       urls={urls}
       refreshMs={config.refresh.assetStatusSeconds * 1000}
       staleAfterMs={staleAfterMs}
       env={env}
-      initialGraph={initialGraph}
+      initialGraphJson={initialGraphJson}
     />
   );
 }
