@@ -4,6 +4,7 @@
 // draw time per frame while panning and zooming at close, middle and far zoom.
 //
 //   node bench/lineage.mjs --assets 25000 [--runs 3] [--before DIR] [--no-paint] [--dagster-running]
+// (`--before DIR`: the paint table times both builds against the same Dagster UI load per run.)
 //
 // Needs `npx next build` first. `--before DIR` also starts a built checkout
 // of another commit (same config, same upstream) and measures its frames in the
@@ -24,7 +25,7 @@ async function main() {
   const browser = await launchChromium();
   try {
     await frameTable(browser, servers, N);
-    if (PAINT) await paintTable(browser, N, RUNS);
+    if (PAINT) await paintTable(browser, N, RUNS, servers);
   } finally {
     await browser.close();
     await proxy.close();
