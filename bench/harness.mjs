@@ -59,6 +59,47 @@ export const rssMb = (pid) =>
       .trim(),
   ) / 1024;
 
+/** RSS (MB) of every process in a process group: `next start` and any worker it forks. */
+export function groupRssMb(pgid) {
+  let kb = 0;
+  for (const line of execFileSync("ps", ["-e", "-o", "pgid=,rss="]).toString().split("\n")) {
+    const [group, rss] = line.trim().split(/\s+/).map(Number);
+    if (group === pgid) kb += rss;
+  }
+  return kb / 1024;
+}
+
+/**
+ * `viewers` API viewers against `base` until `stopAt`: each polls the graph, a
+ * team's data and the overview, revalidating with its ETags, then waits a
+ * second (the viewers of "Upstream requests per refresh" in BENCHMARKS.md).
+ */
+export async function pollingViewers(base, viewers, stopAt) {
+  let served = 0;
+  let errors = 0;
+  const viewer = async () => {
+    const etags = {};
+    while (Date.now() < stopAt) {
+      for (const url of ["/api/v1/graph", "/api/v1/teams/team-00?range=7d", "/api/v1/overview"]) {
+        try {
+          const r = await fetch(`${base}${url}`, {
+            headers: etags[url] ? { "if-none-match": etags[url] } : {},
+          });
+          if (r.status !== 200 && r.status !== 304) errors++;
+          etags[url] = r.headers.get("etag") ?? etags[url];
+          await r.arrayBuffer();
+          served++;
+        } catch {
+          errors++;
+        }
+      }
+      await sleep(1000);
+    }
+  };
+  await Promise.all(Array.from({ length: viewers }, viewer));
+  return { served, errors };
+}
+
 function stopAll(signal) {
   for (const c of children) {
     try {
@@ -167,6 +208,7 @@ export function writeBenchConfig({
   extraConfig = [],
   extraSections = [],
   proxyPort = PORTS.proxy,
+  locationStatusSeconds = 5,
 }) {
   const config = path.join(out, "healthboard.yaml");
   mkdirSync(out, { recursive: true });
@@ -181,7 +223,7 @@ export function writeBenchConfig({
         return `  - { slug: ${teamSlug(i)}, name: ${t}, owners: ['team:${t}'] }`;
       }),
       "refresh:",
-      "  locationStatusSeconds: 5",
+      `  locationStatusSeconds: ${locationStatusSeconds}`,
       `  assetStatusSeconds: ${refreshSeconds}`,
       `  runsSeconds: ${refreshSeconds}`,
       "  requestTimeoutSeconds: 60",
@@ -209,9 +251,21 @@ export async function startNextServer({ port, config, dataDir, env = {}, logFile
 }
 
 /** The counting proxy and a Healthboard reading the workload through it. */
-export async function startHealthboard({ locations, out, refreshSeconds, extraConfig = [] }) {
+export async function startHealthboard({
+  locations,
+  out,
+  refreshSeconds,
+  extraConfig = [],
+  locationStatusSeconds,
+}) {
   const proxy = await startCountingProxy(PORTS.proxy, PORTS.dagster);
-  const config = writeBenchConfig({ out, locations, refreshSeconds, extraConfig });
+  const config = writeBenchConfig({
+    out,
+    locations,
+    refreshSeconds,
+    extraConfig,
+    locationStatusSeconds,
+  });
   proxy.reset(); // count everything from Healthboard's boot on
   // PORTS read at call time: a benchmark may move the ports before starting.
   const hb = await startNextServer({

@@ -2,7 +2,10 @@
 // incremental refresh (issue 16, item 3), in one run against one synthetic
 // dagster-webserver; then how long a change made in Dagster takes to show.
 //
-//   node bench/incremental-upstream.mjs [--assets 25000] [--minutes 3]
+//   node bench/incremental-upstream.mjs [--assets 25000] [--minutes 3] [--location-seconds 5,15]
+//
+// --location-seconds: the location poll of each incremental run, one after the
+// other on the same webserver (full sweeps run once, with the first).
 //
 // Needs `npx next build` first. Ports 3190 (webserver), 3191 (counting proxy),
 // 3192 (Healthboard); everything started here is stopped at the end.
@@ -24,6 +27,9 @@ import {
 
 const N = Number(arg("assets", "25000"));
 const MINUTES = Number(arg("minutes", "3"));
+// The location poll (refresh.locationStatusSeconds) of each incremental run; the
+// full sweeps run with the first, as before the incremental refresh.
+const LOCATION_SECONDS = arg("location-seconds", "5").split(",").map(Number);
 const REFRESH_S = 30; // the default asset refresh interval
 const SWEEP_S = 1800; // the default refresh.sweepSeconds
 Object.assign(PORTS, { dagster: 3190, proxy: 3191, healthboard: 3192 });
@@ -31,12 +37,13 @@ const hb = `http://127.0.0.1:${PORTS.healthboard}`;
 const OUT = path.join(ROOT, "bench/.out", `incremental-n${N}`);
 
 /** Boots Healthboard, waits out its first full cycle, then counts upstream requests for MINUTES. */
-async function steadyState(label, incremental) {
+async function steadyState(label, incremental, locationStatusSeconds) {
   mkdirSync(path.join(OUT, label), { recursive: true });
   const { proxy, hb: child } = await startHealthboard({
     locations: LOCATIONS,
     out: path.join(OUT, label),
     refreshSeconds: REFRESH_S,
+    locationStatusSeconds,
     extraConfig: [`  incremental: ${incremental}`, `  sweepSeconds: ${SWEEP_S}`],
   });
   await fetch(`${hb}/api/v1/overview`); // waits for the first statuses
@@ -88,16 +95,43 @@ async function main() {
   await assertPortsFree(Object.values(PORTS));
   await startWorkloadDagster({ assets: N, locations: LOCATIONS, out: OUT });
   // harness.mjs's startWorkloadDagster keeps its own home under OUT.
-  const full = await steadyState("full-sweeps", false);
+  const full = await steadyState("full-sweeps", false, LOCATION_SECONDS[0]);
   full.child.kill("SIGTERM");
   await full.proxy.close();
-  await sleep(5_000);
-  const inc = await steadyState("incremental", true);
-  const latencies = [];
-  for (const key of ["team_00/asset_00000", "team_05/asset_12005", "team_11/asset_24011"]) {
-    if (Number(key.split("_").at(-1)) >= N) continue;
-    latencies.push(await changeLatency(key));
-    console.log(`change to ${key} shown after ${latencies.at(-1)} ms`);
+  const runs = [];
+  for (const [i, seconds] of LOCATION_SECONDS.entries()) {
+    await sleep(5_000);
+    const inc = await steadyState(`incremental-location-${seconds}s`, true, seconds);
+    // The change latency once, on the last run (its server stays up for it).
+    const last = i === LOCATION_SECONDS.length - 1;
+    const latencies = [];
+    for (const key of last
+      ? ["team_00/asset_00000", "team_05/asset_12005", "team_11/asset_24011"]
+      : []) {
+      if (Number(key.split("_").at(-1)) >= N) continue;
+      latencies.push(await changeLatency(key));
+      console.log(`change to ${key} shown after ${latencies.at(-1)} ms`);
+    }
+    // Between sweeps the incremental window holds no sweep: add one per sweep
+    // period (the default 1,800 s), priced as one full status pass plus one
+    // full history pass.
+    const amortized = inc.perMinute + inc.sweepCost / (SWEEP_S / 60);
+    runs.push({
+      locationStatusSeconds: seconds,
+      incrementalPerMinute: inc.perMinute,
+      ratio: full.perMinute / inc.perMinute,
+      sweepCost: inc.sweepCost,
+      incrementalAmortizedPerMinute: amortized,
+      ratioAmortized: full.perMinute / amortized,
+      changeShownMs: latencies,
+      incremental: inc.byOperation,
+    });
+    if (!last) {
+      inc.child.kill("SIGTERM");
+      await inc.proxy.close();
+    } else {
+      await inc.proxy.close(); // else its listening socket keeps this process alive
+    }
   }
   console.log(
     JSON.stringify(
@@ -105,24 +139,15 @@ async function main() {
         assets: N,
         minutes: MINUTES,
         refreshSeconds: REFRESH_S,
+        fullLocationStatusSeconds: LOCATION_SECONDS[0],
         fullPerMinute: full.perMinute,
-        incrementalPerMinute: inc.perMinute,
-        ratio: full.perMinute / inc.perMinute,
-        // Between sweeps the incremental window holds no sweep: add one per
-        // sweep period (the default 1,800 s), priced as one full status pass
-        // plus one full history pass.
-        sweepCost: inc.sweepCost,
-        incrementalAmortizedPerMinute: inc.perMinute + inc.sweepCost / (SWEEP_S / 60),
-        ratioAmortized: full.perMinute / (inc.perMinute + inc.sweepCost / (SWEEP_S / 60)),
-        changeShownMs: latencies,
         full: full.byOperation,
-        incremental: inc.byOperation,
+        runs,
       },
       null,
       2,
     ),
   );
-  await inc.proxy.close(); // else its listening socket keeps this process alive
   await shutdown();
 }
 

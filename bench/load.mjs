@@ -28,6 +28,7 @@ import path from "node:path";
 import {
   arg,
   assertPortsFree,
+  groupRssMb,
   HB,
   LOCATIONS,
   PANELS,
@@ -149,16 +150,6 @@ function report(title, { samples, errors, cacheHits }) {
   console.log(
     `errors: ${errs.length ? errs.join(", ") : "0"}; answered by the tabs' HTTP caches: ${cacheHits}`,
   );
-}
-
-/** RSS (MB) of every process in a process group: `next start` and any worker it forks. */
-function groupRssMb(pgid) {
-  let kb = 0;
-  for (const line of execFileSync("ps", ["-e", "-o", "pgid=,rss="]).toString().split("\n")) {
-    const [group, rss] = line.trim().split(/\s+/).map(Number);
-    if (group === pgid) kb += rss;
-  }
-  return kb / 1024;
 }
 
 /** The same tabs against 1, 2, … replicas behind nginx, one set after the other. */

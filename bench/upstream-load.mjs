@@ -14,6 +14,7 @@ import {
   HB,
   LOCATIONS,
   launchChromium,
+  pollingViewers,
   ROOT,
   readLcp,
   rssMb,
@@ -75,28 +76,7 @@ async function main() {
     await sleep(2000);
     proxy.reset();
     const stopAt = Date.now() + SECONDS * 1000;
-    let served = 0;
-    let errors = 0;
-    const viewer = async () => {
-      const etags = {};
-      while (Date.now() < stopAt) {
-        for (const url of ["/api/v1/graph", "/api/v1/teams/team-00?range=7d", "/api/v1/overview"]) {
-          try {
-            const r = await fetch(`${HB}${url}`, {
-              headers: etags[url] ? { "if-none-match": etags[url] } : {},
-            });
-            if (r.status !== 200 && r.status !== 304) errors++;
-            etags[url] = r.headers.get("etag") ?? etags[url];
-            await r.arrayBuffer();
-            served++;
-          } catch {
-            errors++;
-          }
-        }
-        await sleep(1000);
-      }
-    };
-    await Promise.all(Array.from({ length: v }, viewer));
+    const { served, errors } = await pollingViewers(HB, v, stopAt);
     const counts = proxy.snapshot();
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     const refreshes = SECONDS / ASSET_INTERVAL_S;

@@ -99,7 +99,7 @@ export async function getSnapshot(environment?: string): Promise<HealthSnapshot>
   const cacheKey = environment ?? resolveEnvironment(knownDeployments(), null) ?? "";
   let snap = rt.snapshots.get(cacheKey);
   if (snap?.generation !== generation) {
-    snap = buildSnapshot(states, rt.config.teams, generation, Date.now(), rt.config.identity);
+    snap = buildSnapshot(states, rt.config.teams, generation, Date.now(), rt.config.identity, snap);
     rt.snapshots.set(cacheKey, snap);
   }
   // As-of times move on every poll without changing content: read them live.

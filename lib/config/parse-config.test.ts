@@ -36,7 +36,7 @@ describe("parseConfig", () => {
     expect(config.deployments.map((d) => d.name)).toEqual(["prod", "local"]);
     expect(config.deployments[0]?.graphqlUrl).toBe("https://acme.dagster.cloud/prod/graphql");
     expect(config.refresh).toEqual({
-      locationStatusSeconds: 5,
+      locationStatusSeconds: 15,
       assetStatusSeconds: 30,
       runsSeconds: 60,
       requestTimeoutSeconds: 15,

@@ -12,12 +12,12 @@ import { BackoffGate } from "@/lib/dagster/backoff-gate";
 import type { DeployStore } from "@/lib/deploys/deploy-types";
 
 /**
- * Cool-downs after failures stay within a few location polls (5–60 s), so
+ * Cool-downs after failures stay within a few location polls (5–30 s), so
  * recovery is noticed soon after Dagster is back, unless the config sets one.
  */
 function backoffCeilingMs(r: HealthboardConfig["refresh"]): number {
   if (r.maxBackoffSeconds !== undefined) return r.maxBackoffSeconds * 1000;
-  return Math.min(60_000, Math.max(5_000, 6 * r.locationStatusSeconds * 1000));
+  return Math.min(30_000, Math.max(5_000, 6 * r.locationStatusSeconds * 1000));
 }
 
 /** A collector for one configured deployment, polling on the configured intervals. */

@@ -1,7 +1,7 @@
 import type { DeploymentCollector, DeploymentState } from "@/lib/collector/deployment-collector";
 import type { Leases } from "@/lib/store/lease-types";
 import type { StateChannel } from "@/lib/store/state-channel";
-import { freshnessOf, withFreshness } from "@/lib/store/state-codec";
+import { freshnessOf, keepDefinitions, withFreshness } from "@/lib/store/state-codec";
 import { type DeploymentSource, unknownState } from "./deployment-source";
 
 // One deployment across replicas. The replica holding the deployment's lease
@@ -151,7 +151,7 @@ export class ReplicatedDeployment implements DeploymentSource {
       let base = this.current;
       if (got.state && got.seq > this.seq) {
         this.seq = got.seq;
-        base = { ...got.state, generation: got.seq };
+        base = { ...keepDefinitions(this.current, got.state), generation: got.seq };
       }
       if (base) this.setCurrent(withFreshness(base, got.freshness));
     } catch {

@@ -96,4 +96,30 @@ describe("buildSnapshot across deployments", () => {
     expect(rows(merged, "analytics")).toEqual([["orders", "staging", "DEGRADED"]]);
     expect(teamAssets(merged, "analytics")[0]?.owned.deployments).toEqual(["staging", "prod"]);
   });
+
+  it("keeps the previous graph while the locations hold the same definitions, and builds anew when one changes", () => {
+    const withStatus = inputs.map((d) =>
+      d.deployment === "prod" ? { ...d, statuses: new Map([[ORDERS, FAILING_CHECK]]) } : d,
+    );
+    const next = buildSnapshot(withStatus, config.teams, "g4", 6, undefined, snap);
+    expect(next.graph).toBe(snap.graph);
+    // The kept graph still carries the new statuses' health.
+    expect(next.health.get(ORDERS)?.overall).toBe("DEGRADED");
+    expect(next.definitionHealth.get(definitionKey("prod", ORDERS))?.overall).toBe("DEGRADED");
+
+    // A reload brings a new assets array: the graph is rebuilt from it.
+    const reloaded = inputs.map((d) =>
+      d.deployment === "prod"
+        ? deploymentInput("prod", {
+            etl: [
+              def(["orders"], { deployment: "prod", location: "etl" }),
+              def(["refunds"], { deployment: "prod", location: "etl" }),
+            ],
+          })
+        : d,
+    );
+    const rebuilt = buildSnapshot(reloaded, config.teams, "g5", 7, undefined, snap);
+    expect(rebuilt.graph).not.toBe(snap.graph);
+    expect(rebuilt.graph.nodes.has(assetId(["refunds"]))).toBe(true);
+  });
 });

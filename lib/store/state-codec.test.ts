@@ -3,7 +3,13 @@ import type { DeploymentState } from "@/lib/collector/deployment-collector";
 import { def } from "@/lib/testing/asset-fixtures";
 import { deploymentInput, failedStatus, okStatus } from "@/lib/testing/deployment-fixtures";
 import { run } from "@/lib/testing/run-fixtures";
-import { decodeState, encodeState, freshnessOf, withFreshness } from "./state-codec";
+import {
+  decodeState,
+  encodeState,
+  freshnessOf,
+  keepDefinitions,
+  withFreshness,
+} from "./state-codec";
 
 function state(): DeploymentState {
   const at = Date.UTC(2026, 11, 1);
@@ -57,5 +63,21 @@ describe("state codec", () => {
     expect(fresh.statuses).toBe(s.statuses);
     expect(fresh.generation).toBe(s.generation);
     expect(freshnessOf(fresh)).toEqual(later);
+  });
+
+  it("keeps the previous definitions where a new publication holds equal ones", () => {
+    const s = state();
+    const next = decodeState(encodeState({ ...s, generation: 8 }));
+    const kept = keepDefinitions(s, next);
+    expect(kept.locations.locations[0]?.assets).toBe(s.locations.locations[0]?.assets);
+    expect(kept.statuses).toBe(next.statuses);
+
+    const changed = decodeState(encodeState(s));
+    const location = changed.locations.locations[0];
+    if (!location) throw new Error("fixture has a location");
+    location.assets = [...location.assets, def(["c"], {})];
+    const reloaded = keepDefinitions(s, changed);
+    expect(reloaded.locations.locations[0]?.assets).toBe(location.assets);
+    expect(keepDefinitions(null, next)).toBe(next);
   });
 });

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { DeploymentState } from "@/lib/collector/deployment-collector";
 
@@ -24,6 +25,28 @@ export function encodeState(state: DeploymentState): Buffer {
 
 export function decodeState(body: Buffer): DeploymentState {
   return JSON.parse(gunzipSync(body).toString("utf8"), reviver) as DeploymentState;
+}
+
+/**
+ * `next` with each location's definitions taken from `previous` where they are
+ * equal. A decoded publication brings new arrays even when only statuses moved;
+ * the snapshot keeps its lineage graph (and every answer cached with it) only
+ * while the arrays are the same ones (lib/snapshot/build-snapshot.ts), as on
+ * the collecting replica.
+ */
+export function keepDefinitions(
+  previous: DeploymentState | null,
+  next: DeploymentState,
+): DeploymentState {
+  if (!previous) return next;
+  const before = new Map(previous.locations.locations.map((l) => [l.name, l.assets]));
+  const locations = next.locations.locations.map((l) => {
+    const assets = before.get(l.name);
+    return assets && assets !== l.assets && isDeepStrictEqual(assets, l.assets)
+      ? { ...l, assets }
+      : l;
+  });
+  return { ...next, locations: { ...next.locations, locations } };
 }
 
 /**
