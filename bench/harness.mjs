@@ -285,3 +285,78 @@ export async function launchChromium() {
 
 export const percentile = (sorted, p) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : NaN;
+
+/**
+ * Starts a built checkout of another commit (`dir`) on `port`, on the same
+ * config and upstream as this checkout's Healthboard, for a before/after in one run.
+ * Returns its [label, base URL].
+ */
+export async function startBeforeHealthboard(dir, port, out) {
+  const base = `http://127.0.0.1:${port}`;
+  start(
+    process.execPath,
+    [path.resolve(dir, "node_modules/next/dist/bin/next"), "start", "-p", String(port)],
+    {
+      cwd: path.resolve(dir),
+      env: {
+        ...process.env,
+        HEALTHBOARD_CONFIG: path.join(out, "healthboard.yaml"),
+        HEALTHBOARD_DATA_DIR: path.join(out, "hb-data-before"),
+      },
+    },
+    path.join(out, "healthboard-before.log"),
+  );
+  await until("before up", async () => (await fetch(`${base}/api/v1/deploys`)).ok, 60_000);
+  return [`before (${path.basename(path.resolve(dir))})`, base];
+}
+
+/** Waits until every Healthboard of `servers` ([label, base] pairs) holds all `assets` in its graph. */
+export async function untilGraphsComplete(servers, assets) {
+  for (const [, base] of servers) {
+    await until(
+      "graph complete",
+      async () => {
+        const r = await fetch(`${base}/api/v1/graph`);
+        return r.ok && (await r.json()).keys.length >= assets;
+      },
+      600_000,
+    );
+  }
+}
+
+/** The LCP of `page` once loaded (the last candidate so far), read with a PerformanceObserver. */
+export function readLcp(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        new PerformanceObserver((list) => {
+          const entries = list.getEntries();
+          resolve(entries[entries.length - 1].startTime);
+        }).observe({ type: "largest-contentful-paint", buffered: true });
+      }),
+  );
+}
+
+/**
+ * The set-up of a before/after bench: the workload webserver (unless
+ * `--dagster-running`: one already serves on the bench's port), this checkout's
+ * Healthboard and, with `--before DIR`, a built checkout of another commit on
+ * the next port; returns once every Healthboard holds all the assets.
+ */
+export async function startBeforeAfter(assets, out, label) {
+  const before = arg("before", "");
+  const reuseDagster = process.argv.includes("--dagster-running");
+  mkdirSync(out, { recursive: true }); // startHealthboard writes its config there
+  const beforePort = PORTS.healthboard + 1;
+  if (reuseDagster) await assertPortsFree([PORTS.proxy, PORTS.healthboard, beforePort]);
+  else {
+    await assertPortsFree([...Object.values(PORTS), beforePort]);
+    await startWorkloadDagster({ assets, locations: LOCATIONS, out });
+  }
+  const { proxy } = await startHealthboard({ locations: LOCATIONS, out, refreshSeconds: 10 });
+  const servers = [[label, HB]];
+  if (before) servers.unshift(await startBeforeHealthboard(before, beforePort, out));
+  // Every Healthboard holds all N assets before anything is timed (its first snapshot may not).
+  await untilGraphsComplete(servers, assets);
+  return { proxy, servers };
+}

@@ -149,26 +149,38 @@ export async function frameTable(browser, servers, N) {
   }
 }
 
-/** RUNS runs, one at a time; each opens Healthboard then the Dagster UI once, cold, and takes their ratio. */
-export async function paintTable(browser, N, RUNS) {
+/**
+ * RUNS runs, one at a time; each opens every Healthboard of `servers` (taking
+ * turns first) then the Dagster UI once, cold, and takes each one's ratio to
+ * the Dagster UI of the same run.
+ */
+export async function paintTable(browser, N, RUNS, servers = [["this checkout", HB]]) {
   console.log(`\nnavigation → painted (N=${N}), fair clock (bench/fair-clock.mjs):`);
+  const heads = servers.map(([label]) => label);
   console.log(
-    "| run | Healthboard in page (ms) | Dagster UI in page (ms) | ratio | Healthboard wall (ms) | Dagster UI wall (ms) | wall ratio | Dagster outcome |",
+    `| run | ${heads.map((h) => `${h} in page (ms)`).join(" | ")} | Dagster UI in page (ms) | ${heads.map((h) => `ratio ${h}`).join(" | ")} | ${heads.map((h) => `${h} wall (ms)`).join(" | ")} | Dagster UI wall (ms) | Dagster outcome |`,
   );
-  console.log("|---|---|---|---|---|---|---|---|");
-  const ratios = [];
-  const hbs = [];
+  console.log(`|${"---|".repeat(4 + 3 * servers.length)}`);
+  const ratios = servers.map(() => []);
+  const paints = servers.map(() => []);
   for (let r = 1; r <= RUNS; r++) {
-    const hb = await timeToPainted(browser, `${HB}/lineage`, "healthboard");
+    const order = r % 2 ? [...servers.keys()] : [...servers.keys()].reverse();
+    const hb = [];
+    for (const i of order) {
+      hb[i] = await timeToPainted(browser, `${servers[i][1]}/lineage`, "healthboard");
+    }
     const dg = await timeToPainted(browser, DAGSTER_UI, "dagster");
-    const ratio = dg.ms / hb.ms;
-    ratios.push(ratio);
-    hbs.push(hb.ms);
+    servers.forEach((_, i) => {
+      ratios[i].push(dg.ms / hb[i].ms);
+      paints[i].push(hb[i].ms);
+    });
     console.log(
-      `| ${r} | ${hb.ms.toFixed(0)} | ${dg.ms.toFixed(0)} | ${ratio.toFixed(1)}× | ${hb.wall} | ${dg.wall} | ${(dg.wall / hb.wall).toFixed(1)}× | ${dg.outcome} |`,
+      `| ${r} | ${hb.map((h) => h.ms.toFixed(0)).join(" | ")} | ${dg.ms.toFixed(0)} | ${hb.map((h) => `${(dg.ms / h.ms).toFixed(1)}×`).join(" | ")} | ${hb.map((h) => h.wall).join(" | ")} | ${dg.wall} | ${dg.outcome} |`,
     );
   }
-  console.log(
-    `median ratio ${median(ratios).toFixed(1)}× (runs: ${ratios.map((r) => r.toFixed(1)).join(", ")}); Healthboard median ${median(hbs).toFixed(0)} ms`,
-  );
+  servers.forEach(([label], i) => {
+    console.log(
+      `${label}: median ratio ${median(ratios[i]).toFixed(1)}× (runs: ${ratios[i].map((x) => x.toFixed(1)).join(", ")}); median ${median(paints[i]).toFixed(0)} ms`,
+    );
+  });
 }

@@ -16,6 +16,7 @@ import {
   launchChromium,
   pollingViewers,
   ROOT,
+  readLcp,
   rssMb,
   shutdown,
   sleep,
@@ -154,17 +155,7 @@ async function pageTimings() {
     const ctx = await browser.newContext();
     const p = await ctx.newPage();
     await p.goto(url, { waitUntil: "networkidle" });
-    lcps.push(
-      await p.evaluate(
-        () =>
-          new Promise((resolve) => {
-            new PerformanceObserver((list) => {
-              const entries = list.getEntries();
-              resolve(entries[entries.length - 1].startTime);
-            }).observe({ type: "largest-contentful-paint", buffered: true });
-          }),
-      ),
-    );
+    lcps.push(await readLcp(p));
     await ctx.close();
   }
   await browser.close();

@@ -2,7 +2,15 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo, useRef } from "react";
+import {
+  startTransition,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
 import { type EmbedSource, EmbedSourceContext } from "@/components/embed/embed-context";
 import { type CanvasHighlights, GraphCanvas } from "@/components/lineage/graph-canvas";
 import { GraphLegend } from "@/components/lineage/graph-legend";
@@ -13,6 +21,7 @@ import { Panel } from "@/components/panel/panel";
 import { PanelSkeleton } from "@/components/panel/panel-skeleton";
 import { ParamProblems } from "@/components/param-problems";
 import { DataAgeBanner } from "@/components/team/data-age-banner";
+import type { GraphPayload } from "@/lib/api/graph-payload";
 import { withEnv } from "@/lib/environments/env-href";
 import {
   applyViewChange,
@@ -35,6 +44,20 @@ import { overviewQuery } from "@/lib/queries/overview";
 const fitKeyOf = (v: LineageView) =>
   `${v.focus}|${v.depth}|${v.team}|${v.location}|${v.kind}|${v.health.join("")}`;
 
+/**
+ * False while the server renders and during hydration, true after: the graph
+ * arrives with the document, but deriving the view of 10,000 nodes on the
+ * server for every request delayed the document's first byte by most of a
+ * second, and the canvas draws only in the browser anyway.
+ */
+const noSubscription = () => () => {};
+const useHydrated = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+
 /** The URL's search without the viewport and the environment: what the view alone asked for. */
 const viewSearch = (params: URLSearchParams) => {
   const view = withViewport(params, null);
@@ -46,12 +69,15 @@ export function LineageClient({
   urls,
   refreshMs,
   staleAfterMs,
+  initialGraphJson,
   env,
 }: {
   urls: DagsterUrls;
   refreshMs: number;
   /** When a deployment's data counts as late (the page derives it from the config). */
   staleAfterMs: number;
+  /** The graph rendered into the document by the server (JSON text), if it had one. */
+  initialGraphJson?: string;
   /** The environment shown unless it is the default: read from the API and kept in the URL. */
   env?: string;
 }) {
@@ -69,12 +95,30 @@ export function LineageClient({
   );
   // Only the first frame comes from the URL; later the canvas owns the viewport and writes it back.
   const initialViewport = useRef(parsedViewport.viewport);
-  const { data, error } = useQuery(graphQuery(refreshMs, env));
+  // Parsed in the browser only: the server renders the skeleton and needs no graph.
+  const initialGraph = useMemo<GraphPayload | undefined>(
+    () =>
+      initialGraphJson && typeof window !== "undefined" ? JSON.parse(initialGraphJson) : undefined,
+    [initialGraphJson],
+  );
+  const { data: fetched, error } = useQuery({
+    ...graphQuery(refreshMs, env),
+    initialData: initialGraph,
+  });
+  const data = useHydrated() ? fetched : undefined;
   // Deployment freshness comes with the overview: which deployments are
   // unreachable, and since when the graph shows their last good data.
   const { data: overview, dataUpdatedAt } = useQuery(overviewQuery(refreshMs, env));
   const freshness = useMemo(() => deploymentFreshness(overview), [overview]);
-  const graph = useMemo(() => (data ? decodeGraph(data) : null), [data]);
+  const graph = useMemo(() => {
+    if (!data) return null;
+    const decoded = decodeGraph(data);
+    // For bench/lineage-profile.mjs: when the first graph was ready to draw.
+    if (!performance.getEntriesByName("hb-graph-decoded").length) {
+      performance.mark("hb-graph-decoded");
+    }
+    return decoded;
+  }, [data]);
 
   // The URL updates asynchronously: changes made in quick succession (depth,
   // then team; two toggles) apply to the latest requested view, and the URL's
@@ -133,12 +177,22 @@ export function LineageClient({
     [graph, setView],
   );
 
+  // The Embed button is a lazily loaded chunk (components/panel): mounted with
+  // the first graph, it suspended the whole page's boundary, which showed the
+  // skeleton again and, by React's reveal throttle, drew the canvas ≥ 300 ms
+  // late. It arrives after the first frame instead, in a transition, which
+  // keeps the drawn page on screen while the chunk loads.
+  const [embedsShown, setEmbedsShown] = useState(false);
+  useEffect(() => {
+    if (graph) startTransition(() => setEmbedsShown(true));
+  }, [graph]);
   const embeds = useMemo<EmbedSource>(
     () => ({
-      targetFor: (panel) => (panel === "lineage" ? { kind: "lineage", view, env } : null),
+      targetFor: (panel) =>
+        embedsShown && panel === "lineage" ? { kind: "lineage", view, env } : null,
       badges: {},
     }),
-    [view, env],
+    [view, env, embedsShown],
   );
 
   if (error) return <p role="alert">The lineage graph is unavailable: {error.message}</p>;

@@ -1,0 +1,50 @@
+import "server-only";
+import { getSnapshot } from "@/lib/collector/collectors";
+import { loadConfig } from "@/lib/config/load-config";
+import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
+import { type GraphPayload, toGraphPayload } from "./graph-payload";
+
+// The lineage graph of the current snapshot, built once per snapshot and shared
+// by the graph API (the browser's polls) and the lineage page, which renders
+// the first graph into its document instead of fetching it after hydration.
+
+interface Built {
+  teams: string;
+  payload: GraphPayload;
+  /** The payload as JSON text, made on first use. */
+  json?: string;
+}
+
+const built = new WeakMap<HealthSnapshot, Built>();
+
+function builtFor(snapshot: HealthSnapshot): Built {
+  const slugs = loadConfig().teams.map((t) => t.slug);
+  const teams = slugs.join("\u0000");
+  const hit = built.get(snapshot);
+  if (hit?.teams === teams) return hit;
+  const entry: Built = { teams, payload: toGraphPayload(snapshot, slugs) };
+  built.set(snapshot, entry);
+  return entry;
+}
+
+/** The graph payload of `snapshot`, reused while the snapshot and the configured teams stay. */
+export function graphPayloadOf(snapshot: HealthSnapshot): GraphPayload {
+  return builtFor(snapshot).payload;
+}
+
+/**
+ * The same payload as JSON text, encoded once per snapshot. The page passes it
+ * to the browser as one string: React's serializer then copies one string
+ * instead of walking tens of thousands of small arrays on every request, and
+ * the browser parses it with JSON.parse instead of React's per-value reviver.
+ */
+export function graphJsonOf(snapshot: HealthSnapshot): string {
+  const entry = builtFor(snapshot);
+  entry.json ??= JSON.stringify(entry.payload);
+  return entry.json;
+}
+
+/** The graph of `environment`'s current snapshot as JSON text (unset: the default environment). */
+export async function currentGraphJson(environment?: string): Promise<string> {
+  return graphJsonOf(await getSnapshot(environment));
+}
