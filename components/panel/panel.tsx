@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import type { ReactNode } from "react";
+import { type ReactNode, Suspense } from "react";
 import { ErrorBoundary } from "react-error-boundary";
 import { useEmbedTarget } from "@/components/embed/embed-context";
 
@@ -40,7 +40,11 @@ export function Panel({
           <div className="flex flex-wrap gap-2">
             {actions}
             {embed ? (
-              <EmbedButton target={embed.target} title={title} badges={embed.badges} />
+              // Its own boundary: loading the lazy chunk must not suspend the
+              // page around the panel (which holds back the page's first paint).
+              <Suspense fallback={null}>
+                <EmbedButton target={embed.target} title={title} badges={embed.badges} />
+              </Suspense>
             ) : null}
           </div>
         ) : null}
