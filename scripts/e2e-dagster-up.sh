@@ -37,8 +37,13 @@ bash scripts/dagster-down.sh
 second bash scripts/dagster-down.sh
 if (( reuse )); then
   echo "[e2e-dagster] reusing the seeded homes (key ${key:0:12})"
-  # A run that stopped half-way may have left a location broken: every test starts from the seeded state.
-  rm -f "$DAGSTER_HOME"/switches/* "$SECOND_HOME"/switches/*
+  # A run that stopped half-way may have left a location broken or redeployed:
+  # every test starts from the seeded state, versions the seed deployed included
+  # (removing every switch put analytics-team back at the demo's v1).
+  for home in "$DAGSTER_HOME" "$SECOND_HOME"; do
+    rm -rf "$home/switches"
+    if [[ -d "$home/seeded-switches" ]]; then cp -a "$home/seeded-switches" "$home/switches"; fi
+  done
   bash scripts/dagster-up.sh
   second bash scripts/dagster-up.sh
   exit 0
@@ -48,6 +53,9 @@ fi
 rm -rf "$DAGSTER_HOME" "$SECOND_HOME" "$DATA_DIR"
 bash scripts/dagster-up.sh
 HEALTHBOARD_DATA_DIR="$DATA_DIR" bash scripts/seed-demo.sh
+# The seed's redeploys left version switches: kept, so a reuse restores them.
+rm -rf "$DAGSTER_HOME/seeded-switches"
+if [[ -d "$DAGSTER_HOME/switches" ]]; then cp -a "$DAGSTER_HOME/switches" "$DAGSTER_HOME/seeded-switches"; fi
 echo "$key" >"$KEY_FILE"
 second bash scripts/dagster-up.sh
 second "$ROOT/.venv/bin/python" demo/second/seed_second.py "http://127.0.0.1:$SECOND_PORT/graphql"
