@@ -35,6 +35,17 @@ fi
 
 bash scripts/dagster-down.sh
 second bash scripts/dagster-down.sh
+# dagster-up.sh takes a Dagster already answering on its port as its own: one
+# another checkout started would then be seeded and tested (its runs launched,
+# its locations reloaded). This checkout's are stopped by now, so refuse.
+for port in "$DAGSTER_PORT" "$SECOND_PORT"; do
+  if curl -sf -o /dev/null -m 5 -H 'content-type: application/json' -d '{"query":"{version}"}' \
+    "http://127.0.0.1:$port/graphql"; then
+    echo "[e2e-dagster] a Dagster this checkout did not start answers on :$port: stop it first" \
+      "(scripts/e2e-dagster-down.sh of the checkout that started it)" >&2
+    exit 1
+  fi
+done
 if (( reuse )); then
   echo "[e2e-dagster] reusing the seeded homes (key ${key:0:12})"
   # A run that stopped half-way may have left a location broken or redeployed:
