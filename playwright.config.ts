@@ -2,11 +2,23 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 import chromium from "./scripts/chromium.json";
 
-// The suite shares one real Dagster (started by scripts/test.sh). Specs that
-// only read run first, side by side in parallel workers; then the specs that
-// change shared state (break and fix code locations, launch runs, switch the
-// fault proxy) run one at a time. A spec is serial unless it is listed in
-// READ_ONLY_SPECS: list it there only if it changes nothing another spec reads.
+// The suite shares one real Dagster (started by scripts/test.sh). Three groups
+// of specs run side by side first, since none of them changes what another
+// reads; then the specs that change the shared Dagster run one at a time:
+// - READ_ONLY_SPECS only read the shared Dagster through the main Healthboard
+//   (or servers of their own): parallel workers.
+// - FAULT_PROXY_SPECS drive the fault proxy in front of the faults Healthboard:
+//   they read the shared Dagster but switch the proxy's faults, so they run one
+//   after another in a worker of their own. Their waits (back-off windows,
+//   recoveries) overlap the read-only specs' crawls. (unreachable-deployment
+//   uses the proxy too but stays serial: faults.spec.ts ends with flaky backing
+//   off for 40 s, and the serial phase starts well after that.)
+// - OWN_SERVER_SPECS start Healthboards (two of them a Dagster, replicas a
+//   PostgreSQL) of their own on their own ports and only read the shared
+//   Dagsters: one worker, so no more than one spec's servers start at a time
+//   on this two-core machine.
+// A spec that changes the shared Dagster's state (breaks or reloads a
+// location, launches a run on it) goes in none of these lists: it is serial.
 const READ_ONLY_SPECS = [
   "access-control",
   "bad-config",
@@ -21,7 +33,20 @@ const READ_ONLY_SPECS = [
   "small-things",
   "team-page",
   "token-secrecy",
-].map((name) => `**/${name}.spec.ts`);
+];
+const FAULT_PROXY_SPECS = ["faults", "fuzz"];
+const OWN_SERVER_SPECS = [
+  "alerts-dependency",
+  "cause",
+  "compute",
+  "deploys-impact",
+  "environments",
+  "latency",
+  "replicas",
+  "second-workspace",
+  "storage",
+];
+const specs = (names: string[]) => names.map((name) => `**/${name}.spec.ts`);
 const DAGSTER_URL = process.env.E2E_DAGSTER_URL ?? "http://127.0.0.1:3071";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // A second Healthboard for the fault and fuzz tests: its "flaky" deployment
@@ -55,14 +80,16 @@ const TOKEN_ENV = {
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
-  // Two cores: more workers only queue for them.
-  workers: Number(process.env.E2E_WORKERS ?? 2),
+  // Two read-only workers, the fault-proxy worker and the own-server worker.
+  workers: Number(process.env.E2E_WORKERS ?? 4),
   projects: [
-    { name: "read-only", testMatch: READ_ONLY_SPECS },
+    { name: "read-only", testMatch: specs(READ_ONLY_SPECS), workers: 2 },
+    { name: "fault-proxy", testMatch: specs(FAULT_PROXY_SPECS), workers: 1 },
+    { name: "own-servers", testMatch: specs(OWN_SERVER_SPECS), workers: 1 },
     {
       name: "serial",
-      testIgnore: READ_ONLY_SPECS,
-      dependencies: ["read-only"],
+      testIgnore: specs([...READ_ONLY_SPECS, ...FAULT_PROXY_SPECS, ...OWN_SERVER_SPECS]),
+      dependencies: ["read-only", "fault-proxy", "own-servers"],
       workers: 1,
     },
   ],

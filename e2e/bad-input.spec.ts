@@ -1,8 +1,15 @@
-import { type APIRequestContext, type APIResponse, expect, test } from "@playwright/test";
+import {
+  type APIRequestContext,
+  type APIResponse,
+  expect,
+  type Page,
+  test,
+} from "@playwright/test";
 import { HOSTILE } from "./support/hostile-input";
 import { expectNoLeaks } from "./support/leak-patterns";
 import { inPool } from "./support/pool";
 import { type CatalogRoute, catalogUrls, routeCatalog } from "./support/route-catalog";
+import { inTabs } from "./support/tabs";
 
 // Bad input of every kind, on every route: each gets a clear 4xx or a 2xx
 // with a validation message; never a 500, a stack trace, or the input
@@ -213,13 +220,9 @@ function decodeURIComponentSafe(text: string): string {
   }
 }
 
-test("injected markup in page query strings never runs or renders", async ({ page }) => {
+test("injected markup in page query strings never runs or renders", async ({ context }) => {
   test.setTimeout(180_000);
   const dialogs: string[] = [];
-  page.on("dialog", async (d) => {
-    dialogs.push(d.message());
-    await d.dismiss();
-  });
   const injections = [
     `<img src=x onerror="window.__hbInjected=1" data-hb-injected>`,
     `"><script>window.__hbInjected=1</script><b data-hb-injected>x</b>`,
@@ -229,26 +232,38 @@ test("injected markup in page query strings never runs or renders", async ({ pag
   const catalog = await routeCatalog();
   const pages = catalog.filter((r) => r.kind === "page");
   expect(pages.length).toBeGreaterThan(0);
+  const urls: string[] = [];
   for (const route of pages) {
     const base = baseOf(route);
     if (!base) continue;
     for (const injection of injections) {
       const q = new URLSearchParams();
       for (const param of [...route.params, "q"]) q.set(param, injection);
-      const url = `${base}?${q}`;
-      const res = await page.goto(url);
-      expect(res?.status(), url).toBeLessThan(500);
-      // Client components render what their API calls return: wait for those.
-      await page.waitForLoadState("networkidle");
-      const injected = await page.evaluate(() => ({
-        elements: document.querySelectorAll("[data-hb-injected]").length,
-        flag: (window as { __hbInjected?: number }).__hbInjected ?? null,
-        jsLinks: [...document.querySelectorAll("a[href]")].filter((a) =>
-          /^\s*javascript:/i.test(a.getAttribute("href") ?? ""),
-        ).length,
-      }));
-      expect(injected, url).toEqual({ elements: 0, flag: null, jsLinks: 0 });
+      urls.push(`${base}?${q}`);
     }
   }
+  // Each tab is its own window: a flag set by one page cannot show up in another.
+  const watched = new WeakSet<Page>();
+  await inTabs(context, urls, 4, async (page, url) => {
+    if (!watched.has(page)) {
+      watched.add(page);
+      page.on("dialog", async (d) => {
+        dialogs.push(d.message());
+        await d.dismiss();
+      });
+    }
+    const res = await page.goto(url);
+    expect(res?.status(), url).toBeLessThan(500);
+    // Client components render what their API calls return: wait for those.
+    await page.waitForLoadState("networkidle");
+    const injected = await page.evaluate(() => ({
+      elements: document.querySelectorAll("[data-hb-injected]").length,
+      flag: (window as { __hbInjected?: number }).__hbInjected ?? null,
+      jsLinks: [...document.querySelectorAll("a[href]")].filter((a) =>
+        /^\s*javascript:/i.test(a.getAttribute("href") ?? ""),
+      ).length,
+    }));
+    expect(injected, url).toEqual({ elements: 0, flag: null, jsLinks: 0 });
+  });
   expect(dialogs).toEqual([]);
 });

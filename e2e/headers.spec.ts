@@ -1,6 +1,8 @@
 import { readdirSync } from "node:fs";
-import { type APIResponse, expect, test } from "@playwright/test";
+import { type APIResponse, expect, type Page, test } from "@playwright/test";
+import { inPool } from "./support/pool";
 import { catalogUrls, e2eConfig, routeCatalog } from "./support/route-catalog";
+import { inTabs } from "./support/tabs";
 
 // Security headers on every response, and pages that still work under them.
 // Embeds (/embed/*) may be framed by the origins in the config's
@@ -14,6 +16,9 @@ function directive(csp: string, name: string): string[] | null {
   }
   return null;
 }
+
+/** Pages loaded at once: their network-idle waits overlap. */
+const TABS = 4;
 
 function checkHeaders(method: "GET" | "HEAD", url: string, res: APIResponse): void {
   const h = res.headers();
@@ -67,19 +72,15 @@ test("every route, error and static asset carries the security headers", async (
   const publicFile = readdirSync("public").find((f) => !f.startsWith("."));
   if (publicFile) urls.push(`/${publicFile}`);
 
-  for (const url of urls) {
+  await inPool(urls, 4, async (url) => {
     checkHeaders("GET", url, await request.get(url, { maxRedirects: 0 }));
     checkHeaders("HEAD", url, await request.head(url, { maxRedirects: 0 }));
-  }
+  });
 });
 
-test("every page renders under its CSP without a violation", async ({ page }) => {
+test("every page renders under its CSP without a violation", async ({ context }) => {
   test.setTimeout(120_000);
-  const violations: string[] = [];
-  page.on("console", (msg) => {
-    if (/Refused to|Content Security Policy/i.test(msg.text())) violations.push(msg.text());
-  });
-  await page.addInitScript(() => {
+  await context.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
       console.error(`Refused to load (CSP ${e.violatedDirective}): ${e.blockedURI}`);
     });
@@ -88,12 +89,23 @@ test("every page renders under its CSP without a violation", async ({ page }) =>
     (u) => u.route.kind === "page" && u.expect !== "not-found",
   );
   expect(pages.length).toBeGreaterThan(0);
-  for (const { url } of pages) {
+  // Each tab keeps its own list: a violation is reported with the page that caused it.
+  const violationsOf = new WeakMap<Page, string[]>();
+  await inTabs(context, pages, TABS, async (page, { url }) => {
+    let violations = violationsOf.get(page);
+    if (!violations) {
+      const list: string[] = [];
+      page.on("console", (msg) => {
+        if (/Refused to|Content Security Policy/i.test(msg.text())) list.push(msg.text());
+      });
+      violationsOf.set(page, list);
+      violations = list;
+    }
     const res = await page.goto(url);
     expect(res?.status(), url).toBe(200);
     // Rendered, and client components had time to load their data under the CSP.
     await expect(page.locator("body"), url).not.toBeEmpty();
     await page.waitForLoadState("networkidle");
     expect(violations, url).toEqual([]);
-  }
+  });
 });

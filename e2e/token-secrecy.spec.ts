@@ -1,12 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { inPool } from "./support/pool";
 import { catalogUrls, e2eConfig, routeCatalog } from "./support/route-catalog";
+import { inTabs } from "./support/tabs";
 import { ByteCorpus, needlesFor } from "./support/token-scan";
 
 // The Dagster token Healthboard is started with (playwright.config.ts): it
 // must reach Dagster and nothing else. Every byte every route serves is
 // collected, through plain HTTP and through Chromium, and scanned for it.
 const TOKEN = "hb-e2e-secret-token-7f3a9c";
+/** Pages loaded at once: their network-idle waits overlap. */
+const TABS = 4;
 
 const headerText = (headers: Record<string, string>) =>
   Object.entries(headers)
@@ -77,26 +80,32 @@ test("no route, asset, error page or source map serves the Dagster token", async
   }
 
   // 3. Every page in Chromium: every response body the browser receives
-  //    (documents, JS chunks, CSS, fonts, RSC and API JSON).
+  //    (documents, JS chunks, CSS, fonts, RSC and API JSON), a few tabs at a time.
   const context = await browser.newContext();
-  const page = await context.newPage();
   const assets = new Set<string>();
-  page.on("response", async (res) => {
+  // Tabs finish at different times: every response's collection is awaited before the context closes.
+  const collecting: Promise<void>[] = [];
+  context.on("response", (res) => {
     const url = res.url();
     if (url.startsWith(baseURL ?? "")) assets.add(url);
-    try {
-      corpus.add(`browser ${url}`, await res.body());
-    } catch {
-      // Redirects and aborted requests have no body.
-    }
-    corpus.add(`browser ${url} headers`, headerText(await res.allHeaders()));
+    collecting.push(
+      (async () => {
+        try {
+          corpus.add(`browser ${url}`, await res.body());
+        } catch {
+          // Redirects and aborted requests have no body.
+        }
+        corpus.add(`browser ${url} headers`, headerText(await res.allHeaders()));
+      })(),
+    );
   });
   const pages = catalogUrls(catalog).filter((u) => u.route.kind === "page");
-  for (const { url } of pages) {
-    await page.goto(url);
+  await inTabs(context, pages, TABS, async (tab, { url }) => {
+    await tab.goto(url);
     // Let client components fetch their API data: nothing in flight for 500 ms.
-    await page.waitForLoadState("networkidle");
-  }
+    await tab.waitForLoadState("networkidle");
+  });
+  const page = await context.newPage();
   // A client-side navigation, for the RSC payload the router itself fetches.
   await page.goto("/");
   const rscSeen = page.waitForResponse((r) => r.url().includes("_rsc="));
@@ -104,6 +113,7 @@ test("no route, asset, error page or source map serves the Dagster token", async
   await rscSeen;
   await page.waitForURL(/\/teams\//);
   await page.waitForLoadState("networkidle");
+  await Promise.all(collecting);
   await context.close();
 
   // 4. Source maps of scripts and stylesheets: not served, whether referenced or guessed.

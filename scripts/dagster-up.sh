@@ -31,11 +31,14 @@ bash "$ROOT/scripts/dagster-init-home.sh"
 
 cd "$WORKSPACE_DIR"
 # setsid: each gets its own process group, so dagster-down.sh also stops the code servers they spawn.
+# 3>&- … 9>&-: they outlive this script, so they must not keep a descriptor it
+# inherited; under `flock /tmp/e2e.lock …` they held the lock until stopped.
 setsid nohup "$ROOT/.venv/bin/dagster-webserver" -w workspace.yaml -h 127.0.0.1 -p "$PORT" \
-  >"$RUN_DIR/webserver-$PORT.log" 2>&1 &
+  >"$RUN_DIR/webserver-$PORT.log" 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
 echo $! >"$RUN_DIR/webserver-$PORT.pid"
 if [[ "${DAGSTER_DAEMON:-1}" == "1" ]]; then
-  setsid nohup "$ROOT/.venv/bin/dagster-daemon" run -w workspace.yaml >"$RUN_DIR/daemon.log" 2>&1 &
+  setsid nohup "$ROOT/.venv/bin/dagster-daemon" run -w workspace.yaml >"$RUN_DIR/daemon.log" 2>&1 \
+    3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
   echo $! >"$RUN_DIR/daemon.pid"
 fi
 

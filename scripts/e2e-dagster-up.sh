@@ -35,10 +35,26 @@ fi
 
 bash scripts/dagster-down.sh
 second bash scripts/dagster-down.sh
+# dagster-up.sh takes a Dagster already answering on its port as its own: one
+# another checkout started would then be seeded and tested (its runs launched,
+# its locations reloaded). This checkout's are stopped by now, so refuse.
+for port in "$DAGSTER_PORT" "$SECOND_PORT"; do
+  if curl -sf -o /dev/null -m 5 -H 'content-type: application/json' -d '{"query":"{version}"}' \
+    "http://127.0.0.1:$port/graphql"; then
+    echo "[e2e-dagster] a Dagster this checkout did not start answers on :$port: stop it first" \
+      "(scripts/e2e-dagster-down.sh of the checkout that started it)" >&2
+    exit 1
+  fi
+done
 if (( reuse )); then
   echo "[e2e-dagster] reusing the seeded homes (key ${key:0:12})"
-  # A run that stopped half-way may have left a location broken: every test starts from the seeded state.
-  rm -f "$DAGSTER_HOME"/switches/* "$SECOND_HOME"/switches/*
+  # A run that stopped half-way may have left a location broken or redeployed:
+  # every test starts from the seeded state, versions the seed deployed included
+  # (removing every switch put analytics-team back at the demo's v1).
+  for home in "$DAGSTER_HOME" "$SECOND_HOME"; do
+    rm -rf "$home/switches"
+    if [[ -d "$home/seeded-switches" ]]; then cp -a "$home/seeded-switches" "$home/switches"; fi
+  done
   bash scripts/dagster-up.sh
   second bash scripts/dagster-up.sh
   exit 0
@@ -48,6 +64,9 @@ fi
 rm -rf "$DAGSTER_HOME" "$SECOND_HOME" "$DATA_DIR"
 bash scripts/dagster-up.sh
 HEALTHBOARD_DATA_DIR="$DATA_DIR" bash scripts/seed-demo.sh
+# The seed's redeploys left version switches: kept, so a reuse restores them.
+rm -rf "$DAGSTER_HOME/seeded-switches"
+if [[ -d "$DAGSTER_HOME/switches" ]]; then cp -a "$DAGSTER_HOME/switches" "$DAGSTER_HOME/seeded-switches"; fi
 echo "$key" >"$KEY_FILE"
 second bash scripts/dagster-up.sh
 second "$ROOT/.venv/bin/python" demo/second/seed_second.py "http://127.0.0.1:$SECOND_PORT/graphql"

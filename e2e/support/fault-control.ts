@@ -8,10 +8,19 @@ export type { Fault, ProxyLogEntry, ProxyLogs } from "./fault-proxy.mjs";
 export const FAULT_CONTROL_URL = `http://127.0.0.1:${process.env.E2E_FAULT_CONTROL_PORT ?? 3123}`;
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${FAULT_CONTROL_URL}/__faults/${path}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
+  const send = () =>
+    fetch(`${FAULT_CONTROL_URL}/__faults/${path}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  // A kept-alive socket the control server closes as it is reused fails the
+  // request before it is sent ("other side closed"): every control call is
+  // idempotent, so it is sent once more on a fresh connection.
+  const res = await send().catch((error: unknown) => {
+    if (error instanceof TypeError && /other side closed|ECONNRESET/.test(String(error.cause)))
+      return send();
+    throw error;
   });
   if (!res.ok) throw new Error(`fault control ${path}: HTTP ${res.status}`);
   return (await res.json()) as T;
