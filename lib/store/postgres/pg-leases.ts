@@ -28,6 +28,7 @@ export class PgLeases implements Leases {
   /** What listeners were last told, per lease. */
   private readonly reported = new Map<string, boolean>();
   private timer: NodeJS.Timeout | null = null;
+  private round: Promise<void> | null = null;
   private closed = false;
 
   constructor(
@@ -53,7 +54,17 @@ export class PgLeases implements Leases {
   }
 
   /** One round: renew or try to take every wanted lease. Exposed for tests. */
-  async tick(): Promise<void> {
+  tick(): Promise<void> {
+    // One round at a time: a round still in flight (say, from want()) that
+    // landed after a later one could renew a lease this replica already gave
+    // up on, or take back one another replica just took.
+    this.round ??= this.runRound().finally(() => {
+      this.round = null;
+    });
+    return this.round;
+  }
+
+  private async runRound(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await Promise.all([...this.heldUntil.keys()].map((name) => this.attempt(name)));
