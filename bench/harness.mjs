@@ -291,7 +291,7 @@ export const percentile = (sorted, p) =>
  * config and upstream as this checkout's Healthboard, for a before/after in one run.
  * Returns its [label, base URL].
  */
-export async function startBeforeHealthboard(dir, port, out) {
+export async function startBeforeHealthboard(dir, port, out, timeoutMs = 60_000) {
   const base = `http://127.0.0.1:${port}`;
   start(
     process.execPath,
@@ -306,7 +306,7 @@ export async function startBeforeHealthboard(dir, port, out) {
     },
     path.join(out, "healthboard-before.log"),
   );
-  await until("before up", async () => (await fetch(`${base}/api/v1/deploys`)).ok, 60_000);
+  await until("before up", async () => (await fetch(`${base}/api/v1/deploys`)).ok, timeoutMs);
   return [`before (${path.basename(path.resolve(dir))})`, base];
 }
 

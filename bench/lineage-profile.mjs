@@ -15,6 +15,7 @@
 import path from "node:path";
 import { median } from "./fair-clock.mjs";
 import { arg, launchChromium, ROOT, runBench, startBeforeAfter } from "./harness.mjs";
+import { readTrace } from "./lineage-timings.mjs";
 
 const N = Number(arg("assets", "1000"));
 const RUNS = Number(arg("runs", "3"));
@@ -27,21 +28,6 @@ const CATEGORIES = [
   "loading",
   "toplevel",
 ];
-
-async function readTrace(cdp) {
-  const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
-  await cdp.send("Tracing.end");
-  const { stream } = await done;
-  let data = "";
-  for (;;) {
-    const chunk = await cdp.send("IO.read", { handle: stream });
-    data += chunk.data;
-    if (chunk.eof) break;
-  }
-  await cdp.send("IO.close", { handle: stream });
-  const parsed = JSON.parse(data);
-  return Array.isArray(parsed) ? parsed : parsed.traceEvents;
-}
 
 /** Main-thread thread time (ms) per kind of work, up to `endTs` (trace µs). */
 function mainThreadBreakdown(events, endTs) {

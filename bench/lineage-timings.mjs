@@ -23,7 +23,8 @@ const LEVELS = [
  */
 const TRACE_CATEGORIES = ["toplevel", "cc", "devtools.timeline"];
 
-async function readTrace(cdp) {
+/** Ends a CDP trace and returns its events. */
+export async function readTrace(cdp) {
   const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
   await cdp.send("Tracing.end");
   const { stream } = await done;

@@ -23,7 +23,7 @@ import {
   PORTS,
   ROOT,
   runBench,
-  start,
+  startBeforeHealthboard,
   startHealthboard,
   startWorkloadDagster,
   until,
@@ -36,26 +36,6 @@ const PAGE = arg("page", "/teams/team-00?range=7d");
 const OUT = path.join(ROOT, "bench/.out", `team-lcp-n${N}`);
 const load = () => execFileSync("uptime").toString().trim();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** A built checkout of another commit on `port`, on the same config and upstream as this one's. */
-async function startBefore(dir, port) {
-  const base = `http://127.0.0.1:${port}`;
-  start(
-    process.execPath,
-    [path.resolve(dir, "node_modules/next/dist/bin/next"), "start", "-p", String(port)],
-    {
-      cwd: path.resolve(dir),
-      env: {
-        ...process.env,
-        HEALTHBOARD_CONFIG: path.join(OUT, "healthboard.yaml"),
-        HEALTHBOARD_DATA_DIR: path.join(OUT, "hb-data-before"),
-      },
-    },
-    path.join(OUT, "healthboard-before.log"),
-  );
-  await until("before up", async () => (await fetch(`${base}/api/v1/deploys`)).ok, 120_000);
-  return [`before (${path.basename(path.resolve(dir))})`, base];
-}
 
 /** Warm document: first byte, heading bytes, last byte (ms, median of n after one), size (kB). */
 async function documentTimings(url, n = 7) {
@@ -125,7 +105,8 @@ async function main() {
   await startWorkloadDagster({ assets: N, locations: LOCATIONS, out: OUT });
   const { proxy } = await startHealthboard({ locations: LOCATIONS, out: OUT, refreshSeconds: 10 });
   const servers = [["after (this checkout)", HB]];
-  if (BEFORE) servers.unshift(await startBefore(BEFORE, PORTS.healthboard + 1));
+  if (BEFORE)
+    servers.unshift(await startBeforeHealthboard(BEFORE, PORTS.healthboard + 1, OUT, 120_000));
   for (const [, base] of servers) await untilGraphComplete(base);
   const browser = await launchChromium();
   try {
