@@ -45,7 +45,13 @@ export async function startReplicaSet({
         port,
         config,
         dataDir: path.join(out, `hb-data-${port}`),
-        env: { HEALTHBOARD_DATABASE_URL: pg.url },
+        env: {
+          HEALTHBOARD_DATABASE_URL: pg.url,
+          // Node flags for the replicas only (say, a heap limit), not the bench process.
+          ...(process.env.REPLICA_NODE_OPTIONS
+            ? { NODE_OPTIONS: process.env.REPLICA_NODE_OPTIONS }
+            : {}),
+        },
         logFile: path.join(out, `healthboard-${port}.log`),
       }),
     })),
