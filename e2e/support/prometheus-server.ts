@@ -43,7 +43,9 @@ ${auth}`,
   const url = `http://127.0.0.1:${opts.port}`;
   const stop = () => {
     server.stop();
-    rmSync(dir, { recursive: true, force: true });
+    // The server writes its data directory while it shuts down: retry the
+    // removal (ENOTEMPTY) instead of failing the suite on the race.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   };
   const deadline = Date.now() + 30_000;
   for (;;) {
