@@ -23,13 +23,16 @@ const models = new LruCache<string, { stamp: string; model: TeamPageModel }>(128
 
 // The views asked for lately are built again as soon as their step or
 // snapshot moves on (view-warmer.ts), checked every second, so a request finds
-// its model built instead of waiting for it.
+// its model built instead of waiting for it. Builds are synchronous CPU (up to
+// a second each at 25,000 assets), so only views still being watched are kept:
+// an open page or embed polls at least once a step, so two steps without a
+// request mean nobody is looking.
 type View = [slug: string, range: RangeKey, location?: string, environment?: string];
 const WARM_EVERY_MS = 1_000;
 const warmer = viewWarmer<View>({
   build: (v) => teamPage(...v),
   now: Date.now,
-  keepMs: 10 * 60_000,
+  keepMs: 2 * MAX_STEP_MS,
   maxViews: 32,
 });
 let warming: ReturnType<typeof setInterval> | undefined;
