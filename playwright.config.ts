@@ -26,6 +26,7 @@ const READ_ONLY_SPECS = [
   "contracts",
   "embeds",
   "headers",
+  "lineage-first-frame",
   "lineage-view",
   "lineage",
   "overview",

@@ -172,6 +172,20 @@ async function main() {
         `| ${k} | ${servers.map((_, i) => f(median(rows[i].map((x) => x.cpu[k] ?? 0)))).join(" | ")} |`,
       );
     }
+    // The first-frame script's steps (components/lineage/first-frame.ts), where it exists.
+    const doneAt = (t, part) => t.resources.find((e) => e.name.includes(part))?.responseEnd;
+    console.log("\nfirst frame before hydration (ms from navigation start; – where absent):");
+    console.log(
+      "| build | run | script loaded | script ran | graph loaded | graph in | DOM content loaded | painted |",
+    );
+    console.log("|---|---|---|---|---|---|---|---|");
+    servers.forEach(([label], i) => {
+      rows[i].forEach(({ timeline: t }, r) => {
+        console.log(
+          `| ${label} | ${r + 1} | ${f(doneAt(t, "/_hb/"))} | ${f(t.marks["hb-first-frame-script"])} | ${f(doneAt(t, "/api/v1/graph"))} | ${f(t.marks["hb-first-frame-graph"])} | ${f(t.domContentLoaded)} | ${f(t.painted)} |`,
+        );
+      });
+    });
     servers.forEach(([label], i) => {
       console.log(`\n${label}: scripts of the last run`);
       for (const e of rows[i].at(-1).timeline.resources.filter((x) => x.name.endsWith(".js")))

@@ -1,22 +1,17 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { formatKey } from "@/lib/format";
 import type { DecodedGraph } from "@/lib/lineage/graph-view";
 import { type LabelCache, newLabelCache } from "@/lib/lineage/label-fit";
-import { LAYOUT } from "@/lib/lineage/layout-constants";
-import { defaultTransform } from "@/lib/lineage/layout-labels";
+import { fitVisible } from "@/lib/lineage/layout-labels";
 import { buildGraphSpatial } from "@/lib/lineage/scene-culling";
-import {
-  clampZoom,
-  transformToViewport,
-  type Viewport,
-  viewportToTransform,
-} from "@/lib/lineage/viewport";
+import { clampZoom, transformToViewport, type Viewport } from "@/lib/lineage/viewport";
+import { drawFrame, drawsDark } from "./draw-frame";
 import type { OnScreenLabel } from "./draw-labels";
-import { drawScene } from "./draw-scene";
 import type { FarBitmap } from "./far-bitmap";
 import type { RingKind } from "./graph-palette";
+import { firstTransform } from "./scene-inputs";
 import { useCanvasPointer } from "./use-canvas-pointer";
 import { ZoomControls } from "./zoom-controls";
 
@@ -49,6 +44,9 @@ interface Props {
 }
 
 const NONE: ReadonlySet<number> = new Set();
+/** The canvas's box, shared with the page's shell (lineage-shell.tsx) so the first frame does not move. */
+export const CANVAS_CLASS =
+  "w-full rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950";
 const ZOOM_STEP = 1.4;
 const PAN_STEP = 80;
 /** A stretched far-zoom bitmap is drawn again at the exact zoom once the view rests this long. */
@@ -86,22 +84,10 @@ export function GraphCanvas({
 
   const draw = useCallback(() => {
     const canvas = canvasRef.current;
-    const ctx = canvas?.getContext("2d");
-    if (!canvas || !ctx) return;
+    if (!canvas) return;
     const t0 = performance.now();
-    const dpr = window.devicePixelRatio || 1;
-    const { scale, tx, ty } = view.current;
-    const w = canvas.clientWidth;
-    const h = canvas.clientHeight;
-    if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
-      canvas.width = Math.round(w * dpr);
-      canvas.height = Math.round(h * dpr);
-    }
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, w, h);
-    ctx.setTransform(dpr * scale, 0, 0, dpr * scale, dpr * tx, dpr * ty);
-    const labels = drawScene(
-      ctx,
+    const labels = drawFrame(
+      canvas,
       {
         graph,
         visible,
@@ -113,15 +99,12 @@ export function GraphCanvas({
         spatial,
         bitmap,
       },
-      { scale, tx, ty, w, h, dpr },
+      view.current,
     );
-    const w2 = window as typeof window & { __hbFrameTimes?: number[]; __hbGraphPainted?: number };
+    if (!labels) return;
+    const w2 = window as typeof window & { __hbFrameTimes?: number[] };
     w2.__hbFrameTimes ??= [];
     w2.__hbFrameTimes.push(performance.now() - t0);
-    if (w2.__hbGraphPainted === undefined) {
-      w2.__hbGraphPainted = performance.now();
-      performance.mark("hb-graph-painted");
-    }
     // The accessible list of names follows the canvas once it settles, not every frame.
     clearTimeout(listTimer.current);
     listTimer.current = setTimeout(() => setOnScreen(labels), 120);
@@ -160,45 +143,32 @@ export function GraphCanvas({
 
   const fittedTransform = useCallback(() => {
     const canvas = canvasRef.current;
-    if (!canvas) return null;
-    const p = graph.payload;
-    const b = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
-    let nodes = 0;
-    for (let i = 0; i < visible.length; i++) {
-      if (!visible[i]) continue;
-      nodes++;
-      b.x0 = Math.min(b.x0, p.x[i] as number);
-      b.y0 = Math.min(b.y0, p.y[i] as number);
-      b.x1 = Math.max(b.x1, (p.x[i] as number) + LAYOUT.nodeW);
-      b.y1 = Math.max(b.y1, (p.y[i] as number) + LAYOUT.nodeH);
-    }
-    if (!nodes) return null;
-    return defaultTransform(b, nodes, canvas.clientWidth, canvas.clientHeight);
+    return canvas
+      ? fitVisible(graph.payload, visible, canvas.clientWidth, canvas.clientHeight)
+      : null;
   }, [graph, visible]);
 
   // Fit what is visible when the focus or filters change (or the graph's shape),
-  // except the first time when the URL says where to look.
+  // except the first time when the URL says where to look. Before the browser
+  // paints: the first frame replaces the one drawn before React loaded
+  // (first-frame.ts) without a blank frame between them.
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-fit only on fitKey and topology
-  useEffect(() => {
+  useLayoutEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
+    dark.current = drawsDark(canvas);
     const from = initial.current;
     initial.current = null;
-    const next = from
-      ? viewportToTransform(from, canvas.clientWidth, canvas.clientHeight)
-      : fittedTransform();
+    const next = firstTransform(graph, visible, from, canvas.clientWidth, canvas.clientHeight);
     if (next) view.current = next;
-    schedule();
+    cancelAnimationFrame(frame.current);
+    draw();
   }, [fitKey, graph.payload.topology]);
 
+  // Every other change of what the frame shows (a new graph, a selection, a
+  // folded group) draws it again at the next frame.
   useEffect(() => {
-    // An embed can force a theme (color-scheme: light or dark on an ancestor);
-    // otherwise follow the system, as the page's CSS does.
-    const scheme = canvasRef.current ? getComputedStyle(canvasRef.current).colorScheme : "";
-    dark.current =
-      scheme === "dark" ||
-      (scheme !== "light" &&
-        (window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false));
+    if (canvasRef.current) dark.current = drawsDark(canvasRef.current);
     schedule();
   }, [schedule]);
 
@@ -266,7 +236,7 @@ export function GraphCanvas({
       <canvas
         ref={canvasRef}
         data-testid="lineage-canvas"
-        className={`${heightClass} w-full cursor-grab touch-none rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-800 dark:bg-slate-950`}
+        className={`${heightClass} ${CANVAS_CLASS} cursor-grab touch-none focus-visible:outline-2 focus-visible:outline-blue-600`}
         aria-label="Lineage graph. Keys: + and - zoom, 0 fits, arrow keys pan. Use the search and the asset list below for the assets."
         tabIndex={0}
         onKeyDown={onKeyDown}

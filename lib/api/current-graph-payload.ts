@@ -1,12 +1,11 @@
 import "server-only";
-import { getSnapshot } from "@/lib/collector/collectors";
 import { loadConfig } from "@/lib/config/load-config";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import { type GraphPayload, toGraphPayload } from "./graph-payload";
 
 // The lineage graph of the current snapshot, built once per snapshot and shared
-// by the graph API (the browser's polls) and the lineage page, which renders
-// the first graph into its document instead of fetching it after hydration.
+// by every request of the graph API (the lineage page's first-frame script and
+// its polls, embeds, API users).
 
 interface Built {
   teams: string;
@@ -33,18 +32,10 @@ export function graphPayloadOf(snapshot: HealthSnapshot): GraphPayload {
 }
 
 /**
- * The same payload as JSON text, encoded once per snapshot. The page passes it
- * to the browser as one string: React's serializer then copies one string
- * instead of walking tens of thousands of small arrays on every request, and
- * the browser parses it with JSON.parse instead of React's per-value reviver.
+ * The same payload as JSON text, encoded once per snapshot.
  */
 export function graphJsonOf(snapshot: HealthSnapshot): string {
   const entry = builtFor(snapshot);
   entry.json ??= JSON.stringify(entry.payload);
   return entry.json;
-}
-
-/** The graph of `environment`'s current snapshot as JSON text (unset: the default environment). */
-export async function currentGraphJson(environment?: string): Promise<string> {
-  return graphJsonOf(await getSnapshot(environment));
 }

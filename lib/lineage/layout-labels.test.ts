@@ -5,6 +5,7 @@ import {
   defaultTransform,
   drawGroupLabel,
   ellipsize,
+  fitVisible,
   LEGIBLE_FIT_MAX_NODES,
   LEGIBLE_ZOOM,
   labelFontPx,
@@ -85,5 +86,24 @@ describe("defaultTransform (the first view)", () => {
     expect(labelFontPx(t.scale)).toBe(0);
     expect(b.y1 * t.scale + t.ty).toBeLessThanOrEqual(screen.h);
     expect(b.y0 * t.scale + t.ty).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe("fitVisible (the first view of what is shown)", () => {
+  const pos = { x: [0, 300, 5_000], y: [0, 100, 9_000] };
+
+  it("frames the visible nodes' boxes only", () => {
+    const t = fitVisible(pos, Uint8Array.from([1, 1, 0]), 1000, 500);
+    const expected = defaultTransform(
+      { x0: 0, y0: 0, x1: 300 + LAYOUT.nodeW, y1: 100 + LAYOUT.nodeH },
+      2,
+      1000,
+      500,
+    );
+    expect(t).toEqual(expected);
+  });
+
+  it("has no view when nothing is visible", () => {
+    expect(fitVisible(pos, new Uint8Array(3), 1000, 500)).toBeNull();
   });
 });

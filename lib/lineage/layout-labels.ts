@@ -83,3 +83,23 @@ export function defaultTransform(bounds: Bounds, nodes: number, w: number, h: nu
       : margin - lo * scale;
   return { scale, tx: along(bw, bounds.x0, w), ty: along(bh, bounds.y0, h) };
 }
+
+/** The default view of the visible nodes of a laid-out graph; null when none is visible. */
+export function fitVisible(
+  pos: { x: readonly number[]; y: readonly number[] },
+  visible: Uint8Array,
+  w: number,
+  h: number,
+) {
+  const b = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  let nodes = 0;
+  for (let i = 0; i < visible.length; i++) {
+    if (!visible[i]) continue;
+    nodes++;
+    b.x0 = Math.min(b.x0, pos.x[i] as number);
+    b.y0 = Math.min(b.y0, pos.y[i] as number);
+    b.x1 = Math.max(b.x1, (pos.x[i] as number) + LAYOUT.nodeW);
+    b.y1 = Math.max(b.y1, (pos.y[i] as number) + LAYOUT.nodeH);
+  }
+  return nodes ? defaultTransform(b, nodes, w, h) : null;
+}

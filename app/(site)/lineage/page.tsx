@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
-import { PanelSkeleton } from "@/components/panel/panel-skeleton";
-import { currentGraphJson } from "@/lib/api/current-graph-payload";
+import { preload } from "react-dom";
 import { loadConfig } from "@/lib/config/load-config";
-import { linkEnvironment } from "@/lib/environments/env-href";
+import { linkEnvironment, withEnv } from "@/lib/environments/env-href";
 import { defaultEnvironment, pageEnvironment } from "@/lib/environments/environment-param";
 import { knownDeployments } from "@/lib/environments/known-deployments";
+import { firstFrameScript } from "@/lib/lineage/first-frame-script";
 import { dagsterUrls } from "@/lib/links/dagster-links";
+import { deploymentFreshness } from "@/lib/overview/deployment-freshness";
+import { getOverview } from "@/lib/overview/get-overview";
+import { requestNonce } from "@/lib/security/request-nonce";
 import { LineageClient } from "./_components/lineage-client";
 
 export const metadata: Metadata = { title: "Lineage" };
@@ -14,23 +16,7 @@ export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default function LineagePage({ searchParams }: Props) {
-  return (
-    <>
-      <h1 className="mb-4 text-2xl font-semibold tracking-tight">Cross-repository lineage</h1>
-      <Suspense fallback={<PanelSkeleton rows={8} />}>
-        <LineageWithGraph searchParams={searchParams} />
-      </Suspense>
-    </>
-  );
-}
-
-/**
- * The graph travels in the document, streamed after the heading: the canvas
- * paints on hydration instead of asking for it afterwards (a round trip after
- * the scripts have loaded). The browser's polls then keep it current.
- */
-async function LineageWithGraph({ searchParams }: Props) {
+export default async function LineagePage({ searchParams }: Props) {
   // One environment at a time (docs/environments.md); an unknown one is a 404.
   const shown = pageEnvironment((await searchParams).env);
   const env = linkEnvironment(shown, defaultEnvironment());
@@ -40,15 +26,32 @@ async function LineageWithGraph({ searchParams }: Props) {
   // it is late only when it missed three refreshes of the slowest of them.
   const { locationStatusSeconds, assetStatusSeconds, runsSeconds } = config.refresh;
   const staleAfterMs = 3 * 1000 * Math.max(locationStatusSeconds, assetStatusSeconds, runsSeconds);
-  // Without a snapshot the page still renders; the browser's fetch reports the error.
-  const initialGraphJson = await currentGraphJson(shown).catch(() => undefined);
+  // The graph is asked for from the document's head, before Next's scripts,
+  // and drawn into the shell's canvas by the first-frame script before React
+  // has loaded (components/lineage/first-frame.ts). The document carries no graph.
+  preload(withEnv("/api/v1/graph", env), {
+    as: "fetch",
+    crossOrigin: "anonymous",
+    fetchPriority: "high",
+  });
+  // The data-age banner is in the document too, so the graph below it does not move when the page loads.
+  const freshness = deploymentFreshness(await getOverview(shown).catch(() => undefined));
+  const firstFrame = firstFrameScript();
+  const nonce = await requestNonce();
   return (
-    <LineageClient
-      urls={urls}
-      refreshMs={config.refresh.assetStatusSeconds * 1000}
-      staleAfterMs={staleAfterMs}
-      env={env}
-      initialGraphJson={initialGraphJson}
-    />
+    <>
+      <h1 className="mb-4 text-2xl font-semibold tracking-tight">Cross-repository lineage</h1>
+      <LineageClient
+        urls={urls}
+        refreshMs={config.refresh.assetStatusSeconds * 1000}
+        staleAfterMs={staleAfterMs}
+        env={env}
+        initialFreshness={{ deployments: freshness, at: Date.now() }}
+      />
+      {firstFrame ? (
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: our own bundle, built with the app
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: firstFrame }} />
+      ) : null}
+    </>
   );
 }

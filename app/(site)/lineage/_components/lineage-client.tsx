@@ -2,26 +2,17 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import {
-  startTransition,
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-} from "react";
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type EmbedSource, EmbedSourceContext } from "@/components/embed/embed-context";
 import { type CanvasHighlights, GraphCanvas } from "@/components/lineage/graph-canvas";
 import { GraphLegend } from "@/components/lineage/graph-legend";
 import { GraphToolbar } from "@/components/lineage/graph-toolbar";
-import { impactRingKinds } from "@/components/lineage/impact-ring-kinds";
+import { LineageShell } from "@/components/lineage/lineage-shell";
 import { NodeDetails } from "@/components/lineage/node-details";
+import { collapsedOf, downOf, highlightsOf } from "@/components/lineage/scene-inputs";
 import { Panel } from "@/components/panel/panel";
-import { PanelSkeleton } from "@/components/panel/panel-skeleton";
 import { ParamProblems } from "@/components/param-problems";
 import { DataAgeBanner } from "@/components/team/data-age-banner";
-import type { GraphPayload } from "@/lib/api/graph-payload";
 import { withEnv } from "@/lib/environments/env-href";
 import {
   applyViewChange,
@@ -39,24 +30,13 @@ import type { DagsterUrls } from "@/lib/links/dagster-links";
 import { deploymentFreshness } from "@/lib/overview/deployment-freshness";
 import { graphQuery } from "@/lib/queries/lineage";
 import { overviewQuery } from "@/lib/queries/overview";
+import type { DeploymentFreshness } from "@/lib/snapshot/snapshot-types";
+
+const NO_NODES: ReadonlySet<number> = new Set();
 
 /** What the canvas fits to: a change re-fits it and drops the URL's viewport. */
 const fitKeyOf = (v: LineageView) =>
   `${v.focus}|${v.depth}|${v.team}|${v.location}|${v.kind}|${v.health.join("")}`;
-
-/**
- * False while the server renders and during hydration, true after: the graph
- * arrives with the document, but deriving the view of 10,000 nodes on the
- * server for every request delayed the document's first byte by most of a
- * second, and the canvas draws only in the browser anyway.
- */
-const noSubscription = () => () => {};
-const useHydrated = () =>
-  useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
 
 /** The URL's search without the viewport and the environment: what the view alone asked for. */
 const viewSearch = (params: URLSearchParams) => {
@@ -69,17 +49,17 @@ export function LineageClient({
   urls,
   refreshMs,
   staleAfterMs,
-  initialGraphJson,
   env,
+  initialFreshness,
 }: {
   urls: DagsterUrls;
   refreshMs: number;
   /** When a deployment's data counts as late (the page derives it from the config). */
   staleAfterMs: number;
-  /** The graph rendered into the document by the server (JSON text), if it had one. */
-  initialGraphJson?: string;
   /** The environment shown unless it is the default: read from the API and kept in the URL. */
   env?: string;
+  /** The deployments' data age when the server rendered the page, until the overview is polled. */
+  initialFreshness: { deployments: DeploymentFreshness[]; at: number };
 }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -95,21 +75,23 @@ export function LineageClient({
   );
   // Only the first frame comes from the URL; later the canvas owns the viewport and writes it back.
   const initialViewport = useRef(parsedViewport.viewport);
-  // Parsed in the browser only: the server renders the skeleton and needs no graph.
-  const initialGraph = useMemo<GraphPayload | undefined>(
-    () =>
-      initialGraphJson && typeof window !== "undefined" ? JSON.parse(initialGraphJson) : undefined,
-    [initialGraphJson],
-  );
-  const { data: fetched, error } = useQuery({
-    ...graphQuery(refreshMs, env),
-    initialData: initialGraph,
-  });
-  const data = useHydrated() ? fetched : undefined;
+  // The server renders the shell without the graph; the browser asks for it
+  // (the first-frame script already has, and has drawn it into the shell).
+  const { data, error } = useQuery(graphQuery(refreshMs, env));
   // Deployment freshness comes with the overview: which deployments are
   // unreachable, and since when the graph shows their last good data.
   const { data: overview, dataUpdatedAt } = useQuery(overviewQuery(refreshMs, env));
-  const freshness = useMemo(() => deploymentFreshness(overview), [overview]);
+  const freshness = useMemo(
+    () => (overview ? deploymentFreshness(overview) : initialFreshness.deployments),
+    [overview, initialFreshness],
+  );
+  const banner = (
+    <DataAgeBanner
+      freshness={freshness}
+      staleAfterMs={staleAfterMs}
+      now={overview ? dataUpdatedAt : initialFreshness.at}
+    />
+  );
   const graph = useMemo(() => {
     if (!data) return null;
     const decoded = decodeGraph(data);
@@ -148,24 +130,18 @@ export function LineageClient({
   );
   const latestRef = useRef(latestView);
   latestRef.current = latestView;
+  // What the canvas shows: the same functions draw the first frame (scene-inputs.ts).
   const visible = useMemo(
     () => (graph ? visibleNodes(graph, view) : new Uint8Array()),
     [graph, view],
   );
-  const collapsed = useMemo(
-    () =>
-      new Set(
-        graph ? view.collapsed.map((c) => graph.groupName.indexOf(c)).filter((i) => i >= 0) : [],
-      ),
-    [graph, view.collapsed],
-  );
+  const collapsed = useMemo(() => (graph ? collapsedOf(graph, view) : NO_NODES), [graph, view]);
   const selected = graph ? nodeOf(graph, view.selected) : null;
   const highlights = useMemo<CanvasHighlights>(
-    () => ({ ring: graph ? impactRingKinds(graph, selected) : new Map(), selected }),
+    () => (graph ? highlightsOf(graph, selected) : { ring: new Map(), selected: null }),
     [graph, selected],
   );
-  // Nodes whose code location is down or whose deployment is unreachable.
-  const down = useMemo(() => new Set(graph?.payload.down ?? []), [graph]);
+  const down = useMemo(() => (graph ? downOf(graph) : NO_NODES), [graph]);
   const onViewportChange = useCallback((viewport: Viewport) => {
     const params = withViewport(new URLSearchParams(window.location.search), viewport);
     window.history.replaceState(window.history.state, "", `${window.location.pathname}?${params}`);
@@ -196,7 +172,7 @@ export function LineageClient({
   );
 
   if (error) return <p role="alert">The lineage graph is unavailable: {error.message}</p>;
-  if (!graph) return <PanelSkeleton rows={8} />;
+  if (!graph) return <LineageShell view={view} problems={problems} banner={banner} />;
 
   const p = graph.payload;
   let cross = 0;
@@ -212,7 +188,7 @@ export function LineageClient({
   return (
     <EmbedSourceContext value={embeds}>
       <div className="space-y-4">
-        <DataAgeBanner freshness={freshness} staleAfterMs={staleAfterMs} now={dataUpdatedAt} />
+        {banner}
         <ParamProblems problems={problems} />
         <GraphToolbar graph={graph} view={view} onChange={setView} />
         <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="graph-summary">

@@ -1,0 +1,40 @@
+import type { GraphPayload } from "@/lib/api/graph-payload";
+import { withEnv } from "@/lib/environments/env-href";
+
+// The browser's request for the lineage graph, shared by the page's query
+// (graphQuery) and the first-frame script (components/lineage/first-frame.ts),
+// which asks before React has loaded and hands its answer over: one request
+// per page load, whoever makes it. No React here: the first-frame script is
+// bundled on its own and must stay small.
+
+export async function fetchGraph(env?: string): Promise<GraphPayload> {
+  const res = await fetch(withEnv("/api/v1/graph", env));
+  if (!res.ok) throw new Error(`graph: HTTP ${res.status}`);
+  return (await res.json()) as GraphPayload;
+}
+
+interface FirstGraph {
+  env: string | null;
+  graph: Promise<GraphPayload>;
+}
+
+declare global {
+  interface Window {
+    __hbFirstGraph?: FirstGraph;
+  }
+}
+
+/** Leaves the first-frame script's request where the page's query will find it. */
+export function offerFirstGraph(env: string | undefined, graph: Promise<GraphPayload>): void {
+  graph.catch(() => undefined); // the page's query reports a failure, not the window
+  window.__hbFirstGraph = { env: env ?? null, graph };
+}
+
+/** The first-frame script's request for `env`'s graph, once; null when there is none. */
+export function takeFirstGraph(env?: string): Promise<GraphPayload> | null {
+  if (typeof window === "undefined") return null;
+  const offered = window.__hbFirstGraph;
+  if (!offered || offered.env !== (env ?? null)) return null;
+  window.__hbFirstGraph = undefined;
+  return offered.graph;
+}
