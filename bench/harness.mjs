@@ -87,6 +87,12 @@ export const BROWSER_GRAPH_HEADERS = {
 export async function pollingViewers(base, viewers, stopAt, { plainGraph = false } = {}) {
   let served = 0;
   let errors = 0;
+  /** Errors by URL and status ("no response": the connection failed). */
+  const errorKinds = {};
+  const fail = (kind) => {
+    errors++;
+    errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+  };
   const viewer = async () => {
     const etags = {};
     while (Date.now() < stopAt) {
@@ -98,19 +104,19 @@ export async function pollingViewers(base, viewers, stopAt, { plainGraph = false
               ...(etags[url] ? { "if-none-match": etags[url] } : {}),
             },
           });
-          if (r.status !== 200 && r.status !== 304) errors++;
+          if (r.status !== 200 && r.status !== 304) fail(`${url.split("?")[0]} ${r.status}`);
           etags[url] = r.headers.get("etag") ?? etags[url];
           await r.arrayBuffer();
           served++;
         } catch {
-          errors++;
+          fail(`${url.split("?")[0]} no response`);
         }
       }
       await sleep(1000);
     }
   };
   await Promise.all(Array.from({ length: viewers }, viewer));
-  return { served, errors };
+  return { served, errors, errorKinds };
 }
 
 function stopAll(signal) {

@@ -57,6 +57,13 @@ const groupPids = (pgid) =>
     .filter(([group]) => group === pgid)
     .map(([, pid]) => pid);
 
+/** How many times each value occurs. */
+function countBy(values) {
+  const counts = {};
+  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
+}
+
 const mb = (bytes) => (bytes / 2 ** 20).toFixed(0);
 
 /** process.memoryUsage() of each process of `pids` at its largest RSS, and its largest external. */
@@ -133,6 +140,8 @@ async function main() {
   );
   console.log(
     `1,000 simultaneous graph requests (${PLAIN ? "plain JSON" : "as the browser asks"}): ${cold.filter((s) => s === 200).length} × 200 in ${Date.now() - t0} ms`,
+    // The others by status (0: no response).
+    countBy(cold.filter((s) => s !== 200)),
   );
   const viewers = await pollingViewers(set.url, VIEWERS, Date.now() + SECONDS * 1000, {
     plainGraph: PLAIN,
@@ -148,6 +157,7 @@ async function main() {
 
   console.log(
     `\n${COUNT} replica(s), N=${N}, ${VIEWERS} viewers for ${SECONDS} s: ${viewers.served} requests served, ${viewers.errors} errors`,
+    viewers.errorKinds,
   );
   console.log(`upstream Dagster requests per minute: ${upstream.toFixed(1)}`, counts);
   console.log("| replica | RSS before the viewers (MB) | peak | end |");
