@@ -159,6 +159,17 @@ async function main() {
     `\n${COUNT} replica(s), N=${N}, ${VIEWERS} viewers for ${SECONDS} s: ${viewers.served} requests served, ${viewers.errors} errors`,
     viewers.errorKinds,
   );
+  if (viewers.errors > 0 || cold.some((st) => st !== 200)) {
+    // Why nginx answered 502/504: its messages without time, pid and request details.
+    const reasons = set
+      .nginxErrorLog()
+      .split("\n")
+      .filter(Boolean)
+      .map((line) =>
+        line.replace(/^\S+ \S+ \[(\w+)\] [\d#]+: \*\d+ /, "[$1] ").replace(/, client:.*$/, ""),
+      );
+    console.log("nginx errors by message:", countBy(reasons));
+  }
   console.log(`upstream Dagster requests per minute: ${upstream.toFixed(1)}`, counts);
   console.log("| replica | RSS before the viewers (MB) | peak | end |");
   console.log("|---|---|---|---|");
