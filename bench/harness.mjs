@@ -70,34 +70,53 @@ export function groupRssMb(pgid) {
 }
 
 /**
+ * The Accept header of the browser's graph fetches (lib/http/compressed-json.ts):
+ * the graph gzipped once per snapshot, not plain JSON gzipped per response.
+ */
+export const BROWSER_GRAPH_HEADERS = {
+  accept: "application/vnd.healthboard.json+gzip, application/json;q=0.9",
+};
+
+/**
  * `viewers` API viewers against `base` until `stopAt`: each polls the graph, a
  * team's data and the overview, revalidating with its ETags, then waits a
  * second (the viewers of "Upstream requests per refresh" in BENCHMARKS.md).
+ * The graph is asked for as the browser asks for it; `{ plainGraph: true }`
+ * asks for plain JSON, as API users (and these viewers before 2026-12-02) do.
  */
-export async function pollingViewers(base, viewers, stopAt) {
+export async function pollingViewers(base, viewers, stopAt, { plainGraph = false } = {}) {
   let served = 0;
   let errors = 0;
+  /** Errors by URL and status ("no response": the connection failed). */
+  const errorKinds = {};
+  const fail = (kind) => {
+    errors++;
+    errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+  };
   const viewer = async () => {
     const etags = {};
     while (Date.now() < stopAt) {
       for (const url of ["/api/v1/graph", "/api/v1/teams/team-00?range=7d", "/api/v1/overview"]) {
         try {
           const r = await fetch(`${base}${url}`, {
-            headers: etags[url] ? { "if-none-match": etags[url] } : {},
+            headers: {
+              ...(url === "/api/v1/graph" && !plainGraph ? BROWSER_GRAPH_HEADERS : {}),
+              ...(etags[url] ? { "if-none-match": etags[url] } : {}),
+            },
           });
-          if (r.status !== 200 && r.status !== 304) errors++;
+          if (r.status !== 200 && r.status !== 304) fail(`${url.split("?")[0]} ${r.status}`);
           etags[url] = r.headers.get("etag") ?? etags[url];
           await r.arrayBuffer();
           served++;
         } catch {
-          errors++;
+          fail(`${url.split("?")[0]} no response`);
         }
       }
       await sleep(1000);
     }
   };
   await Promise.all(Array.from({ length: viewers }, viewer));
-  return { served, errors };
+  return { served, errors, errorKinds };
 }
 
 function stopAll(signal) {

@@ -176,13 +176,13 @@ async function main() {
     const doneAt = (t, part) => t.resources.find((e) => e.name.includes(part))?.responseEnd;
     console.log("\nfirst frame before hydration (ms from navigation start; – where absent):");
     console.log(
-      "| build | run | script loaded | script ran | graph loaded | graph in | DOM content loaded | painted |",
+      "| build | run | script loaded | script ran | graph loaded | graph in | DOM content loaded | painted | graph requests |",
     );
-    console.log("|---|---|---|---|---|---|---|---|");
+    console.log("|---|---|---|---|---|---|---|---|---|");
     servers.forEach(([label], i) => {
       rows[i].forEach(({ timeline: t }, r) => {
         console.log(
-          `| ${label} | ${r + 1} | ${f(doneAt(t, "/_hb/"))} | ${f(t.marks["hb-first-frame-script"])} | ${f(doneAt(t, "/api/v1/graph"))} | ${f(t.marks["hb-first-frame-graph"])} | ${f(t.domContentLoaded)} | ${f(t.painted)} |`,
+          `| ${label} | ${r + 1} | ${f(doneAt(t, "/_hb/"))} | ${f(t.marks["hb-first-frame-script"])} | ${f(doneAt(t, "/api/v1/graph"))} | ${f(t.marks["hb-first-frame-graph"])} | ${f(t.domContentLoaded)} | ${f(t.painted)} | ${t.resources.filter((e) => e.name.includes("/api/v1/graph")).length} |`,
         );
       });
     });

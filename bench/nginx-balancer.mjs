@@ -3,7 +3,7 @@
 // replica that refuses connections is passed over for the next one. Shared by
 // the benchmarks and e2e/replicas.spec.ts (through e2e/support/nginx-balancer.ts).
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -70,6 +70,8 @@ ${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`)
   }
   return {
     url,
+    /** nginx's error log so far (502s and 504s say why there). */
+    errorLog: () => readFileSync(path.join(dir, "error.log"), "utf8"),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once("exit", r));

@@ -6,14 +6,25 @@
 // (bench/replica-set.mjs). Each replica's process group is sampled every 2 s.
 //
 //   node bench/replica-rss.mjs [--assets 25000] [--replicas 2] [--viewers 200] [--seconds 120]
+//     [--dagster-running] [--memory] [--plain]
+//
+// The cold burst and the viewers ask for the graph as the browser does (its
+// gzip representation, BROWSER_GRAPH_HEADERS); `--plain` asks for plain JSON,
+// which Next gzips per response (what this bench sent before 2026-12-02).
 //
 // Needs `npx next build` first. Ports 3211 (webserver), 3212 (proxy), 3213
-// (nginx), 3214… (replicas).
+// (nginx), 3214… (replicas). `--dagster-running`: the workload webserver
+// already serves on 3211 (`BENCH_PORT_BASE=3211 node bench/lineage-dagster.mjs
+// --assets 25000`), so before/after runs share one. `--memory`: each replica
+// also records process.memoryUsage() (bench/memory-sampler.cjs) and the bench
+// prints it at the replica's RSS peak.
 import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import {
   arg,
   assertPortsFree,
+  BROWSER_GRAPH_HEADERS,
   groupRssMb,
   LOCATIONS,
   PORTS,
@@ -32,12 +43,63 @@ const VIEWERS = Number(arg("viewers", "200"));
 const SECONDS = Number(arg("seconds", "120"));
 const REFRESH_S = 10;
 const OUT = path.join(ROOT, "bench/.out", `replica-rss-n${N}`);
+const REUSE_DAGSTER = process.argv.includes("--dagster-running");
+const MEMORY = process.argv.includes("--memory");
+const PLAIN = process.argv.includes("--plain");
+const SAMPLES = path.join(OUT, `memory-${Date.now()}`);
+
+/** Pids of a process group (`next start` and any worker it forks). */
+const groupPids = (pgid) =>
+  execFileSync("ps", ["-e", "-o", "pgid=,pid="])
+    .toString()
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/).map(Number))
+    .filter(([group]) => group === pgid)
+    .map(([, pid]) => pid);
+
+/** How many times each value occurs. */
+function countBy(values) {
+  const counts = {};
+  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
+}
+
+const mb = (bytes) => (bytes / 2 ** 20).toFixed(0);
+
+/** process.memoryUsage() of each process of `pids` at its largest RSS, and its largest external. */
+function memoryAtPeak(pids) {
+  return pids.flatMap((pid) => {
+    const file = path.join(SAMPLES, `mem-${pid}.jsonl`);
+    if (!existsSync(file)) return [];
+    const rows = readFileSync(file, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    const peak = rows.reduce((a, b) => (b.rss > a.rss ? b : a));
+    const external = Math.max(...rows.map((r) => r.external));
+    const heapTotal = Math.max(...rows.map((r) => r.heapTotal));
+    return [
+      `pid ${pid} at its RSS peak: rss ${mb(peak.rss)}, heapTotal ${mb(peak.heapTotal)}, heapUsed ${mb(peak.heapUsed)}, external ${mb(peak.external)} (arrayBuffers ${mb(peak.arrayBuffers)}), rest ${mb(peak.rss - peak.heapTotal - peak.external)}; largest heapTotal ${mb(heapTotal)}, largest external ${mb(external)} MB`,
+    ];
+  });
+}
 
 async function main() {
   const ports = { dagster: 3211, proxy: 3212, balancer: 3213, first: 3214 };
   Object.assign(PORTS, { dagster: ports.dagster, proxy: ports.proxy, healthboard: ports.balancer });
-  await assertPortsFree([3211, 3212, 3213, ...Array.from({ length: COUNT }, (_, i) => 3214 + i)]);
-  await startWorkloadDagster({ assets: N, locations: LOCATIONS, out: OUT });
+  const replicaPorts = Array.from({ length: COUNT }, (_, i) => 3214 + i);
+  await assertPortsFree([...(REUSE_DAGSTER ? [] : [3211]), 3212, 3213, ...replicaPorts]);
+  if (!REUSE_DAGSTER) await startWorkloadDagster({ assets: N, locations: LOCATIONS, out: OUT });
+  if (MEMORY) {
+    // Inherited by the replicas (startNextServer passes the environment on).
+    process.env.MEMORY_SAMPLES_DIR = SAMPLES;
+    process.env.REPLICA_NODE_OPTIONS = [
+      process.env.REPLICA_NODE_OPTIONS ?? "",
+      `--require ${path.join(ROOT, "bench/memory-sampler.cjs")}`,
+    ]
+      .join(" ")
+      .trim();
+  }
   const set = await startReplicaSet({
     count: COUNT,
     out: path.join(OUT, `replicas-${COUNT}`),
@@ -68,7 +130,7 @@ async function main() {
   const t0 = Date.now();
   const cold = await Promise.all(
     Array.from({ length: 1000 }, () =>
-      fetch(`${set.url}/api/v1/graph`)
+      fetch(`${set.url}/api/v1/graph`, { headers: PLAIN ? {} : BROWSER_GRAPH_HEADERS })
         .then(async (r) => {
           await r.arrayBuffer();
           return r.status;
@@ -77,9 +139,13 @@ async function main() {
     ),
   );
   console.log(
-    `1,000 simultaneous graph requests: ${cold.filter((s) => s === 200).length} × 200 in ${Date.now() - t0} ms`,
+    `1,000 simultaneous graph requests (${PLAIN ? "plain JSON" : "as the browser asks"}): ${cold.filter((s) => s === 200).length} × 200 in ${Date.now() - t0} ms`,
+    // The others by status (0: no response).
+    countBy(cold.filter((s) => s !== 200)),
   );
-  const viewers = await pollingViewers(set.url, VIEWERS, Date.now() + SECONDS * 1000);
+  const viewers = await pollingViewers(set.url, VIEWERS, Date.now() + SECONDS * 1000, {
+    plainGraph: PLAIN,
+  });
   sample();
   clearInterval(sampler);
   set.replicas.forEach(({ child }, i) => {
@@ -91,7 +157,19 @@ async function main() {
 
   console.log(
     `\n${COUNT} replica(s), N=${N}, ${VIEWERS} viewers for ${SECONDS} s: ${viewers.served} requests served, ${viewers.errors} errors`,
+    viewers.errorKinds,
   );
+  if (viewers.errors > 0 || cold.some((st) => st !== 200)) {
+    // Why nginx answered 502/504: its messages without time, pid and request details.
+    const reasons = set
+      .nginxErrorLog()
+      .split("\n")
+      .filter(Boolean)
+      .map((line) =>
+        line.replace(/^\S+ \S+ \[(\w+)\] [\d#]+: \*\d+ /, "[$1] ").replace(/, client:.*$/, ""),
+      );
+    console.log("nginx errors by message:", countBy(reasons));
+  }
   console.log(`upstream Dagster requests per minute: ${upstream.toFixed(1)}`, counts);
   console.log("| replica | RSS before the viewers (MB) | peak | end |");
   console.log("|---|---|---|---|");
@@ -100,6 +178,11 @@ async function main() {
       `| ${i + 1} (:${set.replicas[i].port}) | ${s.before.toFixed(0)} | ${s.peak.toFixed(0)} | ${s.end.toFixed(0)} |`,
     );
   });
+  if (MEMORY)
+    set.replicas.forEach(({ child }, i) => {
+      for (const line of memoryAtPeak(groupPids(child.pid)))
+        console.log(`replica ${i + 1}: ${line}`);
+    });
   console.log(`load average: ${execFileSync("uptime").toString().trim()}`);
   await set.stop();
 }

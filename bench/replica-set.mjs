@@ -66,6 +66,7 @@ export async function startReplicaSet({
     );
   return {
     url: nginx.url,
+    nginxErrorLog: nginx.errorLog,
     proxy,
     replicas,
     async stop() {

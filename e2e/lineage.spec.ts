@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
 import { lineageTruth } from "./support/lineage-truth";
 
@@ -128,4 +129,63 @@ test("API bodies arrive compressed once and parse", async ({ request }) => {
   expect(res.status()).toBe(200);
   const body = (await res.json()) as Payload;
   expect(body.keys.length).toBeGreaterThan(10);
+});
+
+// The browser asks for the graph gzipped once per snapshot (lib/http/compressed-json.ts).
+const GZIP_JSON_TYPE = "application/vnd.healthboard.json+gzip";
+const isGraphPoll = (r: { url(): string }) => new URL(r.url()).pathname === "/api/v1/graph";
+
+test("the gzip representation leaves Next as the same gzip bytes, never compressed again", async ({
+  request,
+}) => {
+  const res = await request.get("/api/v1/graph", {
+    headers: { accept: GZIP_JSON_TYPE, "accept-encoding": "gzip" },
+  });
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toBe(GZIP_JSON_TYPE);
+  expect(res.headers()["content-encoding"]).toBeUndefined();
+  const bytes = await res.body();
+  expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
+  const body = JSON.parse(gunzipSync(bytes).toString("utf8")) as Payload;
+  const plain = (await (await request.get("/api/v1/graph")).json()) as Payload;
+  expect(body.keys).toEqual(plain.keys);
+  const etag = res.headers().etag as string;
+  const again = await request.get("/api/v1/graph", {
+    headers: { accept: GZIP_JSON_TYPE, "if-none-match": etag },
+  });
+  expect([200, 304]).toContain(again.status()); // 200 only if a new snapshot came in between
+  if (again.status() === 304) expect(again.headers().etag).toBe(etag);
+});
+
+test("the lineage page polls the graph gzipped and keeps painting", async ({ page }) => {
+  const firstPoll = page.waitForResponse(isGraphPoll);
+  await page.goto("/lineage");
+  await expect
+    .poll(() => page.evaluate(() => (window as { __hbGraphPainted?: number }).__hbGraphPainted))
+    .toBeGreaterThan(0);
+  const first = await firstPoll;
+  expect(first.request().headers().accept).toContain(GZIP_JSON_TYPE);
+  expect(first.status()).toBe(200);
+  expect(first.headers()["content-type"]).toBe(GZIP_JSON_TYPE);
+  // A later poll (every 2 s in the e2e config): the first one was read by then.
+  const later = await page.waitForResponse(isGraphPoll);
+  expect([200, 304]).toContain(later.status());
+  // A poll that could not be read would replace the graph with an alert.
+  await expect(page.getByText("The lineage graph is unavailable")).toHaveCount(0);
+  await expect(page.getByTestId("lineage-canvas")).toBeVisible();
+  await expect(page.getByTestId("cross-location-count")).toHaveText(/^[1-9]\d*$/);
+});
+
+test("the lineage embed draws from the gzip representation", async ({ page }) => {
+  const poll = page.waitForResponse(isGraphPoll);
+  const focus = encodeURIComponent(JSON.stringify(["recommendation_model"]));
+  await page.goto(`/embed/lineage?focus=${focus}&depth=1`);
+  const res = await poll;
+  expect(res.request().headers().accept).toContain(GZIP_JSON_TYPE);
+  expect(res.headers()["content-type"]).toBe(GZIP_JSON_TYPE);
+  // The embed has no graph in its document: what it shows came from that body.
+  await expect(page.getByTestId("embed-lineage-summary")).toContainText(
+    "Around recommendation_model, 1 levels",
+  );
+  await expect(page.getByTestId("lineage-canvas")).toBeVisible();
 });

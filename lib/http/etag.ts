@@ -9,7 +9,11 @@ export interface Encoded {
 }
 
 export function encodeBody(text: string): Encoded {
-  const body = Buffer.from(text, "utf8");
+  return encodeBytes(Buffer.from(text, "utf8"));
+}
+
+/** Bytes with the strong ETag of exactly those bytes. */
+export function encodeBytes(body: Buffer): Encoded {
   return { body, etag: `"${createHash("sha1").update(body).digest("base64url")}"` };
 }
 

@@ -1,5 +1,8 @@
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
 import { loadConfig } from "@/lib/config/load-config";
-import { type Encoded, encodeBody, respondWithEtag } from "./etag";
+import { acceptsGzipJson, GZIP_JSON_TYPE } from "./compressed-json";
+import { type Encoded, encodeBody, encodeBytes, respondWithEtag } from "./etag";
 
 // Compact JSON for the browser with a strong ETag: a poll whose data did not
 // change costs a 304 and no body. Bodies derived from a snapshot are encoded
@@ -20,19 +23,42 @@ function pollMaxAgeSeconds(): number {
   return Math.max(1, Math.floor(Math.min(assetStatusSeconds, locationStatusSeconds) / 2));
 }
 
+interface Representation {
+  contentType: string;
+  vary: string;
+  /** False for bytes that are already gzip: `no-transform` keeps Next's compression (and proxies) off them. */
+  transform: boolean;
+}
+
+const JSON_TYPE = "application/json; charset=utf-8";
+/** Routes with one representation. */
+const JSON_ONLY: Representation = {
+  contentType: JSON_TYPE,
+  vary: "accept-encoding",
+  transform: true,
+};
+/** Snapshot routes answer by Accept, so a cache must keep the two apart. */
+const NEGOTIATED_JSON: Representation = { ...JSON_ONLY, vary: "accept, accept-encoding" };
+const NEGOTIATED_GZIP: Representation = {
+  contentType: GZIP_JSON_TYPE,
+  vary: "accept, accept-encoding",
+  transform: false,
+};
+
 function respond(
   request: Request,
   encoded: Encoded,
+  representation: Representation = JSON_ONLY,
   maxAgeSeconds = pollMaxAgeSeconds(),
 ): Response {
   const headers: Record<string, string> = {
-    "cache-control": `private, max-age=${maxAgeSeconds}, must-revalidate`,
-    "content-type": "application/json; charset=utf-8",
-    vary: "accept-encoding",
+    "cache-control": `private, max-age=${maxAgeSeconds}, must-revalidate${representation.transform ? "" : ", no-transform"}`,
+    "content-type": representation.contentType,
+    vary: representation.vary,
   };
-  // Compression is Next's (`next start` gzips responses). Next drops a
-  // content-encoding header set here, so pre-compressed bytes would reach the
-  // browser undecodable: bodies must leave this function plain.
+  // Plain JSON is compressed by Next (`next start` gzips responses), which
+  // drops a content-encoding header set here: gzip bytes go out only as the
+  // gzip media type (lib/http/compressed-json.ts), never as an encoding.
   return respondWithEtag(request, encoded, headers, shared(encoded.body));
 }
 
@@ -65,32 +91,58 @@ export function jsonWithEtag(
   init: { maxAgeSeconds?: number } = {},
 ): Response {
   if (typeof value !== "object" || value === null) {
-    return respond(request, encode(value), init.maxAgeSeconds);
+    return respond(request, encode(value), JSON_ONLY, init.maxAgeSeconds);
   }
   let encoded = encodedByValue.get(value);
   if (!encoded) {
     encoded = encode(value);
     encodedByValue.set(value, encoded);
   }
-  return respond(request, encoded, init.maxAgeSeconds);
+  return respond(request, encoded, JSON_ONLY, init.maxAgeSeconds);
+}
+
+const gzipAsync = promisify(gzip);
+
+interface SnapshotEntry extends Encoded {
+  generation: string;
+  /** The gzip representation, compressed on its first request (off the event loop). */
+  gzipped?: Promise<Encoded>;
 }
 
 const MAX_ENTRIES = 256;
-const cache = new Map<string, Encoded & { generation: string }>();
+const cache = new Map<string, SnapshotEntry>();
 
-export function snapshotJson(
+/** The body gzipped, with a strong ETag of the gzip bytes (a different representation, a different tag). */
+async function gzipOnce(plain: Encoded): Promise<Encoded> {
+  return encodeBytes(await gzipAsync(plain.body));
+}
+
+/**
+ * A body derived from a snapshot, encoded once per generation and shared by
+ * every request: plain JSON, or, when the request's Accept names it, the same
+ * JSON gzipped once (lib/http/compressed-json.ts), which the browser asks for.
+ */
+export async function snapshotJson(
   request: Request,
   cacheKey: string,
   generation: string,
   build: () => unknown,
-): Response {
+): Promise<Response> {
   let entry = cache.get(cacheKey);
   if (entry?.generation !== generation) {
     entry = { ...encode(build()), generation };
     if (cache.size >= MAX_ENTRIES) cache.clear();
     cache.set(cacheKey, entry);
   }
-  return respond(request, entry);
+  if (!acceptsGzipJson(request.headers.get("accept"))) {
+    return respond(request, entry, NEGOTIATED_JSON);
+  }
+  const current = entry;
+  current.gzipped ??= gzipOnce(current).catch((err) => {
+    current.gzipped = undefined; // the next request tries again
+    throw err;
+  });
+  return respond(request, await current.gzipped, NEGOTIATED_GZIP);
 }
 
 /** A 400 with a message that names the bad parameter; the input is never echoed raw. */

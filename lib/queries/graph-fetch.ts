@@ -1,5 +1,6 @@
 import type { GraphPayload } from "@/lib/api/graph-payload";
 import { withEnv } from "@/lib/environments/env-href";
+import { compressedJsonRequestHeaders, readJson } from "@/lib/http/compressed-json";
 
 // The browser's request for the lineage graph, shared by the page's query
 // (graphQuery) and the first-frame script (components/lineage/first-frame.ts),
@@ -8,9 +9,12 @@ import { withEnv } from "@/lib/environments/env-href";
 // bundled on its own and must stay small.
 
 export async function fetchGraph(env?: string): Promise<GraphPayload> {
-  const res = await fetch(withEnv("/api/v1/graph", env));
+  // The graph gzipped once per snapshot, shared by every viewer (lib/http/compressed-json.ts).
+  const res = await fetch(withEnv("/api/v1/graph", env), {
+    headers: compressedJsonRequestHeaders(),
+  });
   if (!res.ok) throw new Error(`graph: HTTP ${res.status}`);
-  return (await res.json()) as GraphPayload;
+  return readJson<GraphPayload>(res);
 }
 
 interface FirstGraph {

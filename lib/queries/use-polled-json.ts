@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { compressedJsonRequestHeaders, readJson } from "@/lib/http/compressed-json";
 
 export interface Polled<T> {
   data: T | undefined;
@@ -30,14 +31,19 @@ export function usePolledJson<T>(
         try {
           // The browser's HTTP cache answers within the API's max-age (shared by
           // every embed on the page) and revalidates with the ETag after it.
-          const res = await fetch(url, { signal: controller.signal });
+          // Snapshot routes (the graph) then send their body gzipped once per
+          // snapshot (lib/http/compressed-json.ts); other routes ignore the header.
+          const res = await fetch(url, {
+            signal: controller.signal,
+            headers: compressedJsonRequestHeaders(),
+          });
           if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
           const tag = res.headers.get("etag");
           // Same body as last time: keep the same object, so nothing redraws.
           if (tag && tag === etag.current) {
             setState((s) => ({ ...s, error: null, updatedAt: Date.now() }));
           } else {
-            const data = (await res.json()) as T;
+            const data = await readJson<T>(res);
             etag.current = tag;
             setState({ data, error: null, updatedAt: Date.now() });
           }

@@ -1,0 +1,46 @@
+// The compressed-once representation of a snapshot's JSON (the lineage graph:
+// 1.6 MB at 25,000 assets). Next gzips every response itself, with a zlib
+// stream per response: a burst of a thousand viewers asking for the graph held
+// a thousand deflate states and output buffers at once, and the heap and
+// malloc arenas grown for them stayed (BENCHMARKS.md, "RSS per replica").
+// Next also drops a content-encoding set by a route, so the gzip bytes cannot
+// be sent as `Content-Encoding: gzip`. Instead the browser asks for this media
+// type: the body IS a gzip file of the JSON, compressed once per snapshot
+// generation and shared by every viewer, and the browser inflates it with
+// DecompressionStream. Next leaves it alone (not a compressible type, and
+// `no-transform`). Plain JSON stays the default for API users and scripts.
+// Shared by the route (lib/http/json-response.ts) and the browser's fetches.
+
+export const GZIP_JSON_TYPE = "application/vnd.healthboard.json+gzip";
+
+/** True when the request's Accept names the gzip representation (with q > 0). */
+export function acceptsGzipJson(accept: string | null): boolean {
+  if (!accept) return false;
+  return accept.split(",").some((range) => {
+    const [type, ...params] = range.split(";").map((p) => p.trim().toLowerCase());
+    if (type !== GZIP_JSON_TYPE) return false;
+    const q = params.find((p) => p.startsWith("q="));
+    return !q || Number(q.slice(2)) > 0;
+  });
+}
+
+/**
+ * Headers for a browser fetch of snapshot JSON: the gzip representation where
+ * the browser can inflate it, plain JSON otherwise (and from any route that
+ * only has JSON, which ignores the header).
+ */
+export function compressedJsonRequestHeaders(): Record<string, string> {
+  return typeof DecompressionStream === "function"
+    ? { accept: `${GZIP_JSON_TYPE}, application/json;q=0.9` }
+    : {};
+}
+
+/** The parsed JSON of `res`, whichever representation it carries. */
+export async function readJson<T>(res: Response): Promise<T> {
+  const type = res.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type === GZIP_JSON_TYPE && res.body) {
+    const inflated = res.body.pipeThrough(new DecompressionStream("gzip"));
+    return (await new Response(inflated).json()) as T;
+  }
+  return (await res.json()) as T;
+}
