@@ -15,7 +15,10 @@
 // Needs `npx next build` first. Ports 3211 (webserver), 3212 (proxy), 3213
 // (nginx), 3214… (replicas). `--dagster-running`: the workload webserver
 // already serves on 3211 (`BENCH_PORT_BASE=3211 node bench/lineage-dagster.mjs
-// --assets 25000`), so before/after runs share one. `--memory`: each replica
+// --assets 25000`), so before/after runs share one. `--set-ports P` (with
+// `--dagster-running`) moves proxy, nginx and replicas to P+1, P+2, P+3…, so
+// two configurations can run side by side on the same webserver and the same
+// machine load (requests served follow the load more than anything else). `--memory`: each replica
 // also records process.memoryUsage() (bench/memory-sampler.cjs) and the bench
 // prints it at the replica's RSS peak.
 import { execFileSync } from "node:child_process";
@@ -42,7 +45,8 @@ const COUNT = Number(arg("replicas", "2"));
 const VIEWERS = Number(arg("viewers", "200"));
 const SECONDS = Number(arg("seconds", "120"));
 const REFRESH_S = 10;
-const OUT = path.join(ROOT, "bench/.out", `replica-rss-n${N}`);
+const BASE = Number(arg("set-ports", "3211"));
+const OUT = path.join(ROOT, "bench/.out", `replica-rss-n${N}${BASE === 3211 ? "" : `-p${BASE}`}`);
 const REUSE_DAGSTER = process.argv.includes("--dagster-running");
 const MEMORY = process.argv.includes("--memory");
 const PLAIN = process.argv.includes("--plain");
@@ -85,10 +89,16 @@ function memoryAtPeak(pids) {
 }
 
 async function main() {
-  const ports = { dagster: 3211, proxy: 3212, balancer: 3213, first: 3214 };
+  const ports = { dagster: 3211, proxy: BASE + 1, balancer: BASE + 2, first: BASE + 3 };
   Object.assign(PORTS, { dagster: ports.dagster, proxy: ports.proxy, healthboard: ports.balancer });
-  const replicaPorts = Array.from({ length: COUNT }, (_, i) => 3214 + i);
-  await assertPortsFree([...(REUSE_DAGSTER ? [] : [3211]), 3212, 3213, ...replicaPorts]);
+  if (BASE !== 3211 && !REUSE_DAGSTER) throw new Error("--set-ports needs --dagster-running");
+  const replicaPorts = Array.from({ length: COUNT }, (_, i) => ports.first + i);
+  await assertPortsFree([
+    ...(REUSE_DAGSTER ? [] : [3211]),
+    ports.proxy,
+    ports.balancer,
+    ...replicaPorts,
+  ]);
   if (!REUSE_DAGSTER) await startWorkloadDagster({ assets: N, locations: LOCATIONS, out: OUT });
   if (MEMORY) {
     // Inherited by the replicas (startNextServer passes the environment on).
