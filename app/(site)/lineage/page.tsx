@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { preload } from "react-dom";
 import { loadConfig } from "@/lib/config/load-config";
-import { linkEnvironment, withEnv } from "@/lib/environments/env-href";
+import { linkEnvironment } from "@/lib/environments/env-href";
 import { defaultEnvironment, pageEnvironment } from "@/lib/environments/environment-param";
 import { knownDeployments } from "@/lib/environments/known-deployments";
 import { firstFrameScript } from "@/lib/lineage/first-frame-script";
@@ -26,14 +25,11 @@ export default async function LineagePage({ searchParams }: Props) {
   // it is late only when it missed three refreshes of the slowest of them.
   const { locationStatusSeconds, assetStatusSeconds, runsSeconds } = config.refresh;
   const staleAfterMs = 3 * 1000 * Math.max(locationStatusSeconds, assetStatusSeconds, runsSeconds);
-  // The graph is asked for from the document's head, before Next's scripts,
-  // and drawn into the shell's canvas by the first-frame script before React
-  // has loaded (components/lineage/first-frame.ts). The document carries no graph.
-  preload(withEnv("/api/v1/graph", env), {
-    as: "fetch",
-    crossOrigin: "anonymous",
-    fetchPriority: "high",
-  });
+  // The first-frame script in the document asks for the graph and draws it
+  // into the shell's canvas before React has loaded (components/lineage/first-frame.ts).
+  // No <link rel=preload> for it: a preload cannot send the Accept header that
+  // picks the gzip-once representation (lib/http/compressed-json.ts), and
+  // Chromium hands the preloaded plain JSON to the script's fetch instead.
   // The data-age banner is in the document too, so the graph below it does not move when the page loads.
   const freshness = deploymentFreshness(await getOverview(shown).catch(() => undefined));
   const firstFrame = firstFrameScript();
