@@ -23,9 +23,12 @@ import chromium from "./scripts/chromium.json";
 //   on this two-core machine.
 // A spec that changes the shared Dagster's state (breaks or reloads a
 // location, launches a run on it) goes in none of these lists: it is serial.
+// badges and overview-triage lost their tests that break a location to
+// badges-location and overview-triage-broken, which are serial.
 const READ_ONLY_SPECS = [
   "access-control",
   "bad-config",
+  "badges",
   "bad-input",
   "contracts",
   "embeds",
@@ -33,6 +36,7 @@ const READ_ONLY_SPECS = [
   "lineage-view",
   "lineage",
   "overview",
+  "overview-triage",
   "route-catalog",
   "small-things",
   "team-page",
