@@ -3,7 +3,7 @@ import { defineConfig } from "@playwright/test";
 import { FAULT_INSTANCES, type FaultInstance } from "./e2e/support/fault-instances";
 import chromium from "./scripts/chromium.json";
 
-// The suite shares one real Dagster (started by scripts/test.sh). Four groups
+// The suite shares one real Dagster (started by scripts/test.sh). Five groups
 // of specs run side by side first, since none of them changes what another
 // reads; then the specs that change the shared Dagster run one at a time:
 // - READ_ONLY_SPECS only read the shared Dagster through the main Healthboard
@@ -21,6 +21,12 @@ import chromium from "./scripts/chromium.json";
 //   PostgreSQL) of their own on their own ports and only read the shared
 //   Dagsters: one worker, so no more than one spec's servers start at a time
 //   on this two-core machine.
+// - LATE_READER_SPECS only read the shared Dagsters, through the Healthboards
+//   this config starts (the main one, the second workspace's, the
+//   environments'), and start nothing. Kept out of the first four workers'
+//   queues: they take the worker the fault specs free (the limit of five
+//   workers holds them back until then), instead of lengthening the
+//   own-server worker, which ends last.
 // A spec that changes the shared Dagster's state (breaks or reloads a
 // location, launches a run on it) goes in none of these lists: it is serial.
 // badges and overview-triage lost their tests that break a location to
@@ -47,15 +53,13 @@ const FAULT_PROXY_SPECS = ["faults"];
 const FUZZ_SPECS = ["fuzz", "unreachable-deployment"];
 const OWN_SERVER_SPECS = [
   "alerts-dependency",
-  "cause",
   "compute",
   "deploys-impact",
-  "environments",
   "latency",
   "replicas",
-  "second-workspace",
   "storage",
 ];
+const LATE_READER_SPECS = ["cause", "environments", "second-workspace"];
 const specs = (names: string[]) => names.map((name) => `**/${name}.spec.ts`);
 const DAGSTER_URL = process.env.E2E_DAGSTER_URL ?? "http://127.0.0.1:3071";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -108,13 +112,15 @@ function faultServers(instance: FaultInstance) {
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
-  // Two read-only workers, the fault-proxy and fuzz workers, the own-server worker.
+  // Two read-only workers, the fault-proxy and fuzz workers, the own-server
+  // worker; the late readers wait for one of these to come free.
   workers: Number(process.env.E2E_WORKERS ?? 5),
   projects: [
     { name: "read-only", testMatch: specs(READ_ONLY_SPECS), workers: 2 },
     { name: "fault-proxy", testMatch: specs(FAULT_PROXY_SPECS), workers: 1 },
     { name: "fuzz", testMatch: specs(FUZZ_SPECS), workers: 1 },
     { name: "own-servers", testMatch: specs(OWN_SERVER_SPECS), workers: 1 },
+    { name: "late-readers", testMatch: specs(LATE_READER_SPECS), workers: 1 },
     {
       name: "serial",
       testIgnore: specs([
@@ -122,8 +128,9 @@ export default defineConfig({
         ...FAULT_PROXY_SPECS,
         ...FUZZ_SPECS,
         ...OWN_SERVER_SPECS,
+        ...LATE_READER_SPECS,
       ]),
-      dependencies: ["read-only", "fault-proxy", "fuzz", "own-servers"],
+      dependencies: ["read-only", "fault-proxy", "fuzz", "own-servers", "late-readers"],
       workers: 1,
     },
   ],
