@@ -118,6 +118,9 @@ test("?show=freshness gives the freshness verdict alone, as Dagster judges it", 
   page,
   request,
 }) => {
+  // It reads Dagster's health once per asset, beside the other parallel specs:
+  // 27 s at load 10-18, past the 60 s default at load 20 with every worker busy.
+  test.setTimeout(120_000);
   for (const asset of await assetsTruth()) {
     const url = `/badge/asset/${asset.path.map(encodeURIComponent).join("/")}.svg?show=freshness`;
     await expect(async () => {
