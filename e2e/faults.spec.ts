@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { workspaceTruth } from "./support/dagster";
-import { faultControl as control, type Fault, type ProxyLogEntry } from "./support/fault-control";
+import { type Fault, faultControlOf, type ProxyLogEntry } from "./support/fault-control";
+import { FAULT_INSTANCES, faultsUrl } from "./support/fault-instances";
 
 // Healthboard issue 7, item 1: faults injected between the second Healthboard
 // (e2e/healthboard.faults.yaml) and the real Dagster. "flaky" goes through the
@@ -8,7 +9,8 @@ import { faultControl as control, type Fault, type ProxyLogEntry } from "./suppo
 // full, the flaky parts keep their last good data with its as-of time and a
 // banner, no route answers 5xx, and everything recovers once the fault is lifted.
 
-const FAULTS_URL = `http://127.0.0.1:${process.env.E2E_FAULTS_PORT ?? 3121}`;
+const FAULTS_URL = faultsUrl(FAULT_INSTANCES.faults);
+const control = faultControlOf(FAULT_INSTANCES.faults);
 
 test.use({ baseURL: FAULTS_URL });
 
@@ -202,13 +204,20 @@ function earlyAfter429(log: ProxyLogEntry[], ms: number, slackMs = 100): ProxyLo
   );
 }
 
+// Retry-After: 2 keeps the windows short (the gate's arithmetic is unit-tested
+// with a fake clock in lib/dagster/backoff-gate.test.ts); still longer than the
+// 1 s polling loops, so a loop that ignored another's 429 would show here.
+const RETRY_AFTER_S = 2;
+
 test("429 with Retry-After: nothing is sent to flaky until the time is up", async ({ page }) => {
   await control.clearLog();
   const start = Date.now();
-  await control.set({ mode: "status", status: 429, retryAfter: 3 });
+  await control.set({ mode: "status", status: 429, retryAfter: RETRY_AFTER_S });
   try {
+    // The error surfaces once a request has spent its attempts, a window
+    // apart; three more windows follow, in which every loop meets the closed gate.
     await waitForFault(/HTTP 429/);
-    await page.waitForTimeout(9_000);
+    await page.waitForTimeout(3 * RETRY_AFTER_S * 1_000);
   } finally {
     await control.set({ mode: "pass" });
   }
@@ -224,9 +233,9 @@ test("429 with Retry-After: nothing is sent to flaky until the time is up", asyn
   }
   const spanMs = (during.at(-1)?.at ?? 0) - (during[0]?.at ?? 0);
   expect(bursts.length).toBeGreaterThanOrEqual(3); // it kept trying...
-  expect(bursts.length).toBeLessThanOrEqual(Math.ceil(spanMs / 3_000) + 1); // ...once per window
+  expect(bursts.length).toBeLessThanOrEqual(Math.ceil(spanMs / (RETRY_AFTER_S * 1_000)) + 1); // ...once per window
   expect(bursts.slice(1).map((b) => b.length)).toEqual(bursts.slice(1).map(() => 1));
-  expect(earlyAfter429(faulty.log, 3_000)).toEqual([]);
+  expect(earlyAfter429(faulty.log, RETRY_AFTER_S * 1_000)).toEqual([]);
   await waitForRecovery();
   await expectRecovered(page);
 });

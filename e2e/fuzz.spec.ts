@@ -2,7 +2,8 @@ import { readdirSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { faultControl as control, type Fault, type ProxyLogs } from "./support/fault-control";
+import { type Fault, faultControlOf, type ProxyLogs } from "./support/fault-control";
+import { FAULT_INSTANCES } from "./support/fault-instances";
 
 // Healthboard issue 7, item 4: thousands of generated requests against every
 // route the app/ directory defines (found by walking it, so routes added later
@@ -10,7 +11,9 @@ import { faultControl as control, type Fault, type ProxyLogs } from "./support/f
 // a recording proxy. No answer may be 5xx or carry a stack trace, and no
 // mutation or subscription may reach upstream. Seeded: FUZZ_SEED=<n> replays a run.
 
-const FAULTS_PORT = Number(process.env.E2E_FAULTS_PORT ?? 3121);
+// A fault instance of its own, so faults.spec.ts runs beside this one.
+const FAULTS_PORT = FAULT_INSTANCES.fuzz.port;
+const control = faultControlOf(FAULT_INSTANCES.fuzz);
 // Chosen when the test runs, not at import: Playwright imports this file in
 // more than one process, and a title or seed that differs between them breaks the run.
 const seedForThisRun = () => Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);

@@ -1,64 +1,14 @@
-import { expect, type Page, test } from "@playwright/test";
-import { dagsterQuery, setBroken, workspaceTruth } from "./support/dagster";
-import { healthTruth } from "./support/health-truth";
+import { expect, test } from "@playwright/test";
+import { dagsterQuery } from "./support/dagster";
 import { TEAMS, type TeamSlug, teamTruth } from "./support/team-truth";
+import { NAMES, tileOrder, tilesTruth, worstFirst } from "./support/tiles-truth";
 
 // The overview as a triage page, checked against Dagster's own answers and
 // against each team page's API. The triage order is the documented one:
 // failing locations, then degraded, then warning, then stale, then name.
-
-/** The team names as e2e/healthboard.e2e.yaml gives them (the order's last tie-break). */
-const NAMES: Record<TeamSlug, string> = {
-  analytics: "Analytics",
-  ml: "ML Platform",
-  finance: "Finance",
-};
-
-interface TileTruth {
-  slug: TeamSlug;
-  failing: number;
-  degraded: number;
-  warning: number;
-  stale: number;
-}
-
-/** Each team's tile computed from Dagster: its location failing, and its assets' health. */
-async function tilesTruth(): Promise<TileTruth[]> {
-  const locations = await workspaceTruth();
-  const out: TileTruth[] = [];
-  for (const team of TEAMS) {
-    const truth = await teamTruth(team.slug);
-    const health = await healthTruth(truth.assets.map((id) => JSON.parse(id) as string[]));
-    out.push({
-      slug: team.slug,
-      failing: locations.filter((l) => l.name === team.location && l.failed).length,
-      degraded: truth.degraded.length,
-      warning: [...health.values()].filter((h) => h.overall === "WARNING").length,
-      stale: truth.stale.length,
-    });
-  }
-  return out;
-}
-
-/** Worst first, as the issue defines it. */
-function worstFirst(tiles: TileTruth[]): TeamSlug[] {
-  return [...tiles]
-    .sort(
-      (a, b) =>
-        b.failing - a.failing ||
-        b.degraded - a.degraded ||
-        b.warning - a.warning ||
-        b.stale - a.stale ||
-        NAMES[a.slug].localeCompare(NAMES[b.slug]),
-    )
-    .map((t) => t.slug);
-}
-
-async function tileOrder(page: Page): Promise<string[]> {
-  return page
-    .getByTestId("team-tile")
-    .evaluateAll((tiles) => tiles.map((t) => t.getAttribute("data-team") ?? ""));
-}
+// These only read the shared Dagster, so they run beside the other read-only
+// specs; a failing location's place in the order is
+// e2e/overview-triage-broken.spec.ts, in the serial phase.
 
 test("the overview orders teams worst first, each tile agreeing with Dagster and its team page", async ({
   page,
@@ -162,50 +112,6 @@ async function downstreamCounts(): Promise<Map<string, number>> {
   }
   return counts;
 }
-
-test.describe("with ml-platform broken", () => {
-  test.afterAll(async () => {
-    await setBroken("ml-platform", false);
-  });
-
-  test("the ml tile comes first in red, its location is listed first and as failing now", async ({
-    page,
-  }) => {
-    await setBroken("ml-platform", true);
-    // Dagster itself reports the failed load before Healthboard can.
-    let truth: TileTruth[] = [];
-    await expect
-      .poll(
-        async () => {
-          truth = await tilesTruth();
-          return truth.find((t) => t.slug === "ml")?.failing;
-        },
-        { timeout: 30_000 },
-      )
-      .toBe(1);
-
-    await expect(async () => {
-      await page.goto("/");
-      expect(await tileOrder(page)).toEqual(worstFirst(truth));
-    }).toPass({ timeout: 30_000 });
-    expect((await tileOrder(page))[0]).toBe("ml");
-    const ml = page.locator('[data-testid="team-tile"][data-team="ml"]');
-    await expect(ml).toHaveAttribute("data-tone", "degraded");
-    await expect(ml.getByTestId("team-failing-locations")).toHaveText("1");
-
-    const local = page.locator('[data-testid="deployment"][data-deployment="local"]');
-    await expect(local.getByTestId("location-row").first()).toHaveAttribute(
-      "data-location",
-      "ml-platform",
-    );
-    await expect(
-      page.locator('[data-testid="failing-location"][data-location="ml-platform"]'),
-    ).toContainText("ML Platform");
-
-    await setBroken("ml-platform", false);
-    await expect(ml.getByTestId("team-failing-locations")).toHaveText("0", { timeout: 30_000 });
-  });
-});
 
 test("each deployment says how old its data is", async ({ page }) => {
   await page.goto("/");

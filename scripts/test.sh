@@ -81,10 +81,16 @@ wait_jobs TYPES UNIT BUILD DAGSTER
 step "codegen matches the live pinned Dagster"
 bash scripts/check-codegen.sh "http://127.0.0.1:3071/graphql"
 
-step "integration tests (collector against the real Dagster)"
-E2E_DAGSTER_URL="http://127.0.0.1:3071" npx vitest run --config vitest.integration.config.ts
-step "incremental refresh equals full sweeps (its own Dagster on :3074)"
-bash scripts/incremental-test.sh run
+# Side by side: each has a Dagster of its own to work (the integration tests
+# reload the shared one's locations, the incremental test launches runs on :3074),
+# and neither may overlap the Playwright suite, which reads the shared one.
+step "integration tests (collector against the real Dagster) and incremental refresh equals full sweeps (its own Dagster on :3074), side by side"
+E2E_DAGSTER_URL="http://127.0.0.1:3071" npx vitest run --config vitest.integration.config.ts \
+  >"$LOGS/integration.log" 2>&1 &
+INTEGRATION=$!
+bash scripts/incremental-test.sh run >"$LOGS/incremental.log" 2>&1 &
+INCREMENTAL=$!
+wait_jobs INTEGRATION INCREMENTAL
 
 step "end-to-end tests"
 npx playwright test

@@ -1,3 +1,4 @@
+import type { FaultInstance } from "./fault-instances";
 import type { Fault, ProxyLogs } from "./fault-proxy.mjs";
 
 // Drives the fault proxy (a Playwright webServer, so another process) through
@@ -5,11 +6,14 @@ import type { Fault, ProxyLogs } from "./fault-proxy.mjs";
 
 export type { Fault, ProxyLogEntry, ProxyLogs } from "./fault-proxy.mjs";
 
-export const FAULT_CONTROL_URL = `http://127.0.0.1:${process.env.E2E_FAULT_CONTROL_PORT ?? 3123}`;
-
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function call<T>(
+  controlUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const send = () =>
-    fetch(`${FAULT_CONTROL_URL}/__faults/${path}`, {
+    fetch(`${controlUrl}/__faults/${path}`, {
       method,
       headers: { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -26,9 +30,13 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   return (await res.json()) as T;
 }
 
-export const faultControl = {
-  set: (fault: Fault) => call<{ fault: Fault }>("POST", "fault", fault),
-  /** Both logs, entries that arrived at or after `since` (epoch ms). */
-  log: (since = 0) => call<ProxyLogs>("GET", `log?since=${since}`),
-  clearLog: () => call<{ ok: true }>("POST", "clear-log"),
-};
+/** The control API of one fault instance's proxy (e2e/support/fault-instances.ts). */
+export function faultControlOf(instance: FaultInstance) {
+  const url = `http://127.0.0.1:${instance.controlPort}`;
+  return {
+    set: (fault: Fault) => call<{ fault: Fault }>(url, "POST", "fault", fault),
+    /** Both logs, entries that arrived at or after `since` (epoch ms). */
+    log: (since = 0) => call<ProxyLogs>(url, "GET", `log?since=${since}`),
+    clearLog: () => call<{ ok: true }>(url, "POST", "clear-log"),
+  };
+}
