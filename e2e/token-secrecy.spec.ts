@@ -91,11 +91,13 @@ test("no route, asset, error page or source map serves the Dagster token", async
     collecting.push(
       (async () => {
         try {
+          corpus.add(`browser ${url} headers`, headerText(await res.allHeaders()));
           corpus.add(`browser ${url}`, await res.body());
         } catch {
-          // Redirects and aborted requests have no body.
+          // Redirects and aborted requests have no body, and a poll still in
+          // flight when its tab closes has neither body nor headers left to read
+          // (CI, 14:05); the API routes the pages poll are scanned over HTTP in part 1.
         }
-        corpus.add(`browser ${url} headers`, headerText(await res.allHeaders()));
       })(),
     );
   });
