@@ -99,10 +99,22 @@ for (const { slug } of TEAMS) {
     expect(await promValue(`sum(healthboard_team_assets{team="${slug}"})`)).toBe(
       truth.assets.length,
     );
-    const failures = await page.getByTestId("kpi-failures").textContent();
-    expect(await promValue(`sum(healthboard_team_failed_runs{team="${slug}",window="7d"})`)).toBe(
-      Number(failures),
-    );
+    // A 7-day window moves with the clock: the page and Prometheus's last scrape
+    // can straddle a seeded run leaving it (CI, 14:25: page 0, Prometheus 1). Both
+    // are read again until they agree, at a time when both count the same window.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          const shown = Number(await page.getByTestId("kpi-failures").textContent());
+          const scraped = await promValue(
+            `sum(healthboard_team_failed_runs{team="${slug}",window="7d"})`,
+          );
+          return scraped === shown ? "agree" : `page ${shown}, Prometheus ${scraped}`;
+        },
+        { timeout: 60_000, intervals: [5_000] },
+      )
+      .toBe("agree");
   });
 }
 
