@@ -1,7 +1,7 @@
 // Bundles the lineage page's first-frame script (components/lineage/first-frame.ts)
-// into public/_hb/, where the page asks for it (app/(site)/lineage/page.tsx).
-// Run by `npm run build` before `next build`: it is a plain script, outside
-// Next's bundles, so that it loads and runs before them.
+// into public/_hb/, from where the lineage page reads it into its document
+// (lib/lineage/first-frame-script.ts). Run by `npm run build` before
+// `next build`: a plain script, outside Next's bundles, so it runs before them.
 import { build } from "esbuild";
 
 await build({

@@ -19,7 +19,7 @@ let configText = yaml(ML);
 vi.mock("@/lib/config/load-config", () => ({ loadConfig: () => parseConfig(configText) }));
 vi.mock("@/lib/collector/collectors", () => ({ getSnapshot: vi.fn() }));
 
-const { graphJsonOf, graphPayloadOf } = await import("./current-graph-payload");
+const { graphPayloadOf } = await import("./current-graph-payload");
 
 const orders = def(["orders"], { location: "etl" }, { downstream: [["features"]] });
 const features = def(["features"], { location: "ml" }, { upstream: [["orders"]] });
@@ -65,14 +65,5 @@ describe("graphPayloadOf", () => {
     const after = graphPayloadOf(snapshot);
     expect(after).not.toBe(before);
     expect(after.teams).toEqual(["ml", "etl"]);
-  });
-
-  it("encodes the same payload as JSON once per snapshot", () => {
-    const snapshot = snapshotAt("g1");
-    const json = graphJsonOf(snapshot);
-    expect(JSON.parse(json)).toEqual(graphPayloadOf(snapshot));
-    expect(graphJsonOf(snapshot)).toBe(json);
-    configText = yaml(`${ML}\n${ETL}`);
-    expect(JSON.parse(graphJsonOf(snapshot)).teams).toEqual(["ml", "etl"]);
   });
 });

@@ -10,8 +10,6 @@ import { type GraphPayload, toGraphPayload } from "./graph-payload";
 interface Built {
   teams: string;
   payload: GraphPayload;
-  /** The payload as JSON text, made on first use. */
-  json?: string;
 }
 
 const built = new WeakMap<HealthSnapshot, Built>();
@@ -29,13 +27,4 @@ function builtFor(snapshot: HealthSnapshot): Built {
 /** The graph payload of `snapshot`, reused while the snapshot and the configured teams stay. */
 export function graphPayloadOf(snapshot: HealthSnapshot): GraphPayload {
   return builtFor(snapshot).payload;
-}
-
-/**
- * The same payload as JSON text, encoded once per snapshot.
- */
-export function graphJsonOf(snapshot: HealthSnapshot): string {
-  const entry = builtFor(snapshot);
-  entry.json ??= JSON.stringify(entry.payload);
-  return entry.json;
 }
