@@ -7,6 +7,7 @@ import { ChangePlanner, type PlannedLocation } from "./change-planner";
 import { type ChangedRunsSource, RunChangeFeed } from "./change-runs";
 import { LocationCollector, type LocationSource } from "./location-collector";
 import { MaterializationCollector, type MaterializationSource } from "./materialization-collector";
+import { type Repeating, repeatFromStart } from "./repeat";
 import { RunCollector, type RunSource } from "./run-collector";
 
 // One per configured deployment per server process. Three loops poll Dagster
@@ -48,7 +49,7 @@ export class DeploymentCollector {
   private locationsSinceRuns = new Set<string>();
   private lastHistorySweep: number | null = null;
   /** The one pending timer of each loop. */
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly loops: Repeating[] = [];
   private firstCycle: Promise<void> | null = null;
   private stopped = false;
 
@@ -184,32 +185,20 @@ export class DeploymentCollector {
     })();
     const { locationIntervalMs, assetIntervalMs, runsIntervalMs } = this.options;
     void this.firstCycle.then(() => {
-      this.every("locations", locationIntervalMs, () => this.refreshLocations());
-      this.every("assets", assetIntervalMs, () => this.refreshAssets());
-      this.every("runs", 0, () => this.refreshRuns(), runsIntervalMs);
+      if (this.stopped) return;
+      this.loops.push(
+        repeatFromStart(() => this.refreshLocations(), locationIntervalMs, locationIntervalMs),
+        repeatFromStart(() => this.refreshAssets(), assetIntervalMs, assetIntervalMs),
+        repeatFromStart(() => this.refreshRuns(), 0, runsIntervalMs),
+      );
     });
     return this.firstCycle;
   }
 
-  /** Runs `fn` after `firstDelayMs`, then `intervalMs` after each run ends, so runs never overlap. */
-  private every(
-    name: string,
-    firstDelayMs: number,
-    fn: () => Promise<void>,
-    intervalMs = firstDelayMs,
-  ): void {
-    const tick = async () => {
-      if (this.stopped) return;
-      await fn().catch(() => undefined); // errors are kept in state, never thrown
-      if (!this.stopped) this.timers.set(name, setTimeout(tick, intervalMs).unref());
-    };
-    this.timers.set(name, setTimeout(tick, firstDelayMs).unref());
-  }
-
   stop(): void {
     this.stopped = true;
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    for (const loop of this.loops) loop.stop();
+    this.loops.length = 0;
   }
 
   state(): DeploymentState {

@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { repeatFromStart } from "./repeat";
+
+beforeEach(() => vi.useFakeTimers({ now: 0 }));
+afterEach(() => vi.useRealTimers());
+
+/** A task that takes `ms` of (fake) time and records when each run started. */
+function taking(ms: number, starts: number[], fail = false) {
+  return () =>
+    new Promise<void>((resolve, reject) => {
+      starts.push(Date.now());
+      setTimeout(() => (fail ? reject(new Error("upstream down")) : resolve()), ms);
+    });
+}
+
+describe("repeatFromStart", () => {
+  it("starts runs one interval apart, however long each run takes within it", async () => {
+    const starts: number[] = [];
+    const loop = repeatFromStart(taking(4_000, starts), 1_000, 30_000);
+    await vi.advanceTimersByTimeAsync(95_000);
+    loop.stop();
+    expect(starts).toEqual([1_000, 31_000, 61_000, 91_000]);
+  });
+
+  it("follows a run longer than the interval at once, never overlapping it", async () => {
+    const starts: number[] = [];
+    const loop = repeatFromStart(taking(45_000, starts), 0, 30_000);
+    await vi.advanceTimersByTimeAsync(100_000);
+    loop.stop();
+    // "At once": a 0 ms timer, which Node runs after 1 ms.
+    expect(starts).toHaveLength(3);
+    starts.forEach((at, i) => {
+      expect(at).toBeGreaterThanOrEqual(i * 45_000);
+      expect(at).toBeLessThanOrEqual(i * 45_000 + i);
+    });
+  });
+
+  it("keeps going after a failed run", async () => {
+    const starts: number[] = [];
+    const loop = repeatFromStart(taking(10, starts, true), 0, 5_000);
+    await vi.advanceTimersByTimeAsync(12_000);
+    loop.stop();
+    expect(starts).toEqual([0, 5_000, 10_000]);
+  });
+
+  it("runs nothing after stop, even when stopped during a run", async () => {
+    const starts: number[] = [];
+    const loop = repeatFromStart(taking(2_000, starts), 0, 5_000);
+    await vi.advanceTimersByTimeAsync(1_000);
+    loop.stop();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(starts).toEqual([0]);
+  });
+});
