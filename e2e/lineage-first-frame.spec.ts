@@ -89,3 +89,25 @@ test("the loaded page draws the same first frame in the same place", async ({ pa
   expect(now.box).toEqual(first?.box);
   expect(now.pixels === first?.pixels, "React's frame has the script's pixels").toBe(true);
 });
+
+test("the graph is asked for once, from the document's head, and both the script and React read that answer", async ({
+  page,
+}) => {
+  const asked: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname === "/api/v1/graph") asked.push(r.url());
+  });
+  await page.goto("/lineage?env=prod");
+  // The head names the graph's URL before any script: the browser asks with the stylesheet.
+  const preloaded = await page
+    .locator('head link[rel="preload"][as="fetch"]')
+    .evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
+  expect(preloaded).toHaveLength(1);
+  expect(new URL(preloaded[0] as string).searchParams.get("env")).toBe("prod");
+  expect(new URL(preloaded[0] as string).searchParams.get("format")).toBe("gzip");
+  await expect.poll(() => page.evaluate(() => window.__hbGraphPainted)).toBeGreaterThan(0);
+  await expect(page.getByTestId("graph-summary")).toContainText("Showing");
+  // Painted and hydrated on one request: the script's fetch took the preload's
+  // answer, and React took the script's (a second request would mean either missed).
+  expect(asked).toEqual(preloaded);
+});

@@ -157,6 +157,28 @@ test("the gzip representation leaves Next as the same gzip bytes, never compress
   if (again.status() === 304) expect(again.headers().etag).toBe(etag);
 });
 
+test("?format= names the representation whatever Accept says, and a bad one is a 400", async ({
+  request,
+}) => {
+  const gz = await request.get("/api/v1/graph?format=gzip", { headers: { accept: "*/*" } });
+  expect(gz.status()).toBe(200);
+  expect(gz.headers()["content-type"]).toBe(GZIP_JSON_TYPE);
+  expect(gz.headers().vary).not.toMatch(/(^|,\s*)accept(,|$)/);
+  const plain = (await (await request.get("/api/v1/graph")).json()) as Payload;
+  expect((JSON.parse(gunzipSync(await gz.body()).toString("utf8")) as Payload).keys).toEqual(
+    plain.keys,
+  );
+  const json = await request.get("/api/v1/graph?format=json", {
+    headers: { accept: GZIP_JSON_TYPE },
+  });
+  expect(json.headers()["content-type"]).toContain("application/json");
+  for (const bad of ["format=zip", "format=gzip&format=json"]) {
+    const res = await request.get(`/api/v1/graph?${bad}`);
+    expect(res.status(), bad).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toMatch(/^format:/);
+  }
+});
+
 test("the lineage page polls the graph gzipped and keeps painting", async ({ page }) => {
   const firstPoll = page.waitForResponse(isGraphPoll);
   await page.goto("/lineage");
@@ -164,7 +186,7 @@ test("the lineage page polls the graph gzipped and keeps painting", async ({ pag
     .poll(() => page.evaluate(() => (window as { __hbGraphPainted?: number }).__hbGraphPainted))
     .toBeGreaterThan(0);
   const first = await firstPoll;
-  expect(first.request().headers().accept).toContain(GZIP_JSON_TYPE);
+  expect(new URL(first.url()).searchParams.get("format")).toBe("gzip");
   expect(first.status()).toBe(200);
   expect(first.headers()["content-type"]).toBe(GZIP_JSON_TYPE);
   // A later poll (every 2 s in the e2e config): the first one was read by then.
@@ -181,7 +203,7 @@ test("the lineage embed draws from the gzip representation", async ({ page }) =>
   const focus = encodeURIComponent(JSON.stringify(["recommendation_model"]));
   await page.goto(`/embed/lineage?focus=${focus}&depth=1`);
   const res = await poll;
-  expect(res.request().headers().accept).toContain(GZIP_JSON_TYPE);
+  expect(new URL(res.url()).searchParams.get("format")).toBe("gzip");
   expect(res.headers()["content-type"]).toBe(GZIP_JSON_TYPE);
   // The embed has no graph in its document: what it shows came from that body.
   await expect(page.getByTestId("embed-lineage-summary")).toContainText(

@@ -200,6 +200,17 @@ export const QUERIES: Record<string, QueryTable> = {
       v({ key: JSON.stringify(ctx.assetKeys[0] ?? ["x"]), range: "1y" }, "bad-request"),
     ],
   },
+  "/api/v1/graph": {
+    params: ["env", "format"],
+    bare: "ok",
+    variants: () => [
+      v({ env: "prod" }, "ok"),
+      v({ env: "nowhere" }, "bad-request"),
+      v({ format: "gzip" }, "ok"),
+      v({ format: "json" }, "ok"),
+      v({ format: "zip" }, "bad-request"),
+    ],
+  },
   "/api/v1/assets": {
     params: ["team", "deployment", "location"],
     bare: "ok",
@@ -208,6 +219,7 @@ export const QUERIES: Record<string, QueryTable> = {
       v({ deployment: ctx.config.deployments[0]?.name ?? "x" }, "ok"),
       v({ location: ctx.config.teams[0]?.locations[0]?.location ?? "x" }, "ok"),
       v({ team: "" }, "bad-request"),
+      v({ format: "zip" }, "bad-request"),
     ],
   },
   "/api/v1/contracts": {

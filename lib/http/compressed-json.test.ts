@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import {
   acceptsGzipJson,
   compressedJsonRequestHeaders,
+  formatParam,
   GZIP_JSON_TYPE,
+  gzipJsonHref,
   readJson,
 } from "./compressed-json";
 
@@ -19,7 +21,26 @@ describe("acceptsGzipJson", () => {
   });
 });
 
+describe("formatParam", () => {
+  it("reads json or gzip once, none as null, and names the parameter otherwise", () => {
+    expect(formatParam("/api/v1/graph")).toEqual({ ok: true, value: null });
+    expect(formatParam("/api/v1/graph?env=prod&format=gzip")).toEqual({ ok: true, value: "gzip" });
+    expect(formatParam("http://h/api/v1/graph?format=json")).toEqual({ ok: true, value: "json" });
+    for (const bad of ["format=zip", "format=", "format=GZIP", "format=gzip&format=gzip"]) {
+      const parsed = formatParam(`/api/v1/graph?${bad}`);
+      expect(parsed.ok, bad).toBe(false);
+      if (!parsed.ok) expect(parsed.message).toMatch(/^format: /);
+    }
+  });
+});
+
 describe("the browser's side", () => {
+  it("names the gzip representation in a URL, after any query it has", () => {
+    expect(gzipJsonHref("/api/v1/graph")).toBe("/api/v1/graph?format=gzip");
+    expect(gzipJsonHref("/api/v1/graph?env=staging")).toBe("/api/v1/graph?env=staging&format=gzip");
+    expect(formatParam(gzipJsonHref("/x?env=a")).ok).toBe(true);
+  });
+
   it("asks for the gzip type where DecompressionStream exists, JSON still acceptable", () => {
     const accept = compressedJsonRequestHeaders().accept ?? null;
     expect(acceptsGzipJson(accept)).toBe(true);

@@ -9,6 +9,9 @@
 // generation and shared by every viewer, and the browser inflates it with
 // DecompressionStream. Next leaves it alone (not a compressible type, and
 // `no-transform`). Plain JSON stays the default for API users and scripts.
+// A request that cannot set Accept (a <link rel=preload>, which the lineage
+// page uses to ask for its graph from the document's head) names the
+// representation in its URL instead: `?format=gzip`.
 // Shared by the route (lib/http/json-response.ts) and the browser's fetches.
 
 export const GZIP_JSON_TYPE = "application/vnd.healthboard.json+gzip";
@@ -22,6 +25,28 @@ export function acceptsGzipJson(accept: string | null): boolean {
     const q = params.find((p) => p.startsWith("q="));
     return !q || Number(q.slice(2)) > 0;
   });
+}
+
+/** The query parameter that names a representation: `json` or `gzip`. */
+export const FORMAT_PARAM = "format";
+export type JsonFormat = "json" | "gzip";
+
+/** The representation `url` names, null when it names none, or a message naming the bad value. */
+export function formatParam(
+  url: string,
+): { ok: true; value: JsonFormat | null } | { ok: false; message: string } {
+  const raw = new URL(url, "http://x").searchParams.getAll(FORMAT_PARAM);
+  if (raw.length === 0) return { ok: true, value: null };
+  if (raw.length === 1 && (raw[0] === "json" || raw[0] === "gzip")) {
+    return { ok: true, value: raw[0] };
+  }
+  return { ok: false, message: `${FORMAT_PARAM}: must be json or gzip, once` };
+}
+
+/** `href` asking for the gzip representation by URL where the browser can inflate it. */
+export function gzipJsonHref(href: string): string {
+  if (typeof DecompressionStream !== "function") return href;
+  return `${href}${href.includes("?") ? "&" : "?"}${FORMAT_PARAM}=gzip`;
 }
 
 /**

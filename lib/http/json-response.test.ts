@@ -98,4 +98,25 @@ describe("snapshotJson", () => {
       expect(await res.json()).toEqual({ ok: true });
     }
   });
+  it("lets ?format= decide over Accept, shares the one gzip body, and answers 400 to a bad one", async () => {
+    const build = () => ({ keys: [["a"]] });
+    const at = (query: string, headers: Record<string, string> = {}) =>
+      snapshotJson(new Request(`http://x/api/v1/graph?${query}`, { headers }), "fmt", "g1", build);
+    const before = gzipCalls.count;
+    const byUrl = await at("format=gzip", { accept: "*/*" });
+    expect(byUrl.headers.get("content-type")).toBe(GZIP_JSON_TYPE);
+    // Nothing else decides: a preload's Accept differs from the fetch that takes its answer.
+    expect(byUrl.headers.get("vary")).toBe("accept-encoding");
+    const byUrlBytes = Buffer.from(await byUrl.arrayBuffer());
+    expect(JSON.parse(gunzipSync(byUrlBytes).toString("utf8"))).toEqual(build());
+    const byAccept = await at("env=prod", GZ);
+    expect(Buffer.from(await byAccept.arrayBuffer()).equals(byUrlBytes)).toBe(true);
+    expect(gzipCalls.count - before).toBe(1);
+    const json = await at("format=json", GZ);
+    expect(json.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(await json.json()).toEqual(build());
+    const bad = await at("format=brotli");
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/^format: /);
+  });
 });

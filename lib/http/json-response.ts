@@ -1,7 +1,7 @@
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { loadConfig } from "@/lib/config/load-config";
-import { acceptsGzipJson, GZIP_JSON_TYPE } from "./compressed-json";
+import { acceptsGzipJson, formatParam, GZIP_JSON_TYPE } from "./compressed-json";
 import { type Encoded, encodeBody, encodeBytes, respondWithEtag } from "./etag";
 
 // Compact JSON for the browser with a strong ETag: a poll whose data did not
@@ -44,6 +44,8 @@ const NEGOTIATED_GZIP: Representation = {
   vary: "accept, accept-encoding",
   transform: false,
 };
+/** `?format=gzip`: the URL decides, so a preload (which sends its own Accept) matches the fetch that takes it. */
+const BY_URL_GZIP: Representation = { ...NEGOTIATED_GZIP, vary: "accept-encoding" };
 
 function respond(
   request: Request,
@@ -134,15 +136,20 @@ export async function snapshotJson(
     if (cache.size >= MAX_ENTRIES) cache.clear();
     cache.set(cacheKey, entry);
   }
-  if (!acceptsGzipJson(request.headers.get("accept"))) {
-    return respond(request, entry, NEGOTIATED_JSON);
-  }
+  // A representation named in the URL is that URL's only one; otherwise Accept decides.
+  const format = formatParam(request.url);
+  if (!format.ok) return badRequest(format.message);
+  const gzipped =
+    format.value === null
+      ? acceptsGzipJson(request.headers.get("accept"))
+      : format.value === "gzip";
+  if (!gzipped) return respond(request, entry, format.value ? JSON_ONLY : NEGOTIATED_JSON);
   const current = entry;
   current.gzipped ??= gzipOnce(current).catch((err) => {
     current.gzipped = undefined; // the next request tries again
     throw err;
   });
-  return respond(request, await current.gzipped, NEGOTIATED_GZIP);
+  return respond(request, await current.gzipped, format.value ? BY_URL_GZIP : NEGOTIATED_GZIP);
 }
 
 /** A 400 with a message that names the bad parameter; the input is never echoed raw. */

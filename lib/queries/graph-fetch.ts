@@ -1,6 +1,6 @@
 import type { GraphPayload } from "@/lib/api/graph-payload";
 import { withEnv } from "@/lib/environments/env-href";
-import { compressedJsonRequestHeaders, readJson } from "@/lib/http/compressed-json";
+import { gzipJsonHref, readJson } from "@/lib/http/compressed-json";
 
 // The browser's request for the lineage graph, shared by the page's query
 // (graphQuery) and the first-frame script (components/lineage/first-frame.ts),
@@ -8,11 +8,17 @@ import { compressedJsonRequestHeaders, readJson } from "@/lib/http/compressed-js
 // per page load, whoever makes it. No React here: the first-frame script is
 // bundled on its own and must stay small.
 
+/**
+ * The graph's URL: gzipped once per snapshot and shared by every viewer
+ * (lib/http/compressed-json.ts), named in the URL so that the lineage page's
+ * <link rel=preload> of this same URL is what the fetch below takes.
+ */
+export function graphHref(env?: string): string {
+  return gzipJsonHref(withEnv("/api/v1/graph", env));
+}
+
 export async function fetchGraph(env?: string): Promise<GraphPayload> {
-  // The graph gzipped once per snapshot, shared by every viewer (lib/http/compressed-json.ts).
-  const res = await fetch(withEnv("/api/v1/graph", env), {
-    headers: compressedJsonRequestHeaders(),
-  });
+  const res = await fetch(graphHref(env));
   if (!res.ok) throw new Error(`graph: HTTP ${res.status}`);
   return readJson<GraphPayload>(res);
 }

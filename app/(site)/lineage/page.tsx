@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { preload } from "react-dom";
 import { loadConfig } from "@/lib/config/load-config";
 import { linkEnvironment } from "@/lib/environments/env-href";
 import { defaultEnvironment, pageEnvironment } from "@/lib/environments/environment-param";
@@ -7,6 +8,7 @@ import { firstFrameScript } from "@/lib/lineage/first-frame-script";
 import { dagsterUrls } from "@/lib/links/dagster-links";
 import { deploymentFreshness } from "@/lib/overview/deployment-freshness";
 import { getOverview } from "@/lib/overview/get-overview";
+import { graphHref } from "@/lib/queries/graph-fetch";
 import { requestNonce } from "@/lib/security/request-nonce";
 import { LineageClient } from "./_components/lineage-client";
 
@@ -25,11 +27,17 @@ export default async function LineagePage({ searchParams }: Props) {
   // it is late only when it missed three refreshes of the slowest of them.
   const { locationStatusSeconds, assetStatusSeconds, runsSeconds } = config.refresh;
   const staleAfterMs = 3 * 1000 * Math.max(locationStatusSeconds, assetStatusSeconds, runsSeconds);
-  // The first-frame script in the document asks for the graph and draws it
-  // into the shell's canvas before React has loaded (components/lineage/first-frame.ts).
-  // No <link rel=preload> for it: a preload cannot send the Accept header that
-  // picks the gzip-once representation (lib/http/compressed-json.ts), and
-  // Chromium hands the preloaded plain JSON to the script's fetch instead.
+  // The first-frame script in the document draws the graph into the shell's
+  // canvas before React has loaded (components/lineage/first-frame.ts). It
+  // runs only once the stylesheet is in (an inline script waits for the
+  // stylesheets before it), so its graph request is made here, as a
+  // <link rel=preload> in the head that the browser sends with the
+  // stylesheet; the script's fetch of the same URL takes the answer.
+  const rawEnv = (await searchParams).env;
+  preload(graphHref(typeof rawEnv === "string" ? rawEnv : undefined), {
+    as: "fetch",
+    crossOrigin: "anonymous",
+  });
   // The data-age banner is in the document too, so the graph below it does not move when the page loads.
   const freshness = deploymentFreshness(await getOverview(shown).catch(() => undefined));
   const firstFrame = firstFrameScript();
