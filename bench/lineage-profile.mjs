@@ -109,6 +109,9 @@ async function profileOnce(browser, url) {
         initiatorType: e.initiatorType,
         transferSize: e.transferSize,
         decodedBodySize: e.decodedBodySize,
+        startTime: e.startTime,
+        requestStart: e.requestStart,
+        responseStart: e.responseStart,
         responseEnd: e.responseEnd,
       }));
       const marks = Object.fromEntries(
@@ -187,10 +190,11 @@ async function main() {
       });
     });
     servers.forEach(([label], i) => {
-      console.log(`\n${label}: scripts of the last run`);
-      for (const e of rows[i].at(-1).timeline.resources.filter((x) => x.name.endsWith(".js")))
+      // Asked (the browser queued it), sent, first byte, done: where a request waited.
+      console.log(`\n${label}: requests of the last run (asked / sent / first byte / done, ms)`);
+      for (const e of rows[i].at(-1).timeline.resources)
         console.log(
-          `  ${new URL(e.name).pathname} ${f(e.transferSize / 1024)} kB (${f(e.decodedBodySize / 1024)}) done ${f(e.responseEnd)}`,
+          `  ${new URL(e.name).pathname}${new URL(e.name).search} ${f(e.transferSize / 1024)} kB (${f(e.decodedBodySize / 1024)}) ${f(e.startTime)} / ${f(e.requestStart)} / ${f(e.responseStart)} / ${f(e.responseEnd)}`,
         );
     });
   } finally {
