@@ -2,7 +2,7 @@
 // incremental refresh (issue 16, item 3), in one run against one synthetic
 // dagster-webserver; then how long a change made in Dagster takes to show.
 //
-//   node bench/incremental-upstream.mjs [--assets 25000] [--minutes 3] [--location-seconds 5,15]
+//   node bench/incremental-upstream.mjs [--assets 25000] [--minutes 3] [--location-seconds 5,15] [--changes 3]
 //
 // --location-seconds: the location poll of each incremental run, one after the
 // other on the same webserver (full sweeps run once, with the first).
@@ -31,6 +31,18 @@ const MINUTES = Number(arg("minutes", "3"));
 // full sweeps run with the first, as before the incremental refresh.
 const LOCATION_SECONDS = arg("location-seconds", "5").split(",").map(Number);
 const REFRESH_S = 30; // the default asset refresh interval
+// How many changes to time, one after another, spread over the locations and keys.
+const CHANGES = Number(arg("changes", "3"));
+
+/** The workload's key of asset `a` (bench/generate_workload.py: asset a lives in team a mod 12). */
+const keyOf = (a) =>
+  `team_${String(a % LOCATIONS).padStart(2, "0")}/asset_${String(a).padStart(5, "0")}`;
+/** CHANGES keys spread over the graph and the locations. */
+const changedKeys = () =>
+  Array.from({ length: CHANGES }, (_, c) => {
+    const a = Math.floor((c * N) / CHANGES);
+    return keyOf(a - (a % LOCATIONS) + ((c * 5) % LOCATIONS));
+  });
 const SWEEP_S = 1800; // the default refresh.sweepSeconds
 Object.assign(PORTS, { dagster: 3190, proxy: 3191, healthboard: 3192 });
 const hb = `http://127.0.0.1:${PORTS.healthboard}`;
@@ -105,9 +117,7 @@ async function main() {
     // The change latency once, on the last run (its server stays up for it).
     const last = i === LOCATION_SECONDS.length - 1;
     const latencies = [];
-    for (const key of last
-      ? ["team_00/asset_00000", "team_05/asset_12005", "team_11/asset_24011"]
-      : []) {
+    for (const key of last ? changedKeys() : []) {
       if (Number(key.split("_").at(-1)) >= N) continue;
       latencies.push(await changeLatency(key));
       console.log(`change to ${key} shown after ${latencies.at(-1)} ms`);
