@@ -5,9 +5,12 @@ export interface Repeating {
 
 /**
  * Runs `fn` after `firstDelayMs`, then every `intervalMs` counted from each
- * run's start; a run that takes longer than that is followed at once, so runs
- * never overlap. Counting from the end instead let a change wait an interval
- * plus a refresh's own duration: past "shown within one refresh interval".
+ * run's start, so a change waits at most an interval plus one run (counting
+ * from the end let it wait an interval plus two). Runs never overlap, and
+ * after a run that took most of the interval or more the next waits at least
+ * half an interval: with no rest, a Dagster slowed by load got slower runs
+ * back to back from every collector (the e2e suite's 1–2 s intervals pinned
+ * its webserver at 90% CPU and timed tests out).
  * `fn` keeps its errors in its own state; a rejection here is ignored.
  */
 export function repeatFromStart(
@@ -23,7 +26,7 @@ export function repeatFromStart(
     const startedAt = now();
     await fn().catch(() => undefined);
     if (stopped) return;
-    timer = setTimeout(tick, Math.max(0, startedAt + intervalMs - now()));
+    timer = setTimeout(tick, Math.max(intervalMs / 2, startedAt + intervalMs - now()));
     timer.unref?.();
   };
   timer = setTimeout(tick, firstDelayMs);
