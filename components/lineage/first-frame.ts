@@ -23,7 +23,11 @@ const SHELL_CANVAS = "canvas[data-first-frame]";
 // For bench/lineage-profile.mjs: when this script ran and when the graph was in.
 performance.mark("hb-first-frame-script");
 const params = new URLSearchParams(window.location.search);
-const env = params.get("env") ?? undefined;
+// The environment as the page names it in its links (none for the default, so
+// `?env=prod` and no parameter are one request): the page's preload and React's
+// query ask for that URL, and this fetch must be the same one to take either's place.
+const named = document.currentScript?.getAttribute("data-env");
+const env = typeof named === "string" ? named || undefined : (params.get("env") ?? undefined);
 const graph = fetchGraph(env);
 offerFirstGraph(env, graph);
 

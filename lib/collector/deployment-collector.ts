@@ -7,7 +7,7 @@ import { ChangePlanner, type PlannedLocation } from "./change-planner";
 import { type ChangedRunsSource, RunChangeFeed } from "./change-runs";
 import { LocationCollector, type LocationSource } from "./location-collector";
 import { MaterializationCollector, type MaterializationSource } from "./materialization-collector";
-import { type Repeating, repeatFromStart } from "./repeat";
+import { type Repeating, repeatAfter } from "./repeat";
 import { RunCollector, type RunSource } from "./run-collector";
 
 // One per configured deployment per server process. Three loops poll Dagster
@@ -187,9 +187,9 @@ export class DeploymentCollector {
     void this.firstCycle.then(() => {
       if (this.stopped) return;
       this.loops.push(
-        repeatFromStart(() => this.refreshLocations(), locationIntervalMs, locationIntervalMs),
-        repeatFromStart(() => this.refreshAssets(), assetIntervalMs, assetIntervalMs),
-        repeatFromStart(() => this.refreshRuns(), 0, runsIntervalMs),
+        repeatAfter(() => this.refreshLocations(), locationIntervalMs, locationIntervalMs),
+        repeatAfter(() => this.refreshAssets(), assetIntervalMs, assetIntervalMs),
+        repeatAfter(() => this.refreshRuns(), 0, runsIntervalMs),
       );
     });
     return this.firstCycle;

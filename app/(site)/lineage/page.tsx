@@ -33,11 +33,7 @@ export default async function LineagePage({ searchParams }: Props) {
   // stylesheets before it), so its graph request is made here, as a
   // <link rel=preload> in the head that the browser sends with the
   // stylesheet; the script's fetch of the same URL takes the answer.
-  const rawEnv = (await searchParams).env;
-  preload(graphHref(typeof rawEnv === "string" ? rawEnv : undefined), {
-    as: "fetch",
-    crossOrigin: "anonymous",
-  });
+  preload(graphHref(env), { as: "fetch", crossOrigin: "anonymous" });
   // The data-age banner is in the document too, so the graph below it does not move when the page loads.
   const freshness = deploymentFreshness(await getOverview(shown).catch(() => undefined));
   const firstFrame = firstFrameScript();
@@ -54,7 +50,11 @@ export default async function LineagePage({ searchParams }: Props) {
       />
       {firstFrame ? (
         // biome-ignore lint/security/noDangerouslySetInnerHtml: our own bundle, built with the app
-        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: firstFrame }} />
+        <script
+          nonce={nonce}
+          data-env={env ?? ""}
+          dangerouslySetInnerHTML={{ __html: firstFrame }}
+        />
       ) : null}
     </>
   );
