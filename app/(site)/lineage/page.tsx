@@ -49,10 +49,10 @@ export default async function LineagePage({ searchParams }: Props) {
         initialFreshness={{ deployments: freshness, at: Date.now() }}
       />
       {firstFrame ? (
-        // biome-ignore lint/security/noDangerouslySetInnerHtml: our own bundle, built with the app
         <script
           nonce={nonce}
           data-env={env ?? ""}
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: our own bundle, built with the app
           dangerouslySetInnerHTML={{ __html: firstFrame }}
         />
       ) : null}
