@@ -131,7 +131,7 @@ async function expectRecovered(page: Page): Promise<void> {
 }
 
 const FAULTS: { name: string; fault: Fault; error: RegExp }[] = [
-  { name: "requests that time out", fault: { mode: "timeout" }, error: /timed out after 1500 ms/ },
+  { name: "requests that time out", fault: { mode: "timeout" }, error: /timed out after 4000 ms/ },
   { name: "HTTP 500", fault: { mode: "status", status: 500 }, error: /HTTP 500/ },
   { name: "HTTP 502", fault: { mode: "status", status: 502 }, error: /HTTP 502/ },
   { name: "HTTP 503", fault: { mode: "status", status: 503 }, error: /HTTP 503/ },
@@ -146,7 +146,7 @@ const FAULTS: { name: string; fault: Fault; error: RegExp }[] = [
 test.beforeAll(async () => {
   // A first full cycle, not a recovery: this instance starts with the suite, on
   // a Dagster every other server is reading too, and its first run history
-  // (14 seeded days) can outlast the 1.5 s request timeout and back the gate
+  // (14 seeded days) can outlast the request timeout and back the gate
   // off (CI 17:25 and a cold local run: runs never fetched within 20 s).
   test.setTimeout(180_000);
   truth = await workspaceTruth();
