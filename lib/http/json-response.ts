@@ -130,15 +130,16 @@ export async function snapshotJson(
   generation: string,
   build: () => unknown,
 ): Promise<Response> {
+  // A representation named in the URL is that URL's only one; otherwise Accept
+  // decides. A bad one is refused before the body is built or encoded.
+  const format = formatParam(request.url);
+  if (!format.ok) return badRequest(format.message);
   let entry = cache.get(cacheKey);
   if (entry?.generation !== generation) {
     entry = { ...encode(build()), generation };
     if (cache.size >= MAX_ENTRIES) cache.clear();
     cache.set(cacheKey, entry);
   }
-  // A representation named in the URL is that URL's only one; otherwise Accept decides.
-  const format = formatParam(request.url);
-  if (!format.ok) return badRequest(format.message);
   const gzipped =
     format.value === null
       ? acceptsGzipJson(request.headers.get("accept"))
