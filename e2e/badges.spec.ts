@@ -61,7 +61,7 @@ test("asset badges give each asset's health, and its freshness, as Dagster judge
       const [health, detail] = badge.message.split(" · ");
       expect(health).toBe(expected ? expected.health : "not found");
       expect(detail?.split(" ")[0] ?? null).toBe(expected?.freshness ?? null);
-    }).toPass({ timeout: 20_000 });
+    }).toPass({ timeout: 60_000 });
   }
   // The demo's stale asset is degraded by freshness alone, and says how late it is.
   const stale = await fetchBadge(page, request, "/badge/asset/legacy_marketing_export.svg");
@@ -134,7 +134,7 @@ test("?show=freshness gives the freshness verdict alone, as Dagster judges it", 
             ? "stale"
             : "unknown";
       expect(badge.message === expected || badge.message.startsWith(`${expected} `)).toBe(true);
-    }).toPass({ timeout: 20_000 });
+    }).toPass({ timeout: 60_000 });
   }
   const stale = await fetchBadge(
     page,

@@ -169,7 +169,7 @@ for (const team of ALL_TEAMS) {
         failuresTotal: k.failures,
         rows: truthRows(truth, team),
       });
-    }).toPass({ timeout: 20_000 });
+    }).toPass({ timeout: 60_000 });
   });
 
   test(`the ${team} team API agrees with Dagster over 24h, 7d and 30d`, async ({ request }) => {
@@ -190,7 +190,7 @@ for (const team of ALL_TEAMS) {
             .sort(),
         });
       }
-    }).toPass({ timeout: 20_000 });
+    }).toPass({ timeout: 60_000 });
   });
 }
 
@@ -212,7 +212,7 @@ test("team badges and overview tiles count what team pages count", async ({ page
       badges: Object.fromEntries(ALL_TEAMS.map((t) => [t, expectedTeamMessage(truth.assets, t)])),
       tiles: Object.fromEntries(ALL_TEAMS.map((t) => [t, teamKpis(truth, t).owned])),
     });
-  }).toPass({ timeout: 20_000 });
+  }).toPass({ timeout: 60_000 });
 });
 
 test("the asset states this workspace was built for show as Dagster rules them", async ({
@@ -255,7 +255,7 @@ test("the asset states this workspace was built for show as Dagster rules them",
       rawOrdersGrowth: [true, false],
       rawOrdersAnalytics: [true, false],
     });
-  }).toPass({ timeout: 20_000 });
+  }).toPass({ timeout: 60_000 });
 });
 
 test("an external AssetSpec never colours an asset badge: the key's owner decides it", async ({
@@ -281,5 +281,5 @@ test("an external AssetSpec never colours an asset badge: the key's owner decide
       any: { status: 200, word: owner?.overall.toLowerCase() },
       second: 404,
     });
-  }).toPass({ timeout: 20_000 });
+  }).toPass({ timeout: 60_000 });
 });

@@ -2,9 +2,9 @@
 // (a Playwright webServer each, playwright.config.ts). A proxy holds one fault
 // at a time, so the specs that switch faults on one instance run one after
 // another; with two instances, faults.spec.ts (mostly waiting out back-off
-// windows) runs beside fuzz.spec.ts and unreachable-deployment.spec.ts
-// (thousands of requests) instead of before them. Both read the shared Dagster
-// only. The ports can be moved by environment variables, so parallel checkouts
+// windows) and unreachable-deployment.spec.ts run side by side, and fuzz.spec.ts
+// (thousands of requests) takes the second one after it. Both read the shared
+// Dagster only. The ports can be moved by environment variables, so parallel checkouts
 // can pick their own; the config loads this in every process, so all agree.
 
 export interface FaultInstance {
@@ -27,7 +27,7 @@ export const FAULT_INSTANCES = {
     controlPort: port("E2E_FAULT_CONTROL_PORT", 3123),
     dataDir: ".healthboard-e2e-faults",
   },
-  /** e2e/fuzz.spec.ts, then e2e/unreachable-deployment.spec.ts */
+  /** e2e/unreachable-deployment.spec.ts, then (after the parallel projects) e2e/fuzz.spec.ts */
   fuzz: {
     port: port("E2E_FUZZ_PORT", 3125),
     proxyPort: port("E2E_FUZZ_PROXY_PORT", 3126),

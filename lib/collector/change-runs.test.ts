@@ -42,11 +42,40 @@ describe("RunChangeFeed", () => {
     const first = await feed.poll();
     expect([...first.assets].sort()).toEqual(["b", "c"]);
     expect(first.locations).toEqual(new Set(["one"]));
-    // Within the margin of the previous cursor it is reported once more, then no longer.
-    now += 60_000;
-    expect((await feed.poll()).assets).toEqual(new Set(["b", "c"]));
+    // Still within the margin of the previous cursor, but already reported: not again.
+    const updatedAt = now - 5;
+    now += 5_000;
+    expect((await feed.poll()).assets).toEqual(new Set());
+    expect(source.asked.at(-1)).toBeLessThan(updatedAt); // it was in Dagster's answer
     now += 60_000;
     expect((await feed.poll()).assets).toEqual(new Set());
+  });
+
+  it("reports a run seen again within the margin only when its status moved", async () => {
+    let now = 1_000_000;
+    const source = fakeRuns();
+    const feed = new RunChangeFeed(source, { now: () => now, marginMs: 10_000 });
+    await feed.poll();
+    const run = { id: "r", status: "QUEUED" as const, location: "one", assetIds: ["a"] };
+    source.runs.push({ ...run, updatedAt: now + 1 });
+    now += 1_000;
+    expect((await feed.poll()).assets).toEqual(new Set(["a"]));
+    // Finished within the margin: its status moved, so it is reported...
+    source.runs[0] = { ...run, status: "FAILURE", updatedAt: now + 1 };
+    now += 1_000;
+    const finished = await feed.poll();
+    expect(finished.assets).toEqual(new Set(["a"]));
+    expect(finished.locations).toEqual(new Set(["one"]));
+    // ...once: the polls that still see it in their margin stay quiet.
+    for (let i = 0; i < 5; i++) {
+      now += 1_000;
+      const later = await feed.poll();
+      expect(later.assets).toEqual(new Set());
+      expect(later.locations).toEqual(new Set());
+    }
+    // After a reset, the next poll starts over and reports nothing it remembers.
+    feed.reset();
+    expect(feed.following).toBe(false);
   });
 
   it("keeps touching the assets of an unfinished run until it is seen finished", async () => {

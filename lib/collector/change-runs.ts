@@ -4,7 +4,10 @@ import type { RunStatus } from "@/lib/health/status-types";
 // updated since the last poll planned, materialized, observed or checked.
 // Dagster moves a run's updateTime on each status change, not on each event,
 // so the assets of a run still in progress stay "touched" on every poll until
-// a poll sees the run finished. Framework-free.
+// a poll sees the run finished. The margin makes each poll see the runs of the
+// previous minute again; a run seen before in the same status is not reported
+// again, or every finished run would re-read its assets on every poll for a
+// minute (150 re-reads at a 1 s interval, with the follow-up). Framework-free.
 
 export interface ChangedRun {
   id: string;
@@ -30,6 +33,8 @@ export class RunChangeFeed {
   private cursor: number | null = null;
   /** Runs seen unfinished, with their assets: re-touched until seen finished. */
   private readonly active = new Map<string, string[]>();
+  /** Runs already reported, with the status they had and when they were last seen. */
+  private readonly seen = new Map<string, { status: RunStatus; at: number }>();
 
   constructor(
     private readonly source: ChangedRunsSource,
@@ -55,11 +60,18 @@ export class RunChangeFeed {
     const locations = new Set<string>();
     for (const ids of this.active.values()) for (const id of ids) touched.add(id);
     for (const run of runs) {
+      const before = this.seen.get(run.id);
+      this.seen.set(run.id, { status: run.status, at: now });
+      if (before?.status === run.status) continue;
       for (const id of run.assetIds) touched.add(id);
       if (run.location !== null) locations.add(run.location);
       if (FINISHED.has(run.status)) this.active.delete(run.id);
       else this.active.set(run.id, run.assetIds);
     }
+    // A run unseen for two margins is out of every later poll's window (unless
+    // Dagster's clock is that far ahead: then it is reported once more, a
+    // harmless extra read).
+    for (const [id, s] of this.seen) if (now - s.at > 2 * margin) this.seen.delete(id);
     this.cursor = now;
     return { assets: touched, locations };
   }
@@ -68,5 +80,6 @@ export class RunChangeFeed {
   reset(): void {
     this.cursor = null;
     this.active.clear();
+    this.seen.clear();
   }
 }

@@ -57,6 +57,33 @@ describe("RunCollector", () => {
     expect(t.calls[1]?.filter).toEqual({ updatedAfter: (T0 - 60_000) / 1000 });
   });
 
+  it("skips a location the change feed calls unchanged, unless its last fetch failed", async () => {
+    const t = setup([facts("a", T0 - D)]);
+    await t.collector.refresh(ml());
+    const unchanged = new Set(["ml"]);
+    t.advance(10_000);
+    await t.collector.refresh(ml(), unchanged);
+    expect(t.calls).toHaveLength(1);
+    // The feed named a new run once, and the fetch that should read it failed.
+    const fetchRuns = t.source.fetchRuns;
+    t.source.fetchRuns = async () => {
+      throw new Error("dagster down");
+    };
+    t.runs.push(facts("b", T0 + 15_000, { updatedAt: T0 + 15_000 }));
+    t.advance(10_000);
+    await t.collector.refresh(ml());
+    expect(t.collector.state().error).toMatch(/dagster down/);
+    t.source.fetchRuns = fetchRuns;
+    // The next refresh hears nothing new from the feed, yet asks again.
+    t.advance(10_000);
+    await t.collector.refresh(ml(), unchanged);
+    expect(t.calls).toHaveLength(2);
+    expect(t.collector.state().runs.map((r) => r.id)).toEqual(["b", "a"]);
+    t.advance(10_000);
+    await t.collector.refresh(ml(), unchanged);
+    expect(t.calls).toHaveLength(2);
+  });
+
   it("attributes a job run without asset selection to its job's assets", async () => {
     const t = setup([facts("a", T0 - D)]);
     await t.collector.refresh(ml());

@@ -37,6 +37,8 @@ export class RunCollector {
   /** Per location: the definitions its records were attributed with. */
   private readonly attributedWith = new Map<string, string>();
   private readonly lastFetch = new Map<string, number>();
+  /** Locations whose last fetch failed: asked again even when named unchanged. */
+  private readonly failed = new Set<string>();
   private asOfByLocation = new Map<string, number>();
   private lastError: string | null = null;
 
@@ -68,7 +70,14 @@ export class RunCollector {
     for (const location of locations) {
       const previous = this.lastFetch.get(location.name);
       const held = this.facts.get(location.name);
-      if (previous !== undefined && held && unchanged.has(location.name)) {
+      // The change feed names a run once: a location whose fetch failed since is
+      // asked again even when the feed saw nothing new, or that run would be lost.
+      if (
+        previous !== undefined &&
+        held &&
+        unchanged.has(location.name) &&
+        !this.failed.has(location.name)
+      ) {
         for (const [id, run] of held) if (run.createdAt < windowStart) held.delete(id);
         this.asOfByLocation.set(location.name, now);
         continue;
@@ -93,7 +102,9 @@ export class RunCollector {
         this.facts.set(location.name, byId);
         this.lastFetch.set(location.name, now);
         this.asOfByLocation.set(location.name, now);
+        this.failed.delete(location.name);
       } catch (err) {
+        this.failed.add(location.name);
         errors.push(`${location.name}: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
@@ -106,6 +117,7 @@ export class RunCollector {
         for (const id of this.facts.get(name)?.keys() ?? []) this.outcomes.delete(id);
         this.facts.delete(name);
         this.lastFetch.delete(name);
+        this.failed.delete(name);
         this.asOfByLocation.delete(name);
       }
     }
