@@ -19,9 +19,17 @@ export const LEAKS: [string, RegExp][] = [
   ["bundler path", /webpack-internal:|\[turbopack\]/],
 ];
 
+/** What leaked, one "<what>: <match>" per sign found; empty when nothing did. */
+export function leaksIn(body: string): string[] {
+  const found: string[] = [];
+  for (const [what, pattern] of LEAKS) {
+    const match = pattern.exec(body)?.[0];
+    if (match !== undefined) found.push(`${what} in the body: ${match.slice(0, 120)}`);
+  }
+  return found;
+}
+
 /** Fails, naming what leaked, when the body shows a stack trace or Healthboard's own files. */
 export function expectNoLeaks(body: string, at: string): void {
-  for (const [what, pattern] of LEAKS) {
-    expect(pattern.exec(body)?.[0] ?? null, `${at}: ${what} in the body`).toBeNull();
-  }
+  expect(leaksIn(body), at).toEqual([]);
 }
