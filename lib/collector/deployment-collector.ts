@@ -7,7 +7,7 @@ import { ChangePlanner, type PlannedLocation } from "./change-planner";
 import { type ChangedRunsSource, RunChangeFeed } from "./change-runs";
 import { LocationCollector, type LocationSource } from "./location-collector";
 import { MaterializationCollector, type MaterializationSource } from "./materialization-collector";
-import { type Repeating, repeatAfter } from "./repeat";
+import { type Repeating, repeatAfter, repeatPaced } from "./repeat";
 import { RunCollector, type RunSource } from "./run-collector";
 
 // One per configured deployment per server process. Three loops poll Dagster
@@ -188,7 +188,13 @@ export class DeploymentCollector {
       if (this.stopped) return;
       this.loops.push(
         repeatAfter(() => this.refreshLocations(), locationIntervalMs, locationIntervalMs),
-        repeatAfter(() => this.refreshAssets(), assetIntervalMs, assetIntervalMs),
+        // Following changes, a refresh is short: paced so that a change shows
+        // within the interval. Full sweeps keep their rest (they are the load).
+        (this.changes ? repeatPaced : repeatAfter)(
+          () => this.refreshAssets(),
+          assetIntervalMs,
+          assetIntervalMs,
+        ),
         repeatAfter(() => this.refreshRuns(), 0, runsIntervalMs),
       );
     });

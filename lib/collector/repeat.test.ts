@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { repeatAfter } from "./repeat";
+import { repeatAfter, repeatPaced } from "./repeat";
 
 beforeEach(() => vi.useFakeTimers({ now: 0 }));
 afterEach(() => vi.useRealTimers());
@@ -42,5 +42,51 @@ describe("repeatAfter", () => {
     loop.stop();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(starts).toEqual([0]);
+  });
+});
+
+describe("repeatPaced", () => {
+  it("rests the interval less twice the longest recent run, so a change shows within the interval", async () => {
+    const starts: number[] = [];
+    const loop = repeatPaced(taking(2_000, starts), 0, 30_000);
+    await vi.advanceTimersByTimeAsync(100_000);
+    loop.stop();
+    // Each run takes 2 s and the rest is 30 − 4 = 26 s: a start every 28 s.
+    expect(starts).toEqual([0, 28_000, 56_000, 84_000]);
+    // The worst case: a change just after run 1 read the feed (at 28 s) is read
+    // by run 2 and shown when run 2 ends: 56 + 2 − 28 = 30 s, one interval.
+    expect((starts[2] as number) + 2_000 - (starts[1] as number)).toBeLessThanOrEqual(30_000);
+  });
+
+  it("remembers a slow run for four runs, and never rests under half the interval", async () => {
+    const durations = [20_000, 1_000, 1_000, 1_000, 1_000, 1_000];
+    const starts: number[] = [];
+    const loop = repeatPaced(
+      () =>
+        new Promise<void>((resolve) => {
+          starts.push(Date.now());
+          setTimeout(resolve, durations.shift() ?? 1_000);
+        }),
+      0,
+      30_000,
+    );
+    await vi.advanceTimersByTimeAsync(200_000);
+    loop.stop();
+    const gaps = starts.slice(1).map((at, i) => at - (starts[i] as number));
+    // 20 s + the floor of 15 s; then 1 s runs rest 15 s while the slow run is
+    // among the last four; after that 30 − 2 = 28 s.
+    expect(gaps.slice(0, 6)).toEqual([35_000, 16_000, 16_000, 16_000, 29_000, 29_000]);
+  });
+
+  it("keeps a short interval's rest at 1 s at least, and the interval itself when that is shorter", async () => {
+    const two: number[] = [];
+    const a = repeatPaced(taking(900, two), 0, 2_000);
+    const one: number[] = [];
+    const b = repeatPaced(taking(900, one), 0, 1_000);
+    await vi.advanceTimersByTimeAsync(10_000);
+    a.stop();
+    b.stop();
+    expect(two.slice(0, 3)).toEqual([0, 1_900, 3_800]);
+    expect(one.slice(0, 3)).toEqual([0, 1_900, 3_800]);
   });
 });
