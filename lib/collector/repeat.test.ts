@@ -4,12 +4,13 @@ import { repeatAfter, repeatPaced } from "./repeat";
 beforeEach(() => vi.useFakeTimers({ now: 0 }));
 afterEach(() => vi.useRealTimers());
 
-/** A task that takes `ms` of (fake) time and records when each run started. */
-function taking(ms: number, starts: number[], fail = false) {
+/** A task that takes `ms` of (fake) time (or `ms()`, per run) and records when each run started. */
+function taking(ms: number | (() => number), starts: number[], fail = false) {
   return () =>
     new Promise<void>((resolve, reject) => {
       starts.push(Date.now());
-      setTimeout(() => (fail ? reject(new Error("upstream down")) : resolve()), ms);
+      const took = typeof ms === "number" ? ms : ms();
+      setTimeout(() => (fail ? reject(new Error("upstream down")) : resolve()), took);
     });
 }
 
@@ -61,15 +62,7 @@ describe("repeatPaced", () => {
   it("remembers a slow run for four runs, and never rests under half the interval", async () => {
     const durations = [20_000, 1_000, 1_000, 1_000, 1_000, 1_000];
     const starts: number[] = [];
-    const loop = repeatPaced(
-      () =>
-        new Promise<void>((resolve) => {
-          starts.push(Date.now());
-          setTimeout(resolve, durations.shift() ?? 1_000);
-        }),
-      0,
-      30_000,
-    );
+    const loop = repeatPaced(taking(() => durations.shift() ?? 1_000, starts), 0, 30_000);
     await vi.advanceTimersByTimeAsync(200_000);
     loop.stop();
     const gaps = starts.slice(1).map((at, i) => at - (starts[i] as number));
