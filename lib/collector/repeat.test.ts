@@ -62,7 +62,11 @@ describe("repeatPaced", () => {
   it("remembers a slow run for four runs, and never rests under half the interval", async () => {
     const durations = [20_000, 1_000, 1_000, 1_000, 1_000, 1_000];
     const starts: number[] = [];
-    const loop = repeatPaced(taking(() => durations.shift() ?? 1_000, starts), 0, 30_000);
+    const loop = repeatPaced(
+      taking(() => durations.shift() ?? 1_000, starts),
+      0,
+      30_000,
+    );
     await vi.advanceTimersByTimeAsync(200_000);
     loop.stop();
     const gaps = starts.slice(1).map((at, i) => at - (starts[i] as number));

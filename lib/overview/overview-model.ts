@@ -65,20 +65,15 @@ function dataAsOf(f: DeploymentFreshness | undefined): number | null {
   return parts.length ? Math.min(...parts) : null;
 }
 
-/**
- * The overview. Team tiles count with teamAssets, the function team pages
- * count with, so a tile and its team page always agree. `blast` is the
- * snapshot's blast-radius index (cached per generation by the caller).
- */
-export function buildOverview(
+/** Each configured deployment with its locations (failing first) and the age of its data. */
+export function overviewDeployments(
   config: HealthboardConfig,
   snapshots: DeploymentSnapshot[],
   health: HealthSnapshot,
-  blast: BlastIndex = new BlastIndex(health.graph),
-): Overview {
+): OverviewDeployment[] {
   const byName = new Map(snapshots.map((s) => [s.deployment, s]));
 
-  const deployments = config.deployments.map((d): OverviewDeployment => {
+  return config.deployments.map((d): OverviewDeployment => {
     const snap = byName.get(d.name);
     const sorted = [...(snap?.locations ?? [])].sort(
       (a, b) => LOCATION_ORDER[a.status] - LOCATION_ORDER[b.status] || a.name.localeCompare(b.name),
@@ -104,6 +99,20 @@ export function buildOverview(
       locations,
     };
   });
+}
+
+/**
+ * The overview. Team tiles count with teamAssets, the function team pages
+ * count with, so a tile and its team page always agree. `blast` is the
+ * snapshot's blast-radius index (cached per generation by the caller).
+ */
+export function buildOverview(
+  config: HealthboardConfig,
+  snapshots: DeploymentSnapshot[],
+  health: HealthSnapshot,
+  blast: BlastIndex = new BlastIndex(health.graph),
+): Overview {
+  const deployments = overviewDeployments(config, snapshots, health);
 
   const teams = config.teams.map((t) => teamHealth(health, t)).sort(byTriageOrder);
   // Every failing location once, with each team it belongs to, unowned ones too.

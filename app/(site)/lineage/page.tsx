@@ -7,7 +7,7 @@ import { knownDeployments } from "@/lib/environments/known-deployments";
 import { firstFrameScript } from "@/lib/lineage/first-frame-script";
 import { dagsterUrls } from "@/lib/links/dagster-links";
 import { deploymentFreshness } from "@/lib/overview/deployment-freshness";
-import { getOverview } from "@/lib/overview/get-overview";
+import { getOverviewDeployments } from "@/lib/overview/get-overview";
 import { graphHref } from "@/lib/queries/graph-fetch";
 import { requestNonce } from "@/lib/security/request-nonce";
 import { LineageClient } from "./_components/lineage-client";
@@ -35,7 +35,7 @@ export default async function LineagePage({ searchParams }: Props) {
   // stylesheet; the script's fetch of the same URL takes the answer.
   preload(graphHref(env), { as: "fetch", crossOrigin: "anonymous" });
   // The data-age banner is in the document too, so the graph below it does not move when the page loads.
-  const freshness = deploymentFreshness(await getOverview(shown).catch(() => undefined));
+  const freshness = deploymentFreshness(await getOverviewDeployments(shown).catch(() => undefined));
   const firstFrame = firstFrameScript();
   const nonce = await requestNonce();
   return (

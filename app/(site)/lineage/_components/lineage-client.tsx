@@ -82,7 +82,7 @@ export function LineageClient({
   // unreachable, and since when the graph shows their last good data.
   const { data: overview, dataUpdatedAt } = useQuery(overviewQuery(refreshMs, env));
   const freshness = useMemo(
-    () => (overview ? deploymentFreshness(overview) : initialFreshness.deployments),
+    () => (overview ? deploymentFreshness(overview.deployments) : initialFreshness.deployments),
     [overview, initialFreshness],
   );
   const banner = (
