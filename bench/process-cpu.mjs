@@ -1,0 +1,96 @@
+// CPU time by process family while a command runs (issue 17: where the test
+// command's CPU goes on a two-core machine). Samples /proc every second and
+// keeps, per process, the largest utime + stime seen; a process that lives less
+// than a second between two samples is missed, so the figures are a floor.
+//
+//   node bench/process-cpu.mjs -- CI=true bash .ci/run
+//
+// A Healthboard is named by its HEALTHBOARD_CONFIG (read from its environment),
+// everything else by the first pattern its command line matches.
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+
+const TICKS = 100; // USER_HZ on Linux
+const FAMILIES = [
+  ["dagster daemon", /dagster-daemon|dagster daemon/],
+  ["dagster webserver", /dagster-webserver|dagster_webserver/],
+  ["dagster code servers", /dagster api grpc|dagster code-server|grpc/],
+  ["dagster runs", /dagster api execute_run|execute_run|dagster\b/],
+  ["chromium", /chromium/],
+  ["playwright runner", /playwright/],
+  ["fault proxies", /fault-proxy/],
+  ["postgres", /postgres/],
+  ["nginx", /nginx/],
+  ["prometheus / alertmanager", /prometheus|alertmanager/],
+  ["next build", /next build|next\/dist\/build/],
+  ["vitest", /vitest/],
+  ["typecheck / lint", /tsc|biome|graphql-codegen|codegen/],
+  ["python (other)", /python/],
+  ["node (other)", /node/],
+];
+
+const read = (file) => {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
+};
+
+function familyOf(pid, cmdline) {
+  if (/next-server|next start|next\/dist\/bin\/next start/.test(cmdline)) {
+    const environ = read(`/proc/${pid}/environ`) ?? "";
+    const config = environ.split("\0").find((entry) => entry.startsWith("HEALTHBOARD_CONFIG="));
+    return `healthboard ${config ? config.slice(19).split("/").pop() : "(no config)"}`;
+  }
+  for (const [name, pattern] of FAMILIES) if (pattern.test(cmdline)) return name;
+  return "other";
+}
+
+const seen = new Map(); // pid:starttime → { family, ticks }
+
+function sample() {
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    const stat = read(`/proc/${entry}/stat`);
+    if (!stat) continue;
+    // Fields after the command name, which may hold spaces: ") state ppid …".
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    const key = `${entry}:${fields[19]}`;
+    const known = seen.get(key);
+    if (known) known.ticks = Math.max(known.ticks, ticks);
+    else {
+      const cmdline = (read(`/proc/${entry}/cmdline`) ?? "").replaceAll("\0", " ");
+      seen.set(key, { family: familyOf(entry, cmdline), ticks, base: ticks });
+    }
+  }
+}
+
+const separator = process.argv.indexOf("--");
+const command = process.argv.slice(separator + 1).join(" ");
+if (separator < 0 || !command) {
+  console.error("usage: node bench/process-cpu.mjs -- <command>");
+  process.exit(2);
+}
+sample(); // processes already running count only what they use from now on
+const started = Date.now();
+const child = spawn("bash", ["-c", command], { stdio: "inherit" });
+const timer = setInterval(sample, 1000);
+child.on("exit", (code) => {
+  clearInterval(timer);
+  sample();
+  const wall = (Date.now() - started) / 1000;
+  const byFamily = new Map();
+  for (const { family, ticks, base } of seen.values()) {
+    byFamily.set(family, (byFamily.get(family) ?? 0) + (ticks - base) / TICKS);
+  }
+  const total = [...byFamily.values()].reduce((a, b) => a + b, 0);
+  const rows = [...byFamily].filter(([, s]) => s >= 0.5).sort((a, b) => b[1] - a[1]);
+  console.log(`\n| process family | CPU s | share |\n|---|---|---|`);
+  for (const [family, s] of rows) {
+    console.log(`| ${family} | ${s.toFixed(0)} | ${((100 * s) / total).toFixed(1)}% |`);
+  }
+  console.log(`| all | ${total.toFixed(0)} | wall ${wall.toFixed(0)} s, ${(total / wall).toFixed(2)} cores busy |`);
+  process.exit(code ?? 1);
+});
