@@ -91,6 +91,8 @@ child.on("exit", (code) => {
   for (const [family, s] of rows) {
     console.log(`| ${family} | ${s.toFixed(0)} | ${((100 * s) / total).toFixed(1)}% |`);
   }
-  console.log(`| all | ${total.toFixed(0)} | wall ${wall.toFixed(0)} s, ${(total / wall).toFixed(2)} cores busy |`);
+  console.log(
+    `| all | ${total.toFixed(0)} | wall ${wall.toFixed(0)} s, ${(total / wall).toFixed(2)} cores busy |`,
+  );
   process.exit(code ?? 1);
 });
