@@ -253,11 +253,13 @@ export const QUERIES: Record<string, QueryTable> = {
   },
   // Badges (lib/badges/badge-params.ts): a bad parameter is a 400 badge.
   "/badge/team/[file]": {
-    params: ["label", "style"],
+    params: ["label", "style", "env"],
     bare: "ok",
     variants: () => [
       v({ label: "health", style: "flat-square" }, "ok"),
       v({ style: "round" }, "bad-request"),
+      v({ env: "prod" }, "ok"),
+      v({ env: "nowhere" }, "bad-request"),
     ],
   },
   "/badge/location/[deployment]/[file]": {

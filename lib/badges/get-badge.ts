@@ -32,12 +32,13 @@ function notFound(label: string, refreshSeconds: number): BadgeResult {
   return { status: 404, badge: { label, message: "not found", color: "unknown" }, refreshSeconds };
 }
 
-export async function teamBadge(slug: string, label?: string): Promise<BadgeResult> {
+/** A team's health in `env` (an environment name already checked; the default when omitted). */
+export async function teamBadge(slug: string, label?: string, env?: string): Promise<BadgeResult> {
   const config = loadConfig();
   const refresh = config.refresh.assetStatusSeconds;
   const team = config.teams.find((t) => t.slug === slug);
   if (!team) return notFound(label ?? slug, refresh);
-  const snapshot = await getSnapshot();
+  const snapshot = await getSnapshot(env);
   const state = teamBadgeState(teamAssets(snapshot, slug).map((a) => a.health.overall));
   return { status: 200, badge: { label: label ?? team.name, ...state }, refreshSeconds: refresh };
 }

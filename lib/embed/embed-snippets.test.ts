@@ -93,6 +93,18 @@ describe("embed snippets", () => {
     expect(badgesFor(ORIGIN, { kind: "lineage", view: lineage({}) })).toEqual([]);
   });
 
+  it("gives the team badge and its link the environment the page shows", () => {
+    const [badge] = badgesFor(ORIGIN, {
+      kind: "team",
+      team: "ml",
+      panel: "assets",
+      range: "7d",
+      env: "staging",
+    });
+    expect(badge?.image).toBe(`${ORIGIN}/badge/team/ml.svg?env=staging`);
+    expect(badge?.link).toBe(`${ORIGIN}/teams/ml?env=staging`);
+  });
+
   it("escapes Markdown in badge alt text", () => {
     expect(badgeMarkdown({ alt: "a]b[c", image: "i", link: "l" })).toBe("[![a\\]b\\[c](i)](l)");
   });

@@ -87,8 +87,8 @@ export function badgesFor(origin: string, target: EmbedTarget, ctx: BadgeContext
     const badges: BadgeLink[] = [
       {
         alt: `${ctx.teamName ?? target.team} health`,
-        image: `${origin}/badge/team/${team}.svg`,
-        link: `${origin}/teams/${team}`,
+        image: withEnv(`${origin}/badge/team/${team}.svg`, target.env),
+        link: withEnv(`${origin}/teams/${team}`, target.env),
       },
     ];
     if (target.panel === "deploys") {
