@@ -3,18 +3,11 @@
 // default environment is never written, so prod's URLs read as before.
 // Browser-safe and pure.
 
+import { withParam } from "@/lib/http/href-param";
+
 /** `href` with its `env` parameter set to `env`, or removed when `env` is undefined (the default). */
 export function withEnv(href: string, env: string | undefined): string {
-  const hashAt = href.indexOf("#");
-  const hash = hashAt === -1 ? "" : href.slice(hashAt);
-  const beforeHash = hashAt === -1 ? href : href.slice(0, hashAt);
-  const queryAt = beforeHash.indexOf("?");
-  const path = queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt);
-  const params = new URLSearchParams(queryAt === -1 ? "" : beforeHash.slice(queryAt + 1));
-  if (env) params.set("env", env);
-  else params.delete("env");
-  const query = params.toString();
-  return `${path}${query ? `?${query}` : ""}${hash}`;
+  return withParam(href, "env", env || undefined);
 }
 
 /**

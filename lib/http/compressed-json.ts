@@ -14,6 +14,8 @@
 // representation in its URL instead: `?format=gzip`.
 // Shared by the route (lib/http/json-response.ts) and the browser's fetches.
 
+import { withParam } from "./href-param";
+
 export const GZIP_JSON_TYPE = "application/vnd.healthboard.json+gzip";
 
 /** True when the request's Accept names the gzip representation (with q > 0). */
@@ -46,7 +48,7 @@ export function formatParam(
 /** `href` asking for the gzip representation by URL where the browser can inflate it. */
 export function gzipJsonHref(href: string): string {
   if (typeof DecompressionStream !== "function") return href;
-  return `${href}${href.includes("?") ? "&" : "?"}${FORMAT_PARAM}=gzip`;
+  return withParam(href, FORMAT_PARAM, "gzip");
 }
 
 /**
