@@ -51,6 +51,24 @@ describe("RunChangeFeed", () => {
     expect((await feed.poll()).assets).toEqual(new Set());
   });
 
+  it("names the locations of runs newly seen failed, once", async () => {
+    let now = 1_000_000;
+    const source = fakeRuns();
+    const feed = new RunChangeFeed(source, { now: () => now, marginMs: 10_000 });
+    await feed.poll();
+    source.runs.push(
+      { id: "f", status: "FAILURE", location: "one", assetIds: ["a"], updatedAt: now + 1 },
+      { id: "s", status: "SUCCESS", location: "two", assetIds: ["b"], updatedAt: now + 1 },
+      { id: "x", status: "FAILURE", location: null, assetIds: ["c"], updatedAt: now + 1 },
+    );
+    now += 2_000;
+    const first = await feed.poll();
+    expect(first.failedIn).toEqual(new Set(["one"]));
+    expect(first.locations).toEqual(new Set(["one", "two"]));
+    now += 2_000;
+    expect((await feed.poll()).failedIn).toEqual(new Set());
+  });
+
   it("reports a run seen again within the margin only when its status moved", async () => {
     let now = 1_000_000;
     const source = fakeRuns();

@@ -48,16 +48,17 @@ export class RunChangeFeed {
 
   /**
    * The asset ids (and code locations) touched since the previous poll (the first poll only sets
-   * the cursor: the caller sweeps everything then). Rejects when Dagster
-   * cannot answer; the cursor then stays where it was, so nothing is skipped.
+   * the cursor: the caller sweeps everything then), and the locations of runs newly seen failed.
+   * Rejects when Dagster cannot answer; the cursor then stays where it was, so nothing is skipped.
    */
-  async poll(): Promise<{ assets: Set<string>; locations: Set<string> }> {
+  async poll(): Promise<{ assets: Set<string>; locations: Set<string>; failedIn: Set<string> }> {
     const now = (this.options.now ?? Date.now)();
     const margin = this.options.marginMs ?? FEED_MARGIN_MS;
     const since = (this.cursor ?? now) - margin;
     const runs = await this.source.fetchChangedRuns(since);
     const touched = new Set<string>();
     const locations = new Set<string>();
+    const failedIn = new Set<string>();
     for (const ids of this.active.values()) for (const id of ids) touched.add(id);
     for (const run of runs) {
       const before = this.seen.get(run.id);
@@ -65,6 +66,7 @@ export class RunChangeFeed {
       if (before?.status === run.status) continue;
       for (const id of run.assetIds) touched.add(id);
       if (run.location !== null) locations.add(run.location);
+      if (run.location !== null && run.status === "FAILURE") failedIn.add(run.location);
       if (FINISHED.has(run.status)) this.active.delete(run.id);
       else this.active.set(run.id, run.assetIds);
     }
@@ -73,7 +75,7 @@ export class RunChangeFeed {
     // harmless extra read).
     for (const [id, s] of this.seen) if (now - s.at > 2 * margin) this.seen.delete(id);
     this.cursor = now;
-    return { assets: touched, locations };
+    return { assets: touched, locations, failedIn };
   }
 
   /** Forgets the cursor: the next poll starts over (after a failed sweep, say). */

@@ -50,6 +50,7 @@ export class DeploymentCollector {
   private lastHistorySweep: number | null = null;
   /** The one pending timer of each loop. */
   private readonly loops: Repeating[] = [];
+  private runsLoop: Repeating | null = null;
   private firstCycle: Promise<void> | null = null;
   private stopped = false;
 
@@ -138,6 +139,9 @@ export class DeploymentCollector {
       if (!following) return null;
       for (const id of touched.assets) this.touchedSinceRuns?.add(id);
       for (const name of touched.locations) this.locationsSinceRuns.add(name);
+      // A failed run's error is what its alert and the failing-now list quote:
+      // read it now, not a runs interval after the asset shows degraded.
+      if (touched.failedIn.size > 0) this.runsLoop?.wake();
       return touched.assets;
     } catch {
       this.touchedSinceRuns = null;
@@ -186,6 +190,7 @@ export class DeploymentCollector {
     const { locationIntervalMs, assetIntervalMs, runsIntervalMs } = this.options;
     void this.firstCycle.then(() => {
       if (this.stopped) return;
+      this.runsLoop = repeatAfter(() => this.refreshRuns(), 0, runsIntervalMs);
       this.loops.push(
         repeatAfter(() => this.refreshLocations(), locationIntervalMs, locationIntervalMs),
         // Following changes, a refresh is short: paced so that a change shows
@@ -195,7 +200,7 @@ export class DeploymentCollector {
           assetIntervalMs,
           assetIntervalMs,
         ),
-        repeatAfter(() => this.refreshRuns(), 0, runsIntervalMs),
+        this.runsLoop,
       );
     });
     return this.firstCycle;
@@ -205,6 +210,7 @@ export class DeploymentCollector {
     this.stopped = true;
     for (const loop of this.loops) loop.stop();
     this.loops.length = 0;
+    this.runsLoop = null;
   }
 
   state(): DeploymentState {

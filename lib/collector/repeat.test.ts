@@ -36,6 +36,26 @@ describe("repeatAfter", () => {
     expect(starts).toEqual([0, 5_010, 10_020]);
   });
 
+  it("wake runs the task at once when resting, and right after the run in progress when running", async () => {
+    const starts: number[] = [];
+    const loop = repeatAfter(taking(2_000, starts), 0, 60_000);
+    await vi.advanceTimersByTimeAsync(10_000); // resting since 2 s
+    loop.wake();
+    await vi.advanceTimersByTimeAsync(1_000); // running since 10 s
+    loop.wake();
+    loop.wake(); // twice during one run: one more run, not two
+    await vi.advanceTimersByTimeAsync(20_000);
+    // (A timeout of 0 fires after 1 ms.)
+    expect(starts).toEqual([0, 10_000, 12_001]);
+    // Then the loop rests its interval again.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(starts).toEqual([0, 10_000, 12_001, 74_001]);
+    loop.stop();
+    loop.wake();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(starts).toHaveLength(4);
+  });
+
   it("runs nothing after stop, even when stopped during a run", async () => {
     const starts: number[] = [];
     const loop = repeatAfter(taking(2_000, starts), 0, 5_000);

@@ -1,6 +1,8 @@
 /** A loop that runs an async task again and again; `stop()` ends it. */
 export interface Repeating {
   stop(): void;
+  /** Runs the task now instead of after its rest (right after the run in progress, if any). */
+  wake(): void;
 }
 
 /**
@@ -29,21 +31,34 @@ function repeatWithRest(
   restMs: (tookMs: number) => number,
 ): Repeating {
   let stopped = false;
+  let running = false;
+  let woken = false;
   let timer: NodeJS.Timeout | undefined;
-  const tick = async () => {
-    if (stopped) return;
-    const started = Date.now();
-    await fn().catch(() => undefined);
-    if (stopped) return;
-    timer = setTimeout(tick, restMs(Date.now() - started));
+  const schedule = (ms: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(tick, ms);
     timer.unref?.();
   };
-  timer = setTimeout(tick, firstDelayMs);
-  timer.unref?.();
+  const tick = async () => {
+    if (stopped) return;
+    running = true;
+    woken = false;
+    const started = Date.now();
+    await fn().catch(() => undefined);
+    running = false;
+    if (stopped) return;
+    schedule(woken ? 0 : restMs(Date.now() - started));
+  };
+  schedule(firstDelayMs);
   return {
     stop() {
       stopped = true;
       clearTimeout(timer);
+    },
+    wake() {
+      if (stopped) return;
+      if (running) woken = true;
+      else schedule(0);
     },
   };
 }
