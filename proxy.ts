@@ -51,9 +51,11 @@ export function proxy(request: NextRequest) {
   const forwarded = new Headers(request.headers);
   forwarded.set("content-security-policy", headers["Content-Security-Policy"] ?? "");
   // A page for an environment nobody has: the not-found page with a 404, before
-  // a loading skeleton could stream a 200 (API routes answer a 400 themselves).
+  // a loading skeleton could stream a 200 (API routes answer a 400 themselves,
+  // badges a 400 badge, which an <img> in a wiki can show).
+  const answersItself = pathname.startsWith("/api/") || pathname.startsWith("/badge/");
   const response =
-    !pathname.startsWith("/api/") && namesUnknownEnvironment(request.nextUrl)
+    !answersItself && namesUnknownEnvironment(request.nextUrl)
       ? NextResponse.rewrite(new URL("/_unknown-environment", request.url), {
           request: { headers: forwarded },
         })

@@ -43,6 +43,10 @@ function familyOf(pid, cmdline) {
     const config = environ.split("\0").find((entry) => entry.startsWith("HEALTHBOARD_CONFIG="));
     return `healthboard ${config ? config.slice(19).split("/").pop() : "(no config)"}`;
   }
+  // Chromium by process type: the renderers (pages' scripts, layout, canvas), the
+  // GPU process (software compositing with --disable-gpu), the browser and utilities.
+  if (/chromium/.test(cmdline))
+    return `chromium ${/--type=([\w-]+)/.exec(cmdline)?.[1] ?? "browser"}`;
   for (const [name, pattern] of FAMILIES) if (pattern.test(cmdline)) return name;
   return "other";
 }
