@@ -66,7 +66,8 @@ function sample() {
     if (known) known.ticks = Math.max(known.ticks, ticks);
     else {
       const cmdline = (read(`/proc/${entry}/cmdline`) ?? "").replaceAll("\0", " ");
-      seen.set(key, { family: familyOf(entry, cmdline), ticks, base: ticks });
+      // Processes already running count from now; later ones from their start.
+      seen.set(key, { family: familyOf(entry, cmdline), ticks, base: baseline ? ticks : 0 });
     }
   }
 }
@@ -77,7 +78,9 @@ if (separator < 0 || !command) {
   console.error("usage: node bench/process-cpu.mjs -- <command>");
   process.exit(2);
 }
+let baseline = true;
 sample(); // processes already running count only what they use from now on
+baseline = false;
 const started = Date.now();
 const child = spawn("bash", ["-c", command], { stdio: "inherit" });
 const timer = setInterval(sample, 1000);

@@ -1,4 +1,5 @@
 import type { RunStatus } from "@/lib/health/status-types";
+import { isFailedRun } from "@/lib/metrics/definitions";
 
 // The change feed of the incremental asset refresh: which assets the runs
 // updated since the last poll planned, materialized, observed or checked.
@@ -66,7 +67,7 @@ export class RunChangeFeed {
       if (before?.status === run.status) continue;
       for (const id of run.assetIds) touched.add(id);
       if (run.location !== null) locations.add(run.location);
-      if (run.location !== null && run.status === "FAILURE") failedIn.add(run.location);
+      if (run.location !== null && isFailedRun(run)) failedIn.add(run.location);
       if (FINISHED.has(run.status)) this.active.delete(run.id);
       else this.active.set(run.id, run.assetIds);
     }

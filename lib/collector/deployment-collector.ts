@@ -10,6 +10,11 @@ import { MaterializationCollector, type MaterializationSource } from "./material
 import { type Repeating, repeatAfter, repeatPaced } from "./repeat";
 import { RunCollector, type RunSource } from "./run-collector";
 
+/** How long an asset refresh that saw a run fail waits for the run's error to be read. */
+const FAILED_RUN_WAIT_MS = 5_000;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref?.());
+
 // One per configured deployment per server process. Three loops poll Dagster
 // on their own intervals, whoever is looking: the cheap location-status poll,
 // asset statuses in key batches, and runs per location. Readers only ever see
@@ -51,6 +56,8 @@ export class DeploymentCollector {
   /** The one pending timer of each loop. */
   private readonly loops: Repeating[] = [];
   private runsLoop: Repeating | null = null;
+  /** The runs refresh a newly failed run woke, until the asset refresh that saw it ends. */
+  private runsRead: Promise<void> | null = null;
   private firstCycle: Promise<void> | null = null;
   private stopped = false;
 
@@ -127,7 +134,15 @@ export class DeploymentCollector {
     }));
     const plan = planner.plan(now, planned, this.assets.state().statuses, touched);
     const incremental = plan.sweep ? undefined : { only: plan.ids, confirmedAt: plan.at };
-    if (await this.assets.refresh(live, frozen, incremental)) this.generation++;
+    const changed = await this.assets.refresh(live, frozen, incremental);
+    if (this.runsRead) {
+      // A newly failed run: its error joins the generation that shows the
+      // asset degraded, since an alert on it quotes the error (bounded, so a
+      // long history pass in progress cannot hold the statuses back).
+      await Promise.race([this.runsRead, sleep(FAILED_RUN_WAIT_MS)]);
+      this.runsRead = null;
+    }
+    if (changed) this.generation++;
     planner.done(plan, this.assets.state().error === null, planned);
   }
 
@@ -141,7 +156,7 @@ export class DeploymentCollector {
       for (const name of touched.locations) this.locationsSinceRuns.add(name);
       // A failed run's error is what its alert and the failing-now list quote:
       // read it now, not a runs interval after the asset shows degraded.
-      if (touched.failedIn.size > 0) this.runsLoop?.wake();
+      if (touched.failedIn.size > 0) this.runsRead = this.runsLoop?.wake() ?? null;
       return touched.assets;
     } catch {
       this.touchedSinceRuns = null;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { repeatAfter, repeatPaced } from "./repeat";
+import { repeatAfter, repeatPaced, WAKE_GAP_MS } from "./repeat";
 
 beforeEach(() => vi.useFakeTimers({ now: 0 }));
 afterEach(() => vi.useRealTimers());
@@ -36,24 +36,42 @@ describe("repeatAfter", () => {
     expect(starts).toEqual([0, 5_010, 10_020]);
   });
 
-  it("wake runs the task at once when resting, and right after the run in progress when running", async () => {
+  it("wake runs the task soon: after a 1 s gap when resting, right after the run in progress when running", async () => {
     const starts: number[] = [];
     const loop = repeatAfter(taking(2_000, starts), 0, 60_000);
-    await vi.advanceTimersByTimeAsync(10_000); // resting since 2 s
-    loop.wake();
+    await vi.advanceTimersByTimeAsync(10_000); // resting since 2 s: at once
+    let firstDone = false;
+    void loop.wake().then(() => {
+      firstDone = true;
+    });
     await vi.advanceTimersByTimeAsync(1_000); // running since 10 s
-    loop.wake();
-    loop.wake(); // twice during one run: one more run, not two
+    expect(starts).toEqual([0, 10_000]);
+    expect(firstDone).toBe(false);
+    const woken = [loop.wake(), loop.wake()]; // twice during one run: one more run, not two
+    await vi.advanceTimersByTimeAsync(1_000); // the run ends at 12 s
+    expect(firstDone).toBe(true);
     await vi.advanceTimersByTimeAsync(20_000);
-    // (A timeout of 0 fires after 1 ms.)
-    expect(starts).toEqual([0, 10_000, 12_001]);
+    // Not back to back: the woken run starts WAKE_GAP_MS after the run before it ended.
+    expect(starts).toEqual([0, 10_000, 12_000 + WAKE_GAP_MS]);
+    await Promise.all(woken); // resolved when that run ended
     // Then the loop rests its interval again.
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(starts).toEqual([0, 10_000, 12_001, 74_001]);
+    expect(starts).toEqual([0, 10_000, 13_000, 75_000]);
     loop.stop();
-    loop.wake();
+    await loop.wake(); // resolves at once
     await vi.advanceTimersByTimeAsync(60_000);
     expect(starts).toHaveLength(4);
+  });
+
+  it("a wake pending at stop resolves without a run", async () => {
+    const starts: number[] = [];
+    const loop = repeatAfter(taking(2_000, starts), 0, 60_000);
+    await vi.advanceTimersByTimeAsync(2_500); // the run ended at 2 s: the gap holds the wake
+    const woken = loop.wake();
+    loop.stop();
+    await woken;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(starts).toEqual([0]);
   });
 
   it("runs nothing after stop, even when stopped during a run", async () => {

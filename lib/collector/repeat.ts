@@ -1,9 +1,16 @@
 /** A loop that runs an async task again and again; `stop()` ends it. */
 export interface Repeating {
   stop(): void;
-  /** Runs the task now instead of after its rest (right after the run in progress, if any). */
-  wake(): void;
+  /**
+   * Runs the task soon instead of after its whole rest: right after the run in
+   * progress, else at once, but never sooner than `WAKE_GAP_MS` after the last
+   * run ended. Resolves when that run has ended (at once when stopped).
+   */
+  wake(): Promise<void>;
 }
+
+/** The least rest before a woken run: a woken loop still never polls back to back. */
+export const WAKE_GAP_MS = 1_000;
 
 /**
  * Runs `fn` after `firstDelayMs`, then `intervalMs` after each run ends, so
@@ -32,33 +39,50 @@ function repeatWithRest(
 ): Repeating {
   let stopped = false;
   let running = false;
-  let woken = false;
+  let endedAt: number | null = null;
   let timer: NodeJS.Timeout | undefined;
+  /** Wakers of the next run to start, and of the run in progress. */
+  let next: (() => void)[] = [];
+  let current: (() => void)[] = [];
   const schedule = (ms: number) => {
     clearTimeout(timer);
     timer = setTimeout(tick, ms);
     timer.unref?.();
   };
+  const settle = (wakers: (() => void)[]) => {
+    for (const resolve of wakers) resolve();
+  };
   const tick = async () => {
     if (stopped) return;
     running = true;
-    woken = false;
+    current = next;
+    next = [];
     const started = Date.now();
     await fn().catch(() => undefined);
     running = false;
+    endedAt = Date.now();
+    settle(current);
+    current = [];
     if (stopped) return;
-    schedule(woken ? 0 : restMs(Date.now() - started));
+    const rest = restMs(endedAt - started); // a paced loop records every run's duration
+    schedule(next.length > 0 ? WAKE_GAP_MS : rest);
   };
   schedule(firstDelayMs);
   return {
     stop() {
       stopped = true;
       clearTimeout(timer);
+      settle(next);
+      next = [];
     },
     wake() {
-      if (stopped) return;
-      if (running) woken = true;
-      else schedule(0);
+      if (stopped) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        next.push(resolve);
+        if (running) return; // the run in progress schedules it when it ends
+        const since = endedAt === null ? WAKE_GAP_MS : Date.now() - endedAt;
+        schedule(Math.max(0, WAKE_GAP_MS - since));
+      });
     },
   };
 }
