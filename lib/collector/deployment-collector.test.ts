@@ -42,7 +42,12 @@ function fakeDagster() {
       state.failed = true;
       state.status = {
         ...failedStatus(FAILED_AT),
-        latestRun: { ...failedStatus(FAILED_AT).latestRun!, id: "f" },
+        latestRun: {
+          id: "f",
+          status: "FAILURE",
+          startedAt: FAILED_AT - 60_000,
+          endedAt: FAILED_AT,
+        },
       };
     },
     sources: {
