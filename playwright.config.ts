@@ -60,7 +60,13 @@ const OWN_SERVER_SPECS = [
   "replicas",
   "storage",
 ];
-const LATE_READER_SPECS = ["cause", "environments", "second-workspace", "unreachable-deployment"];
+const LATE_READER_SPECS = [
+  "cause",
+  "environment-badges",
+  "environments",
+  "second-workspace",
+  "unreachable-deployment",
+];
 const PARALLEL_PROJECTS = ["read-only", "fault-proxy", "own-servers", "late-readers"];
 const specs = (names: string[]) => names.map((name) => `**/${name}.spec.ts`);
 const DAGSTER_URL = process.env.E2E_DAGSTER_URL ?? "http://127.0.0.1:3071";

@@ -1,11 +1,8 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, type Page, test } from "@playwright/test";
-import { parseSvg } from "./support/badge-svg";
-import { expectedTeamMessage } from "./support/badge-truth";
 import { dagsterQueryAt } from "./support/dagster";
 import { locationsAt, truthDiff } from "./support/environments-truth";
-import { healthTruth } from "./support/health-truth";
 
 // Environments against two real Dagster instances: the seeded demo on :3071 as
 // prod and demo/staging/ (scripts/staging-up.sh) on :3073 as staging, whose
@@ -300,41 +297,4 @@ test("badges and embeds of a staging deployment read staging", async ({ page }) 
   for (const row of await assetRows(page))
     expect(row.href).toMatch(new RegExp(`^${stagingDagster}/`));
   expect((await fetch(`${envsUrl}/embed/teams/ml/assets?env=nowhere`)).status).toBe(404);
-});
-
-test("a team badge with ?env= says the team's health in that environment", async ({ page }) => {
-  // The ML team in staging: its assets by their Dagster owner (the team's
-  // configured location is prod's), each asset's health read from staging's Dagster.
-  const mine = [...(await locationsAt(stagingDagster)).values()]
-    .flat()
-    .filter((a) => a.owners.includes("team:ml"));
-  expect(mine.length).toBeGreaterThan(0);
-  const badgeMessage = async (url: string) => {
-    const res = await fetch(url);
-    return { status: res.status, badge: await parseSvg(page, await res.text()) };
-  };
-  await expect(async () => {
-    const health = await healthTruth(
-      mine.map((a) => a.path),
-      stagingDagster,
-    );
-    const truth = expectedTeamMessage(
-      mine.flatMap((a) => {
-        const h = health.get(a.id);
-        return h ? [{ team: "ml", overall: h.overall }] : [];
-      }),
-      "ml",
-    );
-    const staging = await badgeMessage(`${envsUrl}/badge/team/ml.svg?env=staging`);
-    expect(staging.status).toBe(200);
-    expect(staging.badge.message).toBe(truth);
-    // prod's ML team has a failing asset (recommendation_model): the two badges differ,
-    // so the one above did not read prod.
-    const prod = await badgeMessage(`${envsUrl}/badge/team/ml.svg`);
-    expect(prod.badge.message).toMatch(/^\d+ degraded/);
-    expect(prod.badge.message).not.toBe(staging.badge.message);
-  }).toPass({ timeout: 30_000 });
-  const unknown = await badgeMessage(`${envsUrl}/badge/team/ml.svg?env=nowhere`);
-  expect(unknown.status).toBe(400);
-  expect(unknown.badge.message).toBe("invalid env");
 });
