@@ -15,8 +15,8 @@ const FAMILIES = [
   ["dagster daemon", /dagster-daemon|dagster daemon/],
   ["dagster webserver", /dagster-webserver|dagster_webserver/],
   ["dagster code servers", /dagster api grpc|dagster code-server|grpc/],
-  ["dagster runs", /dagster api execute_run|execute_run|dagster\b/],
-  ["chromium", /chromium/],
+  // Runs, and any other process naming dagster (the CLI, the suite's start-up scripts).
+  ["dagster runs and CLI", /dagster api execute_run|execute_run|dagster\b/],
   ["playwright runner", /playwright/],
   ["fault proxies", /fault-proxy/],
   ["postgres", /postgres/],

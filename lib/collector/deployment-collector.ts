@@ -1,3 +1,4 @@
+import { setTimeout as delay } from "node:timers/promises";
 import type { DeployStore } from "@/lib/deploys/deploy-types";
 import { DeployRecorder } from "@/lib/deploys/record-deploys";
 import type { DeploymentSnapshot } from "@/lib/domain/types";
@@ -12,8 +13,6 @@ import { RunCollector, type RunSource } from "./run-collector";
 
 /** How long an asset refresh that saw a run fail waits for the run's error to be read. */
 const FAILED_RUN_WAIT_MS = 5_000;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref?.());
 
 // One per configured deployment per server process. Three loops poll Dagster
 // on their own intervals, whoever is looking: the cheap location-status poll,
@@ -139,7 +138,7 @@ export class DeploymentCollector {
       // A newly failed run: its error joins the generation that shows the
       // asset degraded, since an alert on it quotes the error (bounded, so a
       // long history pass in progress cannot hold the statuses back).
-      await Promise.race([this.runsRead, sleep(FAILED_RUN_WAIT_MS)]);
+      await Promise.race([this.runsRead, delay(FAILED_RUN_WAIT_MS, undefined, { ref: false })]);
       this.runsRead = null;
     }
     if (changed) this.generation++;
