@@ -29,15 +29,41 @@ fi
 # ("alembic_version has more than one head"). Idempotent on an existing home.
 bash "$ROOT/scripts/dagster-init-home.sh"
 
-cd "$WORKSPACE_DIR"
-# setsid: each gets its own process group, so dagster-down.sh also stops the code servers they spawn.
+# One code server per location, shared by the webserver and the daemon
+# (scripts/code-servers.py says why). Sockets under /tmp: a Unix socket's path
+# is limited to 108 bytes, and a checkout's path may be long.
+SOCKET_DIR="${TMPDIR:-/tmp}/hb-dagster-$(printf '%s' "$DAGSTER_HOME" | sha1sum | cut -c1-12)"
+mkdir -p "$SOCKET_DIR"
+rm -f "$SOCKET_DIR"/*.sock
+plan="$("$ROOT/.venv/bin/python" "$ROOT/scripts/code-servers.py" "$WORKSPACE_DIR/workspace.yaml" \
+  "$RUN_DIR/workspace.yaml" "$SOCKET_DIR")"
+# setsid: each gets its own process group, so dagster-down.sh also stops the processes it spawns.
 # 3>&- … 9>&-: they outlive this script, so they must not keep a descriptor it
 # inherited; under `flock /tmp/e2e.lock …` they held the lock until stopped.
-setsid nohup "$ROOT/.venv/bin/dagster-webserver" -w workspace.yaml -h 127.0.0.1 -p "$PORT" \
+while IFS=$'\t' read -r name flag target workdir socket; do
+  (cd "$workdir" || exit 1
+    setsid nohup "$ROOT/.venv/bin/dagster" code-server start "$flag" "$target" \
+      -d "$workdir" --location-name "$name" --socket "$socket" --log-level warning \
+      >"$RUN_DIR/code-server-$name.log" 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
+    echo $! >"$RUN_DIR/code-server-$name.pid")
+done <<<"$plan"
+# A code server opens its socket once its code has loaded (or failed to load,
+# which it then serves as the location's error).
+while IFS=$'\t' read -r name _ _ _ socket; do
+  for _ in $(seq 1 240); do [[ -S "$socket" ]] && break; sleep 0.5; done
+  if [[ ! -S "$socket" ]]; then
+    echo "[dagster] the code server of $name did not start; log follows" >&2
+    tail -50 "$RUN_DIR/code-server-$name.log" >&2
+    exit 1
+  fi
+done <<<"$plan"
+
+cd "$WORKSPACE_DIR"
+setsid nohup "$ROOT/.venv/bin/dagster-webserver" -w "$RUN_DIR/workspace.yaml" -h 127.0.0.1 -p "$PORT" \
   >"$RUN_DIR/webserver-$PORT.log" 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
 echo $! >"$RUN_DIR/webserver-$PORT.pid"
 if [[ "${DAGSTER_DAEMON:-1}" == "1" ]]; then
-  setsid nohup "$ROOT/.venv/bin/dagster-daemon" run -w workspace.yaml >"$RUN_DIR/daemon.log" 2>&1 \
+  setsid nohup "$ROOT/.venv/bin/dagster-daemon" run -w "$RUN_DIR/workspace.yaml" >"$RUN_DIR/daemon.log" 2>&1 \
     3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
   echo $! >"$RUN_DIR/daemon.pid"
 fi
