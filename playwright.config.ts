@@ -89,13 +89,14 @@ const TOKEN_ENV = {
 function faultServers(instance: FaultInstance) {
   const config = `${instance.dataDir}/healthboard.faults.yaml`;
   mkdirSync(instance.dataDir, { recursive: true });
-  writeFileSync(
-    config,
-    readFileSync("e2e/healthboard.faults.yaml", "utf8").replace(
-      /127\.0\.0\.1:(3122|3123)\//g,
-      (_, port) => `127.0.0.1:${port === "3122" ? instance.proxyPort : instance.controlPort}/`,
-    ),
+  let yaml = readFileSync("e2e/healthboard.faults.yaml", "utf8").replace(
+    /127\.0\.0\.1:(3122|3123)\//g,
+    (_, port) => `127.0.0.1:${port === "3122" ? instance.proxyPort : instance.controlPort}/`,
   );
+  for (const [key, seconds] of Object.entries(instance.refresh ?? {})) {
+    yaml = yaml.replace(new RegExp(`^(\\s+${key}:) \\d+$`, "m"), `$1 ${seconds}`);
+  }
+  writeFileSync(config, yaml);
   return [
     {
       command: `node e2e/support/fault-proxy.mjs --port ${instance.proxyPort} --control-port ${instance.controlPort} --target ${DAGSTER_URL}`,

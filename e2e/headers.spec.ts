@@ -79,7 +79,7 @@ test("every route, error and static asset carries the security headers", async (
 });
 
 test("every page renders under its CSP without a violation", async ({ context }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await context.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
       console.error(`Refused to load (CSP ${e.violatedDirective}): ${e.blockedURI}`);

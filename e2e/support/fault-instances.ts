@@ -15,6 +15,8 @@ export interface FaultInstance {
   /** The proxy's control API, and the recording pass-through of "steady". */
   controlPort: number;
   dataDir: string;
+  /** Poll intervals in place of healthboard.faults.yaml's, where this instance's specs need no faster. */
+  refresh?: { locationStatusSeconds: number; assetStatusSeconds: number; runsSeconds: number };
 }
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -33,6 +35,11 @@ export const FAULT_INSTANCES = {
     proxyPort: port("E2E_FUZZ_PROXY_PORT", 3126),
     controlPort: port("E2E_FUZZ_CONTROL_PORT", 3127),
     dataDir: ".healthboard-e2e-fuzz",
+    // It polls the shared Dagster for the whole run but is read only twice:
+    // unreachable-deployment waits up to 20 s for an outage (and a recovery)
+    // to show, fuzz.spec.ts checks answers' shape. The faults instance keeps
+    // 1 s: its specs time what they see against the faults they set.
+    refresh: { locationStatusSeconds: 2, assetStatusSeconds: 5, runsSeconds: 10 },
   },
 } satisfies Record<string, FaultInstance>;
 
