@@ -9,7 +9,7 @@ import { HOSTILE } from "./support/hostile-input";
 import { leaksIn } from "./support/leak-patterns";
 import { inPool } from "./support/pool";
 import { type CatalogRoute, catalogUrls, routeCatalog } from "./support/route-catalog";
-import { inTabs } from "./support/tabs";
+import { inTabs, settle } from "./support/tabs";
 
 // Bad input of every kind, on every route: each gets a clear 4xx or a 2xx
 // with a validation message; never a 500, a stack trace, or the input
@@ -336,7 +336,7 @@ test("injected markup in page query strings never runs or renders", async ({ con
     const res = await page.goto(url);
     expect(res?.status(), url).toBeLessThan(500);
     // Client components render what their API calls return: wait for those.
-    await page.waitForLoadState("networkidle");
+    await settle(page);
     const injected = await page.evaluate(() => ({
       elements: document.querySelectorAll("[data-hb-injected]").length,
       flag: (window as { __hbInjected?: number }).__hbInjected ?? null,

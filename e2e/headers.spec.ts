@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { type APIResponse, expect, type Page, test } from "@playwright/test";
 import { inPool } from "./support/pool";
 import { catalogUrls, e2eConfig, routeCatalog } from "./support/route-catalog";
-import { inTabs } from "./support/tabs";
+import { inTabs, settle } from "./support/tabs";
 
 // Security headers on every response, and pages that still work under them.
 // Embeds (/embed/*) may be framed by the origins in the config's
@@ -105,7 +105,7 @@ test("every page renders under its CSP without a violation", async ({ context })
     expect(res?.status(), url).toBe(200);
     // Rendered, and client components had time to load their data under the CSP.
     await expect(page.locator("body"), url).not.toBeEmpty();
-    await page.waitForLoadState("networkidle");
+    await settle(page);
     expect(violations, url).toEqual([]);
   });
 });

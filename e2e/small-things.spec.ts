@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { dagsterQuery } from "./support/dagster";
+import { settle } from "./support/tabs";
 
 // Issue 12's smaller things: a phone-width page that fits, a demo whose deploy
 // history and "vs previous" are filled from its own seeded history
@@ -19,7 +20,7 @@ test.describe("at 390 px wide", () => {
     test(`${path} has no horizontal overflow`, async ({ page }) => {
       await page.goto(path);
       await expect(page.locator("main")).toBeVisible();
-      await page.waitForLoadState("networkidle");
+      await settle(page);
       expect(await pageWidth(page)).toBeLessThanOrEqual(390);
     });
   }

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { inPool } from "./support/pool";
 import { catalogUrls, e2eConfig, routeCatalog } from "./support/route-catalog";
-import { inTabs } from "./support/tabs";
+import { inTabs, settle } from "./support/tabs";
 import { ByteCorpus, needlesFor } from "./support/token-scan";
 
 // The Dagster token Healthboard is started with (playwright.config.ts): it
@@ -105,7 +105,7 @@ test("no route, asset, error page or source map serves the Dagster token", async
   await inTabs(context, pages, TABS, async (tab, { url }) => {
     await tab.goto(url);
     // Let client components fetch their API data: nothing in flight for 500 ms.
-    await tab.waitForLoadState("networkidle");
+    await settle(tab);
   });
   const page = await context.newPage();
   // A client-side navigation, for the RSC payload the router itself fetches.
@@ -114,7 +114,7 @@ test("no route, asset, error page or source map serves the Dagster token", async
   await page.locator('a[href^="/teams/"]').first().click();
   await rscSeen;
   await page.waitForURL(/\/teams\//);
-  await page.waitForLoadState("networkidle");
+  await settle(page);
   await Promise.all(collecting);
   await context.close();
 

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from "@playwright/test";
+import { type BrowserContext, errors, type Page } from "@playwright/test";
 
 /**
  * Runs `work` over `items` in `tabs` pages of one browser context, each page
@@ -28,4 +28,18 @@ export async function inTabs<T>(
     }
   });
   await Promise.all(runners);
+}
+
+/**
+ * Waits until the page's network has been quiet for 500 ms, or `ms` at most.
+ * The wait only gives client components time to fetch their data, and pages
+ * poll: on a loaded machine their requests overlapped for minutes, so a page
+ * never went quiet (CI, 3 December: one crawl spent its whole 180 s there).
+ */
+export async function settle(page: Page, ms = 15_000): Promise<void> {
+  try {
+    await page.waitForLoadState("networkidle", { timeout: ms });
+  } catch (error) {
+    if (!(error instanceof errors.TimeoutError)) throw error;
+  }
 }

@@ -20,6 +20,12 @@ export interface AlertRootCause {
   words: string;
   /** The error message itself, when one is known. */
   error: string | null;
+  /**
+   * Present (true) while the run that failed the asset is not yet among the
+   * runs Healthboard has read, so its error is not known yet: the state
+   * machine holds such an alert back a little (ERROR_WAIT_MS).
+   */
+  errorPending?: true;
 }
 
 /** A condition true now, for one team: the input of the state machine. */

@@ -68,6 +68,22 @@ describe("dependency rule", () => {
     } as unknown as (typeof snapshot.runs)[number]);
     const ml = ruleSignals({ ...input([DEP]), snapshot }).find((s) => s.team === "ml");
     expect(ml?.rootCause).toMatchObject({ words: "ValueError", error: "ValueError: bad orders" });
+    expect(ml?.rootCause?.errorPending).toBeUndefined();
+  });
+
+  it("says the error is pending while the failed run is not among the runs read", () => {
+    const failed = status({
+      lastMaterializedAt: 1_000,
+      lastMaterializationRunId: "r1",
+      latestRun: { id: "r3", status: "FAILURE", startedAt: 2_000, endedAt: 3_000 },
+    });
+    const ml = ruleSignals(input([DEP], { [id("orders_clean")]: failed })).find(
+      (s) => s.team === "ml",
+    );
+    expect(ml?.rootCause).toMatchObject({ error: null, errorPending: true });
+    // A check failure names no run: nothing to wait for.
+    const check = ruleSignals(input([DEP], { [id("orders_clean")]: FAILING_CHECK }));
+    expect(check.find((s) => s.team === "ml")?.rootCause?.errorPending).toBeUndefined();
   });
 });
 

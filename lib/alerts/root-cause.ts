@@ -53,9 +53,10 @@ export function describeRootCause(
           snapshot.statuses.get(definitionKey(deployment, node.id)),
         )
       : [];
-  const runError = causes.find((c) => c.kind === "run")?.error ?? null;
+  const run = causes.find((c) => c.kind === "run");
+  const runError = run?.error ?? null;
   const words = causes.map(causeWords).join("; ");
-  return {
+  const cause: AlertRootCause = {
     key: node.key,
     deployment,
     location: def?.location ?? null,
@@ -63,4 +64,10 @@ export function describeRootCause(
     words: words || (health ? `health ${health.overall.toLowerCase()}` : "unknown"),
     error: runError ? (runError.full ?? runError.message) : null,
   };
+  // The asset's status names a failed run the runs loop has not read yet.
+  const unread =
+    run !== undefined &&
+    runError === null &&
+    !snapshot.runs.some((r) => r.id === run.runId && r.deployment === deployment);
+  return unread ? { ...cause, errorPending: true } : cause;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { AlertCandidate } from "./alert-types";
-import { stepAlerts } from "./state-machine";
+import type { AlertCandidate, AlertSignal } from "./alert-types";
+import { ERROR_WAIT_MS, stepAlerts } from "./state-machine";
 
 // Steady refreshes: what stepAlerts says about states it left as they were,
 // which the store relies on to skip rewriting them.
@@ -64,5 +64,39 @@ describe("stepAlerts on a steady refresh", () => {
     const renotified = stepAlerts(fired.active, [a, b], RULES, 60_000 + 3_600_000);
     expect(renotified.notifications.map((n) => n.transition)).toEqual(["renotify", "renotify"]);
     expect(renotified.unchanged?.size).toBe(0);
+  });
+});
+
+describe("stepAlerts and a root cause whose error is not read yet", () => {
+  const pending = { key: ["orders"], deployment: "prod", location: "etl", team: "analytics" };
+  const withCause = (rootCause: AlertSignal["rootCause"]): AlertCandidate => ({
+    ...candidate("analytics", "orders is degraded"),
+    details: () => ({ rootCause, affected: [], blastRadius: [] }),
+  });
+  const unread = withCause({ ...pending, words: "run failed", error: null, errorPending: true });
+  const read = withCause({ ...pending, words: "ValueError", error: "ValueError: bad orders" });
+
+  it("holds the alert past `for` until the error is read, then fires with it", () => {
+    const first = stepAlerts([], [unread], RULES, 0);
+    const held = stepAlerts(first.active, [unread], RULES, 60_000);
+    expect(held.notifications).toEqual([]);
+    expect(held.active[0]?.status).toBe("pending");
+    const fired = stepAlerts(held.active, [read], RULES, 65_000);
+    expect(fired.notifications.map((n) => n.transition)).toEqual(["firing"]);
+    expect(fired.notifications[0]?.signal.rootCause?.error).toBe("ValueError: bad orders");
+    // Its clock is the condition's, not the error's: firing since the first step's `for`.
+    expect(fired.active[0]?.activeSince).toBe(0);
+  });
+
+  it("fires without the error once ERROR_WAIT_MS past `for` has gone by", () => {
+    let states = stepAlerts([], [unread], RULES, 0).active;
+    states = stepAlerts(states, [unread], RULES, 60_000 + ERROR_WAIT_MS - 1).active;
+    expect(states[0]?.status).toBe("pending");
+    const late = stepAlerts(states, [unread], RULES, 60_000 + ERROR_WAIT_MS);
+    expect(late.notifications.map((n) => n.transition)).toEqual(["firing"]);
+    expect(late.notifications[0]?.signal.rootCause).toMatchObject({
+      error: null,
+      errorPending: true,
+    });
   });
 });

@@ -16,6 +16,15 @@ import {
 
 export type RoutedRule = Pick<AlertRule, "name" | "for" | "renotify" | "routes">;
 
+/**
+ * How long past its `for` an alert may wait for its root cause's error. The
+ * asset's status can show a run failed a moment before the runs loop has read
+ * that run (lib/collector/deployment-collector.ts wakes it at once, but it
+ * takes seconds on a loaded Dagster): an alert sent then would lack the error
+ * that makes it actionable. It fires without the error once this has passed.
+ */
+export const ERROR_WAIT_MS = 60_000;
+
 export interface AlertStep {
   /** Every alert pending or firing after this step. */
   active: AlertState[];
@@ -102,8 +111,16 @@ export function stepAlerts(
           sent: 0,
           signal: detailed(),
         };
-    if (state.status === "pending" && now - state.activeSince >= rule.for) {
-      const signal = prev ? detailed() : state.signal;
+    const due = state.status === "pending" && now - state.activeSince >= rule.for;
+    const signal = due && prev ? detailed() : state.signal;
+    if (
+      due &&
+      signal.rootCause?.errorPending &&
+      now - state.activeSince < rule.for + ERROR_WAIT_MS
+    ) {
+      // Held: still pending, with the details as they are now.
+      state = { ...state, signal };
+    } else if (due) {
       state = {
         ...state,
         signal,
