@@ -81,6 +81,12 @@ describe("dependency rule", () => {
       (s) => s.team === "ml",
     );
     expect(ml?.rootCause).toMatchObject({ error: null, errorPending: true });
+    // Ended long before the runs were last read: older than the runs window, never to be read.
+    const snapshot = world({ [id("orders_clean")]: failed });
+    for (const d of snapshot.deployments) d.runsAsOf = 3_000 + 61_000;
+    const old = ruleSignals({ ...input([DEP]), snapshot }).find((s) => s.team === "ml");
+    expect(old?.rootCause).toMatchObject({ error: null });
+    expect(old?.rootCause?.errorPending).toBeUndefined();
     // A check failure names no run: nothing to wait for.
     const check = ruleSignals(input([DEP], { [id("orders_clean")]: FAILING_CHECK }));
     expect(check.find((s) => s.team === "ml")?.rootCause?.errorPending).toBeUndefined();

@@ -64,10 +64,31 @@ export function describeRootCause(
     words: words || (health ? `health ${health.overall.toLowerCase()}` : "unknown"),
     error: runError ? (runError.full ?? runError.message) : null,
   };
-  // The asset's status names a failed run the runs loop has not read yet.
-  const unread =
-    run !== undefined &&
-    runError === null &&
-    !snapshot.runs.some((r) => r.id === run.runId && r.deployment === deployment);
-  return unread ? { ...cause, errorPending: true } : cause;
+  return run && runError === null && runUnread(snapshot, deployment, run.runId, node.id)
+    ? { ...cause, errorPending: true }
+    : cause;
+}
+
+/** How far before the last runs read a run may have ended and still be missing from it. */
+const READ_SLACK_MS = 60_000;
+
+/**
+ * True when the failed run an asset's status names is not among the runs read
+ * because it is newer than them (the runs loop reads it next), as opposed to
+ * older than the runs window (it will never be read).
+ */
+function runUnread(
+  snapshot: HealthSnapshot,
+  deployment: string | null,
+  runId: string,
+  assetId: string,
+): boolean {
+  if (snapshot.runs.some((r) => r.id === runId && r.deployment === deployment)) return false;
+  const latest = deployment
+    ? snapshot.statuses.get(definitionKey(deployment, assetId))?.latestRun
+    : undefined;
+  const runsAsOf = snapshot.deployments.find((d) => d.deployment === deployment)?.runsAsOf;
+  if (runsAsOf === null || runsAsOf === undefined) return true;
+  const ended = latest?.endedAt ?? latest?.startedAt ?? null;
+  return ended === null || ended > runsAsOf - READ_SLACK_MS;
 }
