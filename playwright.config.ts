@@ -94,7 +94,9 @@ function faultServers(instance: FaultInstance) {
     (_, port) => `127.0.0.1:${port === "3122" ? instance.proxyPort : instance.controlPort}/`,
   );
   for (const [key, seconds] of Object.entries(instance.refresh ?? {})) {
-    yaml = yaml.replace(new RegExp(`^(\\s+${key}:) \\d+$`, "m"), `$1 ${seconds}`);
+    const line = new RegExp(`^(\\s+${key}:) \\d+$`, "m");
+    if (!line.test(yaml)) throw new Error(`e2e/healthboard.faults.yaml has no refresh.${key}`);
+    yaml = yaml.replace(line, `$1 ${seconds}`);
   }
   writeFileSync(config, yaml);
   return [

@@ -34,6 +34,13 @@ bash "$ROOT/scripts/dagster-init-home.sh"
 # is limited to 108 bytes, and a checkout's path may be long.
 SOCKET_DIR="${TMPDIR:-/tmp}/hb-dagster-$(printf '%s' "$DAGSTER_HOME" | sha1sum | cut -c1-12)"
 mkdir -p "$SOCKET_DIR"
+# Code servers of an earlier start that went no further (the webserver never
+# answered): theirs would be the sockets removed below.
+for pidfile in "$RUN_DIR"/code-server-*.pid; do
+  [[ -f "$pidfile" ]] || continue
+  kill -KILL -- "-$(cat "$pidfile")" 2>/dev/null || true
+  rm -f "$pidfile"
+done
 rm -f "$SOCKET_DIR"/*.sock
 plan="$("$ROOT/.venv/bin/python" "$ROOT/scripts/code-servers.py" "$WORKSPACE_DIR/workspace.yaml" \
   "$RUN_DIR/workspace.yaml" "$SOCKET_DIR")"
@@ -50,7 +57,12 @@ done <<<"$plan"
 # A code server opens its socket once its code has loaded (or failed to load,
 # which it then serves as the location's error).
 while IFS=$'\t' read -r name _ _ _ socket; do
-  for _ in $(seq 1 240); do [[ -S "$socket" ]] && break; sleep 0.5; done
+  pid="$(cat "$RUN_DIR/code-server-$name.pid")"
+  for _ in $(seq 1 240); do
+    [[ -S "$socket" ]] && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
   if [[ ! -S "$socket" ]]; then
     echo "[dagster] the code server of $name did not start; log follows" >&2
     tail -50 "$RUN_DIR/code-server-$name.log" >&2

@@ -87,6 +87,30 @@ describe("dependency rule", () => {
     const old = ruleSignals({ ...input([DEP]), snapshot }).find((s) => s.team === "ml");
     expect(old?.rootCause).toMatchObject({ error: null });
     expect(old?.rootCause?.errorPending).toBeUndefined();
+    // Listed, but its events (and error) not read yet: a timed-out or deferred read.
+    const listed = world({ [id("orders_clean")]: failed });
+    for (const d of listed.deployments) d.runsAsOf = 3_000 + 61_000;
+    const record = {
+      id: "r3",
+      deployment: "prod",
+      location: "analytics",
+      status: "FAILURE",
+      error: null,
+      materializedAssetIds: null,
+      failedAssetIds: [],
+    };
+    listed.runs.push(record as unknown as (typeof listed.runs)[number]);
+    const unread = ruleSignals({ ...input([DEP]), snapshot: listed }).find((s) => s.team === "ml");
+    expect(unread?.rootCause?.errorPending).toBe(true);
+    // Its events read, and no error among them: nothing left to wait for.
+    const readRun = world({ [id("orders_clean")]: failed });
+    for (const d of readRun.deployments) d.runsAsOf = 3_000 + 61_000;
+    readRun.runs.push({
+      ...record,
+      materializedAssetIds: [],
+    } as unknown as (typeof readRun.runs)[number]);
+    const read = ruleSignals({ ...input([DEP]), snapshot: readRun }).find((s) => s.team === "ml");
+    expect(read?.rootCause?.errorPending).toBeUndefined();
     // A check failure names no run: nothing to wait for.
     const check = ruleSignals(input([DEP], { [id("orders_clean")]: FAILING_CHECK }));
     expect(check.find((s) => s.team === "ml")?.rootCause?.errorPending).toBeUndefined();

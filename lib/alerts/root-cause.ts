@@ -1,5 +1,5 @@
 import { rootCauses } from "@/lib/lineage/graph-algorithms";
-import { isDegraded, isWarning } from "@/lib/metrics/definitions";
+import { isDegraded, isFailedRun, isWarning } from "@/lib/metrics/definitions";
 import { causeWords, degradedCauses } from "@/lib/overview/asset-cause";
 import { ownedHealth } from "@/lib/snapshot/owned-health";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
@@ -73,9 +73,11 @@ export function describeRootCause(
 const READ_SLACK_MS = 60_000;
 
 /**
- * True when the failed run an asset's status names is not among the runs read
- * because it is newer than them (the runs loop reads it next), as opposed to
- * older than the runs window (it will never be read).
+ * True when the failed run an asset's status names has not been read yet, so
+ * its error is still to come: it is not among the runs read because it is
+ * newer than them (the runs loop reads it next), or it is but its events were
+ * not (a timed-out or deferred read, retried on the next runs refresh). False
+ * for a run older than the runs window, which is never read.
  */
 function runUnread(
   snapshot: HealthSnapshot,
@@ -83,12 +85,14 @@ function runUnread(
   runId: string,
   assetId: string,
 ): boolean {
-  if (snapshot.runs.some((r) => r.id === runId && r.deployment === deployment)) return false;
   const latest = deployment
     ? snapshot.statuses.get(definitionKey(deployment, assetId))?.latestRun
     : undefined;
+  if (!latest || !isFailedRun(latest)) return false;
+  const run = snapshot.runs.find((r) => r.id === runId && r.deployment === deployment);
+  if (run) return run.materializedAssetIds === null;
   const runsAsOf = snapshot.deployments.find((d) => d.deployment === deployment)?.runsAsOf;
   if (runsAsOf === null || runsAsOf === undefined) return true;
-  const ended = latest?.endedAt ?? latest?.startedAt ?? null;
+  const ended = latest.endedAt ?? latest.startedAt ?? null;
   return ended === null || ended > runsAsOf - READ_SLACK_MS;
 }

@@ -84,8 +84,16 @@ describe("stepAlerts and a root cause whose error is not read yet", () => {
     const fired = stepAlerts(held.active, [read], RULES, 65_000);
     expect(fired.notifications.map((n) => n.transition)).toEqual(["firing"]);
     expect(fired.notifications[0]?.signal.rootCause?.error).toBe("ValueError: bad orders");
-    // Its clock is the condition's, not the error's: firing since the first step's `for`.
-    expect(fired.active[0]?.activeSince).toBe(0);
+    // Held, not restarted: it fires the moment the error is in, and says since when.
+    expect(fired.active[0]?.firingSince).toBe(65_000);
+    expect(fired.notifications[0]?.startsAt).toBe(65_000);
+  });
+
+  it("drops a held alert without a word when its condition clears", () => {
+    const held = stepAlerts(stepAlerts([], [unread], RULES, 0).active, [unread], RULES, 60_000);
+    const gone = stepAlerts(held.active, [], RULES, 61_000);
+    expect(gone.notifications).toEqual([]);
+    expect(gone.active).toEqual([]);
   });
 
   it("fires without the error once ERROR_WAIT_MS past `for` has gone by", () => {
