@@ -5,6 +5,7 @@ import {
   type Page,
   test,
 } from "@playwright/test";
+import { CRAWL_BUDGET_MS } from "./support/budgets";
 import { HOSTILE } from "./support/hostile-input";
 import { leaksIn } from "./support/leak-patterns";
 import { inPool } from "./support/pool";
@@ -172,7 +173,7 @@ test("invalid ranges and list values get a message or a 400 naming the parameter
 test("hostile query strings on every route get a 2xx or a clear 4xx", async ({ baseURL }) => {
   // About 1,900 probes, each a page render or an API answer: 30 s alone on
   // this machine, a few times that beside the other projects on two cores.
-  test.setTimeout(300_000);
+  test.setTimeout(CRAWL_BUDGET_MS);
   const catalog = await routeCatalog();
   const probes: { url: string; raws: string[] }[] = [];
   // Parameters a route does not read reach only what every route shares (the

@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { CRAWL_BUDGET_MS } from "./support/budgets";
 import { type Fault, faultControlOf, type ProxyLogs } from "./support/fault-control";
 import { FAULT_INSTANCES } from "./support/fault-instances";
 
@@ -327,6 +328,7 @@ test("a path with malformed percent-encoding is a 400, not a 500", async () => {
 });
 
 test("thousands of generated requests: no 5xx, no stack traces, no mutation upstream", async () => {
+  test.setTimeout(CRAWL_BUDGET_MS);
   const SEED = seedForThisRun();
   test.info().annotations.push({ type: "fuzz seed", description: String(SEED) });
   console.log(`fuzz seed: ${SEED} (replay with FUZZ_SEED=${SEED})`);

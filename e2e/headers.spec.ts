@@ -1,5 +1,6 @@
 import { readdirSync } from "node:fs";
 import { type APIResponse, expect, type Page, test } from "@playwright/test";
+import { CRAWL_BUDGET_MS } from "./support/budgets";
 import { inPool } from "./support/pool";
 import { catalogUrls, e2eConfig, routeCatalog } from "./support/route-catalog";
 import { inTabs, settle } from "./support/tabs";
@@ -53,7 +54,7 @@ function checkHeaders(method: "GET" | "HEAD", url: string, res: APIResponse): vo
 }
 
 test("every route, error and static asset carries the security headers", async ({ request }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(CRAWL_BUDGET_MS);
   const urls = catalogUrls(await routeCatalog()).map((u) => u.url);
   // Error answers: the 404 page, an API 400 and 404, a missing static file.
   urls.push(
@@ -79,7 +80,7 @@ test("every route, error and static asset carries the security headers", async (
 });
 
 test("every page renders under its CSP without a violation", async ({ context }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(CRAWL_BUDGET_MS);
   await context.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
       console.error(`Refused to load (CSP ${e.violatedDirective}): ${e.blockedURI}`);

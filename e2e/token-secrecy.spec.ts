@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { CRAWL_BUDGET_MS } from "./support/budgets";
 import { inPool } from "./support/pool";
 import { catalogUrls, e2eConfig, routeCatalog } from "./support/route-catalog";
 import { inTabs, settle } from "./support/tabs";
@@ -39,7 +40,7 @@ test("no route, asset, error page or source map serves the Dagster token", async
   browser,
   baseURL,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(CRAWL_BUDGET_MS);
   const catalog = await routeCatalog();
   const corpus = new ByteCorpus();
 
