@@ -268,11 +268,13 @@ export const QUERIES: Record<string, QueryTable> = {
     variants: () => [v({ style: "flat-square" }, "ok"), v({ style: "round" }, "bad-request")],
   },
   "/badge/asset/[...key]": {
-    params: ["label", "style", "deployment"],
+    params: ["label", "style", "deployment", "env"],
     bare: "ok",
     variants: (ctx) => [
       v({ deployment: ctx.config.deployments[0]?.name ?? "x" }, "ok"),
       v({ style: "round" }, "bad-request"),
+      v({ env: "prod" }, "ok"),
+      v({ env: "nowhere" }, "bad-request"),
     ],
   },
   "/alerts": {

@@ -1,3 +1,4 @@
+import type { AssetStatus } from "@/lib/health/status-types";
 import { rootCauses } from "@/lib/lineage/graph-algorithms";
 import { isDegraded, isFailedRun, isWarning } from "@/lib/metrics/definitions";
 import { causeWords, degradedCauses } from "@/lib/overview/asset-cause";
@@ -43,16 +44,9 @@ export function describeRootCause(
   const def = owned?.definitions[0] ?? node.definitions[0];
   const deployment = def?.deployment ?? null;
   const health = owned ? ownedHealth(snapshot.definitionHealth, node.id, owned) : undefined;
+  const status = deployment ? snapshot.statuses.get(definitionKey(deployment, node.id)) : undefined;
   const causes =
-    health && deployment
-      ? degradedCauses(
-          snapshot,
-          deployment,
-          node.id,
-          health,
-          snapshot.statuses.get(definitionKey(deployment, node.id)),
-        )
-      : [];
+    health && deployment ? degradedCauses(snapshot, deployment, node.id, health, status) : [];
   const run = causes.find((c) => c.kind === "run");
   const runError = run?.error ?? null;
   const words = causes.map(causeWords).join("; ");
@@ -64,7 +58,11 @@ export function describeRootCause(
     words: words || (health ? `health ${health.overall.toLowerCase()}` : "unknown"),
     error: runError ? (runError.full ?? runError.message) : null,
   };
-  return run && runError === null && runUnread(snapshot, deployment, run.runId, node.id)
+  // failedHere is null exactly when the run's events were not read (or it is not listed).
+  return run?.failedHere === null &&
+    runError === null &&
+    status?.latestRun &&
+    runUnread(snapshot, deployment, status.latestRun)
     ? { ...cause, errorPending: true }
     : cause;
 }
@@ -82,14 +80,10 @@ const READ_SLACK_MS = 60_000;
 function runUnread(
   snapshot: HealthSnapshot,
   deployment: string | null,
-  runId: string,
-  assetId: string,
+  latest: NonNullable<AssetStatus["latestRun"]>,
 ): boolean {
-  const latest = deployment
-    ? snapshot.statuses.get(definitionKey(deployment, assetId))?.latestRun
-    : undefined;
-  if (!latest || !isFailedRun(latest)) return false;
-  const run = snapshot.runs.find((r) => r.id === runId && r.deployment === deployment);
+  if (!isFailedRun(latest)) return false;
+  const run = snapshot.runs.find((r) => r.id === latest.id && r.deployment === deployment);
   if (run) return run.materializedAssetIds === null;
   const runsAsOf = snapshot.deployments.find((d) => d.deployment === deployment)?.runsAsOf;
   if (runsAsOf === null || runsAsOf === undefined) return true;

@@ -43,15 +43,20 @@ export async function teamBadge(slug: string, label?: string, env?: string): Pro
   return { status: 200, badge: { label: label ?? team.name, ...state }, refreshSeconds: refresh };
 }
 
+/**
+ * An asset's health in `env` (an environment name already checked; the
+ * default when omitted). A badge that names its deployment reads that
+ * deployment's environment instead (docs/environments.md).
+ */
 export async function assetBadge(
   key: string[],
   query: { label?: string; deployment?: string; show?: "health" | "freshness" },
+  env?: string,
 ): Promise<BadgeResult> {
   const refresh = loadConfig().refresh.assetStatusSeconds;
   const label = query.label ?? key.join("/");
-  // A badge that names its deployment reads that deployment's environment (docs/environments.md).
   const snapshot = await getSnapshot(
-    query.deployment ? environmentOf(query.deployment) : undefined,
+    (query.deployment ? environmentOf(query.deployment) : undefined) ?? env,
   );
   const id = assetId(key);
   const node = snapshot.graph.nodes.get(id);

@@ -93,7 +93,7 @@ describe("embed snippets", () => {
     expect(badgesFor(ORIGIN, { kind: "lineage", view: lineage({}) })).toEqual([]);
   });
 
-  it("gives the team badge and its link the environment the page shows", () => {
+  it("gives team and asset badges and their links the environment the page shows", () => {
     const [badge] = badgesFor(ORIGIN, {
       kind: "team",
       team: "ml",
@@ -103,6 +103,15 @@ describe("embed snippets", () => {
     });
     expect(badge?.image).toBe(`${ORIGIN}/badge/team/ml.svg?env=staging`);
     expect(badge?.link).toBe(`${ORIGIN}/teams/ml?env=staging`);
+    const [asset] = badgesFor(ORIGIN, {
+      kind: "lineage",
+      view: lineage({ focus: '["ml","m"]' }),
+      env: "staging",
+    });
+    expect(asset?.image).toBe(`${ORIGIN}/badge/asset/ml/m.svg?env=staging`);
+    expect(asset?.link).toBe(
+      `${ORIGIN}/lineage?focus=${encodeURIComponent('["ml","m"]')}&env=staging`,
+    );
   });
 
   it("escapes Markdown in badge alt text", () => {

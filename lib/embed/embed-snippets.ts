@@ -109,8 +109,11 @@ export function badgesFor(origin: string, target: EmbedTarget, ctx: BadgeContext
   const badges: BadgeLink[] = [
     {
       alt: `${key.join("/")} health`,
-      image: `${origin}/badge/asset/${key.map(encodeURIComponent).join("/")}.svg`,
-      link: `${origin}/lineage?focus=${encodeURIComponent(focus ?? "")}`,
+      image: withEnv(
+        `${origin}/badge/asset/${key.map(encodeURIComponent).join("/")}.svg`,
+        target.env,
+      ),
+      link: withEnv(`${origin}/lineage?focus=${encodeURIComponent(focus ?? "")}`, target.env),
     },
   ];
   return badges;

@@ -6,10 +6,11 @@ import {
 } from "@/lib/badges/badge-params";
 import { badgeResponse, badRequestBadge, notFoundBadge } from "@/lib/badges/badge-response";
 import { assetBadge } from "@/lib/badges/get-badge";
+import { environmentParam } from "@/lib/environments/environment-param";
 
 export const dynamic = "force-dynamic";
 
-/** /badge/asset/{key components...}.svg: the last component carries ".svg". */
+/** /badge/asset/{key components...}.svg[?deployment=&env=]: the last component carries ".svg". */
 export async function GET(request: Request, { params }: { params: Promise<{ key: string[] }> }) {
   const segments = (await params).key;
   const last = stripSvg(segments.at(-1) ?? "");
@@ -18,5 +19,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ key:
   if (!key.success) return badRequestBadge(request, "key");
   const query = parseBadgeQuery(assetBadgeQuerySchema, request.url);
   if (!query.ok) return badRequestBadge(request, query.param);
-  return badgeResponse(request, await assetBadge(key.data, query.value), query.value.style);
+  // `?env=`: the asset in another environment; an unknown one is a 400 badge.
+  const env = environmentParam(request.url);
+  if (!env.ok) return badRequestBadge(request, "env");
+  return badgeResponse(
+    request,
+    await assetBadge(key.data, query.value, env.value),
+    query.value.style,
+  );
 }
