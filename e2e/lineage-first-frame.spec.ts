@@ -90,7 +90,52 @@ test("the loaded page draws the same first frame in the same place", async ({ pa
   expect(now.pixels === first?.pixels, "React's frame has the script's pixels").toBe(true);
 });
 
-test("the graph is asked for once, from the document's head, and both the script and React read that answer", async ({
+test("a small graph comes in the document: the script and React draw it without asking for it", async ({
+  page,
+  request,
+}) => {
+  await page.goto("/lineage");
+  // No preload: nothing is fetched for the first frame.
+  expect(await page.locator('head link[rel="preload"][as="fetch"]').count()).toBe(0);
+  const inline = await page.locator("script#hb-graph").evaluate((el) => ({
+    type: el.getAttribute("type"),
+    text: el.textContent ?? "",
+  }));
+  expect(inline.type).toBe("application/json");
+  await expect.poll(() => page.evaluate(() => window.__hbGraphPainted)).toBeGreaterThan(0);
+  await expect(page.getByTestId("graph-summary")).toContainText("Showing");
+  // React took the script's graph over (takeFirstGraph); nothing asked for the
+  // graph before it was painted (React's polls come a refresh interval later).
+  expect(await page.evaluate(() => window.__hbFirstGraph)).toBeUndefined();
+  const asksBeforePaint = await page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .filter(
+        (e) =>
+          new URL(e.name).pathname === "/api/v1/graph" &&
+          e.startTime < (window.__hbGraphPainted ?? 0),
+      )
+      .map((e) => e.name),
+  );
+  expect(asksBeforePaint).toEqual([]);
+  // The document's graph is the graph API's (both say which snapshot they are).
+  const fromDocument = JSON.parse(inline.text) as { generation: string; keys: string[][] };
+  const fromApi = (await (await request.get("/api/v1/graph")).json()) as {
+    generation: string;
+    keys: string[][];
+  };
+  if (fromApi.generation === fromDocument.generation) expect(fromDocument).toEqual(fromApi);
+  expect(fromDocument.keys.map((k) => k.join("/")).sort()).toEqual(
+    fromApi.keys.map((k) => k.join("/")).sort(),
+  );
+});
+
+// The second workspace's Healthboard puts no graph in its documents
+// (`lineage.inlineGraphMaxAssets: 0` in e2e/healthboard.second.yaml), as for a
+// graph past the limit: the page then asks for it from the head.
+const SECOND_URL = `http://127.0.0.1:${process.env.E2E_SECOND_PORT ?? 3124}`;
+
+test("a graph past the inline limit is asked for once, from the document's head, and both the script and React read that answer", async ({
   page,
 }) => {
   // A URL's first request goes out without If-None-Match; the page's later
@@ -105,8 +150,8 @@ test("the graph is asked for once, from the document's head, and both the script
       ),
     );
   });
-  // The default environment named in the URL: the same request as without it.
-  await page.goto("/lineage?env=prod");
+  await page.goto(`${SECOND_URL}/lineage`);
+  expect(await page.locator("script#hb-graph").count()).toBe(0);
   const preloaded = await page
     .locator('head link[rel="preload"][as="fetch"]')
     .evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));

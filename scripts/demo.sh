@@ -33,7 +33,8 @@ cat <<MSG
   Healthboard   http://localhost:$PORT
   Dagster UI    http://127.0.0.1:$DAGSTER_PORT
   Switches      scripts/demo-switch.sh break ml-platform | fix ml-platform | redeploy analytics-team
-  Stop          Ctrl-C stops Healthboard; scripts/dagster-down.sh stops Dagster
+  Staging       http://127.0.0.1:3073 (a second Dagster, for /environments)
+  Stop          Ctrl-C stops Healthboard; scripts/demo-down.sh stops both Dagsters
 
 MSG
 exec npx next start -p "$PORT"

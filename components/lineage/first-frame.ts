@@ -2,7 +2,7 @@ import { decodeGraph, parseView } from "@/lib/lineage/graph-view";
 import { newLabelCache } from "@/lib/lineage/label-fit";
 import { buildGraphSpatial } from "@/lib/lineage/scene-culling";
 import { parseViewport } from "@/lib/lineage/viewport";
-import { fetchGraph, offerFirstGraph } from "@/lib/queries/graph-fetch";
+import { fetchGraph, inlineGraph, offerFirstGraph } from "@/lib/queries/graph-fetch";
 import { drawFrame, drawsDark } from "./draw-frame";
 import { firstTransform, sceneInputs } from "./scene-inputs";
 
@@ -28,7 +28,9 @@ const params = new URLSearchParams(window.location.search);
 // query ask for that URL, and this fetch must be the same one to take either's place.
 const named = document.currentScript?.getAttribute("data-env");
 const env = typeof named === "string" ? named || undefined : (params.get("env") ?? undefined);
-const graph = fetchGraph(env);
+// A small graph is in the document (lib/lineage/inline-graph.ts): no request, and no wait.
+const inlined = inlineGraph();
+const graph = inlined ? Promise.resolve(inlined) : fetchGraph(env);
 offerFirstGraph(env, graph);
 
 // The shell comes before this script in the document; elsewhere, wait for the whole document.

@@ -98,6 +98,14 @@ export const embedSchema = z
   })
   .prefault({});
 
+// The lineage page's document carries a graph of up to this many assets, so
+// its first frame needs no request (lib/lineage/inline-graph.ts); 0: always fetched.
+export const lineageSchema = z
+  .strictObject({
+    inlineGraphMaxAssets: z.number().int().min(0).max(100_000).default(2_500),
+  })
+  .prefault({});
+
 // Identity across deployments: a key defined in several deployments is one
 // asset per deployment unless a group here merges them (e.g. one pipeline
 // deployed to two regions). Merging is explicit: never "whichever came first".
@@ -139,6 +147,7 @@ export const configSchema = z
     teams: z.array(teamSchema).default([]),
     refresh: refreshSchema,
     embed: embedSchema,
+    lineage: lineageSchema,
     identity: identitySchema,
     alerts: alertsSchema,
     deploys: deploysSchema,

@@ -17,6 +17,20 @@ export function graphHref(env?: string): string {
   return gzipJsonHref(withEnv("/api/v1/graph", env));
 }
 
+/** The id of the <script type="application/json"> that holds a small graph in the lineage page's document (lib/lineage/inline-graph.ts). */
+export const INLINE_GRAPH_ID = "hb-graph";
+
+/** The graph the document holds, parsed; null when it holds none. */
+export function inlineGraph(): GraphPayload | null {
+  const text = document.getElementById(INLINE_GRAPH_ID)?.textContent;
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as GraphPayload;
+  } catch {
+    return null; // the fetch below asks for it instead
+  }
+}
+
 export async function fetchGraph(env?: string): Promise<GraphPayload> {
   const res = await fetch(graphHref(env));
   if (!res.ok) throw new Error(`graph: HTTP ${res.status}`);

@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import { preload } from "react-dom";
+import { getSnapshot } from "@/lib/collector/collectors";
 import { loadConfig } from "@/lib/config/load-config";
 import { linkEnvironment } from "@/lib/environments/env-href";
 import { defaultEnvironment, pageEnvironment } from "@/lib/environments/environment-param";
 import { knownDeployments } from "@/lib/environments/known-deployments";
 import { firstFrameScript } from "@/lib/lineage/first-frame-script";
+import { inlineGraphJson } from "@/lib/lineage/inline-graph";
 import { dagsterUrls } from "@/lib/links/dagster-links";
 import { deploymentFreshness } from "@/lib/overview/deployment-freshness";
 import { getOverviewDeployments } from "@/lib/overview/get-overview";
-import { graphHref } from "@/lib/queries/graph-fetch";
+import { graphHref, INLINE_GRAPH_ID } from "@/lib/queries/graph-fetch";
 import { requestNonce } from "@/lib/security/request-nonce";
 import { LineageClient } from "./_components/lineage-client";
 
@@ -33,10 +35,13 @@ export default async function LineagePage({ searchParams }: Props) {
   // stylesheets before it), so its graph request is made here, as a
   // <link rel=preload> in the head that the browser sends with the
   // stylesheet; the script's fetch of the same URL takes the answer.
-  preload(graphHref(env), { as: "fetch", crossOrigin: "anonymous" });
+  // A small graph comes in the document itself, with nothing to fetch (lib/lineage/inline-graph.ts).
+  const snapshot = await getSnapshot(shown).catch(() => undefined);
+  const firstFrame = firstFrameScript();
+  const graphJson = firstFrame && snapshot ? inlineGraphJson(snapshot) : null;
+  if (!graphJson) preload(graphHref(env), { as: "fetch", crossOrigin: "anonymous" });
   // The data-age banner is in the document too, so the graph below it does not move when the page loads.
   const freshness = deploymentFreshness(await getOverviewDeployments(shown).catch(() => undefined));
-  const firstFrame = firstFrameScript();
   const nonce = await requestNonce();
   return (
     <>
@@ -48,6 +53,14 @@ export default async function LineagePage({ searchParams }: Props) {
         env={env}
         initialFreshness={{ deployments: freshness, at: Date.now() }}
       />
+      {graphJson ? (
+        <script
+          type="application/json"
+          id={INLINE_GRAPH_ID}
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: our own JSON, with every "<" escaped
+          dangerouslySetInnerHTML={{ __html: graphJson }}
+        />
+      ) : null}
       {firstFrame ? (
         <script
           nonce={nonce}
