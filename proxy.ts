@@ -52,8 +52,8 @@ export function proxy(request: NextRequest) {
   forwarded.set("content-security-policy", headers["Content-Security-Policy"] ?? "");
   // A page for an environment nobody has: the not-found page with a 404, before
   // a loading skeleton could stream a 200. API routes answer a 400 themselves;
-  // badges are images, never the HTML page: a team badge answers a 400 badge,
-  // asset and location badges ignore `env` like any parameter they do not take.
+  // badges are images, never the HTML page: team and asset badges answer a 400
+  // badge, a location badge ignores `env` like any parameter it does not take.
   const answersItself = pathname.startsWith("/api/") || pathname.startsWith("/badge/");
   const response =
     !answersItself && namesUnknownEnvironment(request.nextUrl)

@@ -250,6 +250,11 @@ test("lineage shows one environment: the page, its API calls and the node panel"
   await expect(page.getByTestId("graph-summary")).toContainText(
     `of ${keysOf(staging).length} assets`,
   );
+  // The graph that came in the document (lib/lineage/inline-graph.ts) is staging's.
+  const inlined = JSON.parse((await page.locator("script#hb-graph").textContent()) ?? "") as {
+    keys: string[][];
+  };
+  expect(inlined.keys.map((k) => JSON.stringify(k)).sort()).toEqual(keysOf(staging));
   await expect(page.getByTestId("node-details")).toBeVisible();
   await expect.poll(() => asked.some((u) => u.includes("/api/v1/asset?"))).toBe(true);
   for (const url of asked) expect(url).toContain("env=staging");

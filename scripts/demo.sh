@@ -33,7 +33,7 @@ cat <<MSG
   Healthboard   http://localhost:$PORT
   Dagster UI    http://127.0.0.1:$DAGSTER_PORT
   Switches      scripts/demo-switch.sh break ml-platform | fix ml-platform | redeploy analytics-team
-  Staging       http://127.0.0.1:3073 (a second Dagster, for /environments)
+  Staging       http://127.0.0.1:${STAGING_PORT:-3073} (a second Dagster, for /environments)
   Stop          Ctrl-C stops Healthboard; scripts/demo-down.sh stops both Dagsters
 
 MSG

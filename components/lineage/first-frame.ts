@@ -10,7 +10,8 @@ import { firstTransform, sceneInputs } from "./scene-inputs";
 // scripts (React, Next, the page: 175 kB) take most of half a second to load,
 // run and hydrate even on a quiet machine, and only then could the canvas draw.
 // This script is small and sits in the document right after the page's shell:
-// it asks for the graph, draws
+// it reads the graph from the document (a small one, lib/lineage/inline-graph.ts)
+// or asks for it, draws
 // the view the URL names into the shell's canvas as soon as it is in, and
 // leaves its request for the page's query, which takes it over
 // (lib/queries/graph-fetch.ts). The frame is drawn by the same code as every

@@ -1,5 +1,6 @@
 import "server-only";
 import { graphPayloadOf } from "@/lib/api/current-graph-payload";
+import { getSnapshot } from "@/lib/collector/collectors";
 import { loadConfig } from "@/lib/config/load-config";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 
@@ -17,20 +18,54 @@ import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 // payload of the page); at 10,000 the fetched graph already paints 10× sooner
 // than the Dagster UI.
 
-const inlined = new WeakMap<HealthSnapshot, { max: number; text: string | null }>();
+interface Inlined {
+  generation: string;
+  max: number;
+  teams: string;
+  text: string | null;
+}
 
 /**
- * The snapshot's graph as JSON safe inside a <script type="application/json">
- * (no "<", so no "</script>"), or null when it has too many assets to inline.
- * Encoded once per snapshot.
+ * One entry per environment. Keyed by generation, not by the snapshot object:
+ * getSnapshot returns a new object on every call (its as-of times are live).
  */
-export function inlineGraphJson(snapshot: HealthSnapshot): string | null {
-  const max = loadConfig().lineage.inlineGraphMaxAssets;
-  const hit = inlined.get(snapshot);
-  if (hit?.max === max) return hit.text;
-  const payload = graphPayloadOf(snapshot);
+const inlined = new Map<string, Inlined>();
+
+/**
+ * The graph of `env`'s snapshot as JSON safe inside a <script
+ * type="application/json"> (no "<", so no "</script>"), or null when it has
+ * too many assets to inline. Encoded once per snapshot generation.
+ */
+export function inlineGraphJson(snapshot: HealthSnapshot, env: string): string | null {
+  const config = loadConfig();
+  const max = config.lineage.inlineGraphMaxAssets;
+  // The payload names the configured teams: a changed list is a new graph.
+  const teams = config.teams.map((t) => t.slug).join("\u0000");
+  const hit = inlined.get(env);
+  if (hit?.generation === snapshot.generation && hit.max === max && hit.teams === teams) {
+    return hit.text;
+  }
+  // The payload has one key per node: a large graph is never built here.
   const text =
-    payload.keys.length > max ? null : JSON.stringify(payload).replaceAll("<", "\\u003c");
-  inlined.set(snapshot, { max, text });
+    snapshot.graph.nodes.size > max
+      ? null
+      : JSON.stringify(graphPayloadOf(snapshot)).replaceAll("<", "\\u003c");
+  inlined.set(env, { generation: snapshot.generation, max, teams, text });
   return text;
+}
+
+/**
+ * The graph for the lineage page being rendered, as inlineGraphJson, or null
+ * while no snapshot can be had (the page still renders, and fetches). A
+ * client-side navigation to the page carries it too, unread: the first-frame
+ * script runs only in a document, and the page's query fetches the graph as
+ * before. Next hides from a page (and from proxy.ts) whether it renders a
+ * document or a navigation's payload, so the page cannot leave it out there.
+ */
+export async function documentGraphJson(env: string): Promise<string | null> {
+  try {
+    return inlineGraphJson(await getSnapshot(env), env);
+  } catch {
+    return null;
+  }
 }

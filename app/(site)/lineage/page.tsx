@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { preload } from "react-dom";
-import { getSnapshot } from "@/lib/collector/collectors";
 import { loadConfig } from "@/lib/config/load-config";
 import { linkEnvironment } from "@/lib/environments/env-href";
 import { defaultEnvironment, pageEnvironment } from "@/lib/environments/environment-param";
 import { knownDeployments } from "@/lib/environments/known-deployments";
 import { firstFrameScript } from "@/lib/lineage/first-frame-script";
-import { inlineGraphJson } from "@/lib/lineage/inline-graph";
+import { documentGraphJson } from "@/lib/lineage/inline-graph";
 import { dagsterUrls } from "@/lib/links/dagster-links";
 import { deploymentFreshness } from "@/lib/overview/deployment-freshness";
 import { getOverviewDeployments } from "@/lib/overview/get-overview";
@@ -30,15 +29,14 @@ export default async function LineagePage({ searchParams }: Props) {
   const { locationStatusSeconds, assetStatusSeconds, runsSeconds } = config.refresh;
   const staleAfterMs = 3 * 1000 * Math.max(locationStatusSeconds, assetStatusSeconds, runsSeconds);
   // The first-frame script in the document draws the graph into the shell's
-  // canvas before React has loaded (components/lineage/first-frame.ts). It
-  // runs only once the stylesheet is in (an inline script waits for the
-  // stylesheets before it), so its graph request is made here, as a
-  // <link rel=preload> in the head that the browser sends with the
-  // stylesheet; the script's fetch of the same URL takes the answer.
-  // A small graph comes in the document itself, with nothing to fetch (lib/lineage/inline-graph.ts).
-  const snapshot = await getSnapshot(shown).catch(() => undefined);
+  // canvas before React has loaded (components/lineage/first-frame.ts). A
+  // small graph comes in the document itself (lib/lineage/inline-graph.ts).
+  // Otherwise the script fetches it; it runs only once the stylesheet is in
+  // (an inline script waits for the stylesheets before it), so that request is
+  // made here, as a <link rel=preload> in the head that the browser sends with
+  // the stylesheet, and the script's fetch of the same URL takes the answer.
   const firstFrame = firstFrameScript();
-  const graphJson = firstFrame && snapshot ? inlineGraphJson(snapshot) : null;
+  const graphJson = firstFrame ? await documentGraphJson(shown) : null;
   if (!graphJson) preload(graphHref(env), { as: "fetch", crossOrigin: "anonymous" });
   // The data-age banner is in the document too, so the graph below it does not move when the page loads.
   const freshness = deploymentFreshness(await getOverviewDeployments(shown).catch(() => undefined));
