@@ -102,7 +102,7 @@ export const embedSchema = z
 // its first frame needs no request (lib/lineage/inline-graph.ts); 0: always fetched.
 export const lineageSchema = z
   .strictObject({
-    inlineGraphMaxAssets: z.number().int().min(0).max(100_000).default(2_500),
+    inlineGraphMaxAssets: z.number().int().min(0).max(100_000).default(1_200),
   })
   .prefault({});
 
