@@ -28,3 +28,8 @@ function builtFor(snapshot: HealthSnapshot): Built {
 export function graphPayloadOf(snapshot: HealthSnapshot): GraphPayload {
   return builtFor(snapshot).payload;
 }
+
+/** The key under which `env`'s graph JSON is encoded once per generation (lib/http/json-response.ts). */
+export function graphBodyKey(env: string): string {
+  return `graph:${env}`;
+}

@@ -120,6 +120,22 @@ async function gzipOnce(plain: Encoded): Promise<Encoded> {
 }
 
 /**
+ * The JSON of a body derived from a snapshot, encoded once per generation and
+ * shared by every reader of `cacheKey` (the route below, and the lineage page,
+ * which puts the same graph in its document). The same object while the
+ * generation stays.
+ */
+export function snapshotBody(cacheKey: string, generation: string, build: () => unknown): Encoded {
+  let entry = cache.get(cacheKey);
+  if (entry?.generation !== generation) {
+    entry = { ...encode(build()), generation };
+    if (cache.size >= MAX_ENTRIES) cache.clear();
+    cache.set(cacheKey, entry);
+  }
+  return entry;
+}
+
+/**
  * A body derived from a snapshot, encoded once per generation and shared by
  * every request: plain JSON, or, when the request's Accept names it, the same
  * JSON gzipped once (lib/http/compressed-json.ts), which the browser asks for.
@@ -134,12 +150,7 @@ export async function snapshotJson(
   // decides. A bad one is refused before the body is built or encoded.
   const format = formatParam(request.url);
   if (!format.ok) return badRequest(format.message);
-  let entry = cache.get(cacheKey);
-  if (entry?.generation !== generation) {
-    entry = { ...encode(build()), generation };
-    if (cache.size >= MAX_ENTRIES) cache.clear();
-    cache.set(cacheKey, entry);
-  }
+  const entry = snapshotBody(cacheKey, generation, build) as SnapshotEntry;
   const gzipped =
     format.value === null
       ? acceptsGzipJson(request.headers.get("accept"))

@@ -15,7 +15,7 @@ vi.mock("@/lib/collector/collectors", () => ({ getSnapshot: vi.fn() }));
 // The payload builder, spied on: how often the inline JSON is built.
 vi.mock("@/lib/api/current-graph-payload", async (actual) => {
   const real = await actual<typeof import("@/lib/api/current-graph-payload")>();
-  return { graphPayloadOf: vi.fn(real.graphPayloadOf) };
+  return { ...real, graphPayloadOf: vi.fn(real.graphPayloadOf) };
 });
 
 const { inlineGraphJson } = await import("./inline-graph");

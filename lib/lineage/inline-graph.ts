@@ -1,7 +1,9 @@
 import "server-only";
-import { graphPayloadOf } from "@/lib/api/current-graph-payload";
+import { graphBodyKey, graphPayloadOf } from "@/lib/api/current-graph-payload";
 import { getSnapshot } from "@/lib/collector/collectors";
 import { loadConfig } from "@/lib/config/load-config";
+import type { Encoded } from "@/lib/http/etag";
+import { snapshotBody } from "@/lib/http/json-response";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 
 // A small lineage graph goes in the lineage page's document, for the
@@ -18,39 +20,24 @@ import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 // longer fetched) and the document grows from 22 to 47 kB gzipped: the JSON is
 // in it twice, for the script and in React's payload of the page.
 
-interface Inlined {
-  generation: string;
-  max: number;
-  teams: string;
-  text: string | null;
-}
-
-/**
- * One entry per environment. Keyed by generation, not by the snapshot object:
- * getSnapshot returns a new object on every call (its as-of times are live).
- */
-const inlined = new Map<string, Inlined>();
+/** The escaped text of each encoded graph body, which lives as long as its generation. */
+const escaped = new WeakMap<Encoded, string>();
 
 /**
  * The graph of `env`'s snapshot as JSON safe inside a <script
  * type="application/json"> (no "<", so no "</script>"), or null when it has
- * too many assets to inline. Encoded once per snapshot generation.
+ * too many assets to inline. The graph API's own bytes (encoded once per
+ * generation and shared with the route), escaped once.
  */
 export function inlineGraphJson(snapshot: HealthSnapshot, env: string): string | null {
-  const config = loadConfig();
-  const max = config.lineage.inlineGraphMaxAssets;
-  // The payload names the configured teams: a changed list is a new graph.
-  const teams = config.teams.map((t) => t.slug).join("\u0000");
-  const hit = inlined.get(env);
-  if (hit?.generation === snapshot.generation && hit.max === max && hit.teams === teams) {
-    return hit.text;
+  // The payload has one key per node: a large graph is never encoded here.
+  if (snapshot.graph.nodes.size > loadConfig().lineage.inlineGraphMaxAssets) return null;
+  const body = snapshotBody(graphBodyKey(env), snapshot.generation, () => graphPayloadOf(snapshot));
+  let text = escaped.get(body);
+  if (text === undefined) {
+    text = body.body.toString("utf8").replaceAll("<", "\\u003c");
+    escaped.set(body, text);
   }
-  // The payload has one key per node: a large graph is never built here.
-  const text =
-    snapshot.graph.nodes.size > max
-      ? null
-      : JSON.stringify(graphPayloadOf(snapshot)).replaceAll("<", "\\u003c");
-  inlined.set(env, { generation: snapshot.generation, max, teams, text });
   return text;
 }
 
