@@ -11,4 +11,6 @@ export async function register(): Promise<void> {
   monitorUncaughtErrors();
   const { startCollectors } = await import("./lib/collector/collectors");
   startCollectors();
+  const { startPageWarmUp } = await import("./lib/runtime/page-warm-up");
+  void startPageWarmUp().catch(() => undefined); // a page that fails here fails for its visitor too
 }

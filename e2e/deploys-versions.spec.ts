@@ -5,6 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { DAGSTER_URL, dagsterQuery } from "./support/dagster";
+import { e2eConfig } from "./support/route-catalog";
 import { spawnHealthboard, stopHealthboard } from "./support/spawn-healthboard";
 
 // Issue 14, items 4 and 5: a Healthboard of its own (port 3170, a fresh data
@@ -22,6 +23,7 @@ const run = promisify(execFile);
 
 let child: ChildProcess | undefined;
 let url = "";
+let output: () => string = () => "";
 let dir = "";
 let originalVersion: string | null = null;
 
@@ -92,7 +94,7 @@ deploys:
   } catch {
     originalVersion = null;
   }
-  ({ child, url } = await spawnHealthboard(PORT, {
+  ({ child, url, output } = await spawnHealthboard(PORT, {
     HEALTHBOARD_CONFIG: config,
     HEALTHBOARD_DATA_DIR: path.join(dir, "data"),
     E2E_DEPLOY_TOKEN: TOKEN,
@@ -104,6 +106,27 @@ test.afterAll(async () => {
   if (originalVersion) await demoSwitch(["redeploy", "analytics-team", originalVersion]);
   stopHealthboard(child);
   if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test("once its first data is in, the server renders the overview, lineage and first team page itself", async () => {
+  // lib/runtime/warm-pages.ts: the first visitor after a start does not pay for
+  // the first render. Nobody asks for a page here before this line appears.
+  const line = /healthboard: first pages rendered ahead of visitors: (.*)/;
+  await expect.poll(() => line.test(output()), { timeout: 60_000 }).toBe(true);
+  const rendered = (line.exec(output())?.[1] ?? "")
+    .split(";")[0]
+    ?.split(", ")
+    .map((part) => part.split(" ")[0]);
+  const firstTeam = e2eConfig().teams[0]?.slug;
+  expect(firstTeam).toBeTruthy();
+  expect(rendered).toEqual(["/", "/lineage", `/teams/${firstTeam}`]);
+  expect(line.exec(output())?.[1]).toMatch(
+    /^\/ 200 in \d+ ms, \/lineage 200 in \d+ ms, \/teams\/\S+ 200 in \d+ ms; [1-9]\d* scripts and stylesheets$/,
+  );
+  // The load balancer's probe says ready only now (docs/replicas.md).
+  const health = await fetch(`${url}/api/health`);
+  expect(health.status).toBe(200);
+  expect(await health.json()).toMatchObject({ ready: true, warmedUp: true });
 });
 
 test("the annotation endpoint refuses missing and wrong tokens and names a bad field", async ({

@@ -79,3 +79,12 @@ export function readToken(variableName: string): string | undefined {
   const value = process.env[variableName];
   return value && value.length > 0 ? value : undefined;
 }
+
+/**
+ * The port this server listens on, or null when unknown: `next start` sets
+ * PORT once its socket is bound (next/dist/server/lib/start-server.js).
+ */
+export function listenPort(): number | null {
+  const port = Number(process.env.PORT);
+  return Number.isInteger(port) && port > 0 && port < 65_536 ? port : null;
+}
