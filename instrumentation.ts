@@ -12,5 +12,7 @@ export async function register(): Promise<void> {
   const { startCollectors } = await import("./lib/collector/collectors");
   startCollectors();
   const { startPageWarmUp } = await import("./lib/runtime/page-warm-up");
-  void startPageWarmUp().catch(() => undefined); // a page that fails here fails for its visitor too
+  void startPageWarmUp().catch((err: unknown) =>
+    console.error("healthboard: first pages not rendered ahead of visitors:", err),
+  );
 }

@@ -23,6 +23,7 @@ import {
   shutdown,
   sleep,
   startBeforeAfter,
+  until,
 } from "./harness.mjs";
 
 const N = Number(arg("assets", "1000"));
@@ -58,6 +59,10 @@ async function main() {
   const rows = [];
   for (let round = 1; round <= ROUNDS; round++) {
     const { proxy, servers } = await startBeforeAfter(N, OUT, "this checkout");
+    // Both ready by their own probe (after: data in and first pages rendered), then the same pause.
+    for (const [, base] of servers) {
+      await until("ready", async () => (await fetch(`${base}/api/health`)).ok, 120_000);
+    }
     const browser = await launchChromium();
     try {
       await sleep(PAUSE_S * 1000);

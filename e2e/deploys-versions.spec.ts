@@ -110,8 +110,8 @@ test.afterAll(async () => {
 
 test("once its first data is in, the server renders the overview, lineage and first team page itself", async () => {
   // lib/runtime/warm-pages.ts: the first visitor after a start does not pay for
-  // the first render. Nobody asks for a page here before this line appears.
-  const line = /healthboard: first pages rendered ahead of visitors: (.*)/;
+  // the first render. No test asks this server for a page before this line appears.
+  const line = /healthboard: first pages: rendered ahead of visitors: (.*)/;
   await expect.poll(() => line.test(output()), { timeout: 60_000 }).toBe(true);
   const rendered = (line.exec(output())?.[1] ?? "")
     .split(";")[0]
@@ -126,7 +126,7 @@ test("once its first data is in, the server renders the overview, lineage and fi
   // The load balancer's probe says ready only now (docs/replicas.md).
   const health = await fetch(`${url}/api/health`);
   expect(health.status).toBe(200);
-  expect(await health.json()).toMatchObject({ ready: true, warmedUp: true });
+  expect(await health.json()).toMatchObject({ ready: true, warmUp: "done" });
 });
 
 test("the annotation endpoint refuses missing and wrong tokens and names a bad field", async ({

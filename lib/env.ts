@@ -88,3 +88,8 @@ export function listenPort(): number | null {
   const port = Number(process.env.PORT);
   return Number.isInteger(port) && port > 0 && port < 65_536 ? port : null;
 }
+
+/** Whether this is a production server (`next start`), not `next dev`. */
+export function productionServer(): boolean {
+  return process.env.NODE_ENV === "production";
+}

@@ -9,6 +9,7 @@ import { sampleTeamKpis } from "@/lib/history/kpi-sampling";
 import type { KpiStore } from "@/lib/history/kpi-store-types";
 import { startInsights } from "@/lib/performance/insights-collector";
 import { runtime, runtimeIfReady } from "@/lib/runtime/runtime";
+import { warmUpSettled, warmUpState } from "@/lib/runtime/warm-up-state";
 import { buildSnapshot, deploymentFreshness } from "@/lib/snapshot/build-snapshot";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import type { DeploymentState } from "./deployment-collector";
@@ -131,7 +132,7 @@ export function kpiStore(): KpiStore {
   };
 }
 
-/** For the load balancer (/api/health): ready once every deployment has a state to serve. */
+/** For the load balancer (/api/health): ready once every deployment has a state to serve and the first pages are warm. */
 export function healthStatus() {
   const rt = runtimeIfReady();
   const deployments =
@@ -142,7 +143,9 @@ export function healthStatus() {
       generation: s.state().generation,
     })) ?? [];
   return {
-    ready: !!rt && deployments.every((d) => d.ready),
+    // A restarted replica's first visitors get warm pages (lib/runtime/page-warm-up.ts).
+    ready: !!rt && deployments.every((d) => d.ready) && warmUpSettled(),
+    warmUp: warmUpState(),
     store: rt?.stores.kind ?? null,
     replica: rt?.stores.replicaId ?? null,
     deployments,

@@ -1,41 +1,61 @@
 import "server-only";
 import { getSnapshot } from "@/lib/collector/collectors";
-import { listenPort, serverEnv } from "@/lib/env";
+import { listenPort, productionServer, serverEnv } from "@/lib/env";
 import { runtime } from "./runtime";
 import { describeWarmUp, warmPages, warmPaths } from "./warm-pages";
+import { setWarmUpState } from "./warm-up-state";
 
-/** Each page's limit: a hung render must not hold the replica's readiness for long. */
-const PAGE_TIMEOUT_MS = 10_000;
+/** Each request's limit, and the whole warm-up's: it holds the replica's readiness. */
+const REQUEST_TIMEOUT_MS = 10_000;
+const TOTAL_TIMEOUT_MS = 60_000;
+/** The store may not be up yet when replicas start beside their database: as startCollectors does. */
+const RETRY_MS = 5_000;
 
-// On globalThis: instrumentation.ts and the route handlers are bundled apart,
-// so a module-level flag set by one would not be seen by the other.
-const holder = globalThis as typeof globalThis & { __healthboardPagesWarm?: boolean };
+const log = (text: string) => console.log(`healthboard: first pages: ${text}`);
 
 /**
  * Once the first snapshot is built, renders the first pages of a visit for
  * this server itself (lib/runtime/warm-pages.ts says why). Skipped under
- * access control: the server would have to send itself credentials, and the
- * proxy would refuse it before any page rendered.
+ * access control (the server would have to send itself credentials, and the
+ * proxy would refuse it before any page rendered) and outside production.
  */
 export async function startPageWarmUp(): Promise<void> {
-  try {
-    const { access } = serverEnv();
-    const port = listenPort();
-    if (access.basic || access.trustedUserHeader || port === null) return;
-    await getSnapshot();
-    const rt = await runtime();
-    const paths = warmPaths(rt.config.teams[0]?.slug);
-    const results = await warmPages(`http://127.0.0.1:${port}`, paths, PAGE_TIMEOUT_MS);
-    console.log(`healthboard: first pages rendered ahead of visitors: ${describeWarmUp(results)}`);
-  } finally {
-    holder.__healthboardPagesWarm = true;
+  const { access } = serverEnv();
+  const port = listenPort();
+  const skip = !productionServer()
+    ? "not a production server"
+    : access.basic || access.trustedUserHeader
+      ? "access control is on"
+      : port === null
+        ? "the listening port is unknown"
+        : null;
+  if (skip || port === null) {
+    setWarmUpState("skipped");
+    log(`not rendered ahead of visitors: ${skip}`);
+    return;
   }
-}
-
-/**
- * Whether the warm-up is over (done, failed or skipped): /api/health waits for
- * it, so a load balancer sends a restarted replica's first visitors to warm pages.
- */
-export function pageWarmUpSettled(): boolean {
-  return holder.__healthboardPagesWarm === true;
+  setWarmUpState("pending");
+  try {
+    for (;;) {
+      try {
+        await getSnapshot();
+        break;
+      } catch (err) {
+        log(`waiting for the store (${err instanceof Error ? err.message : err})`);
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      }
+    }
+    const rt = await runtime();
+    const results = await warmPages(
+      `http://127.0.0.1:${port}`,
+      warmPaths(rt.config.teams[0]?.slug),
+      {
+        requestTimeoutMs: REQUEST_TIMEOUT_MS,
+        deadline: Date.now() + TOTAL_TIMEOUT_MS,
+      },
+    );
+    log(`rendered ahead of visitors: ${describeWarmUp(results)}`);
+  } finally {
+    setWarmUpState("done");
+  }
 }

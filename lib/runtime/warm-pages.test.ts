@@ -1,7 +1,18 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { describeWarmUp, staticAssetsOf, warmPages, warmPaths } from "./warm-pages";
+import {
+  describeWarmUp,
+  staticAssetsOf,
+  type WarmLimits,
+  warmPages,
+  warmPaths,
+} from "./warm-pages";
+
+const limits = (requestTimeoutMs = 30_000, totalMs = 60_000): WarmLimits => ({
+  requestTimeoutMs,
+  deadline: Date.now() + totalMs,
+});
 
 let server: Server | null = null;
 afterEach(() => {
@@ -37,7 +48,7 @@ describe("warmPages", () => {
     const { origin, log } = await serve((path, end) =>
       end(path === "/lineage" ? 404 : 200, "<html>page</html>"),
     );
-    const { pages: results } = await warmPages(origin, ["/", "/lineage", "/teams/ml"]);
+    const { pages: results } = await warmPages(origin, ["/", "/lineage", "/teams/ml"], limits());
     expect(results.map((r) => [r.path, r.status])).toEqual([
       ["/", 200],
       ["/lineage", 404],
@@ -59,18 +70,28 @@ describe("warmPages", () => {
     const { origin } = await serve((path, end) => {
       if (path !== "/hangs") end(200, "ok");
     });
-    const { pages: results } = await warmPages(origin, ["/hangs", "/"], 200);
+    const { pages: results } = await warmPages(origin, ["/hangs", "/"], limits(200));
     expect(results[0]).toMatchObject({ path: "/hangs", status: null });
     expect(results[0]?.ms).toBeGreaterThanOrEqual(190);
     expect(results[1]).toMatchObject({ path: "/", status: 200 });
 
-    const closed = await warmPages("http://127.0.0.1:1", ["/"], 1_000);
+    const closed = await warmPages("http://127.0.0.1:1", ["/"], limits(1_000));
     expect(closed).toMatchObject({ pages: [{ path: "/", status: null }], assets: 0 });
+  });
+
+  it("sends nothing once the whole warm-up's time is up", async () => {
+    const { origin, log } = await serve((path, end) => {
+      if (path !== "/slow") end(200, "ok");
+    });
+    const { pages } = await warmPages(origin, ["/slow", "/", "/lineage"], limits(10_000, 300));
+    expect(pages.map((p) => p.status)).toEqual([null, null, null]);
+    expect(pages[0]?.ms).toBeLessThan(2_000); // cut at the deadline, not the request limit
+    expect(log.filter((l) => l.startsWith("start"))).toEqual(["start /slow text/html"]);
   });
 
   it("does not follow a redirect: the page it points at is not one it was asked to render", async () => {
     const { origin, log } = await serve((_path, end) => end(307, "moved"));
-    const { pages: results } = await warmPages(origin, ["/"]);
+    const { pages: results } = await warmPages(origin, ["/"], limits());
     expect(results[0]?.status).toBe(307);
     expect(log.filter((l) => l.startsWith("start"))).toHaveLength(1);
   });
@@ -80,19 +101,19 @@ describe("the scripts and stylesheets of the pages", () => {
   it("are asked for once each, after the pages, and only the build's own", async () => {
     const page = (chunk: string) =>
       `<link rel="stylesheet" href="/_next/static/chunks/app.css"/><script src="/_next/static/chunks/${chunk}.js" async></script>` +
-      `<script src="/_hb/lineage-first-frame.js"></script><a href="/lineage">x</a><img src="/icon.svg?v=1"/>` +
+      `<script src="/_next/static/chunks/dpl.js?dpl=abc&amp;v=2"></script><a href="/lineage">x</a><img src="/icon.svg?v=1"/>` +
       `<script src="https://cdn.example.com/x.js"></script><script src="/_next/static/chunks/missing.js"></script>`;
     const { origin, log } = await serve((path, end) =>
       end(path.endsWith("missing.js") ? 404 : 200, path === "/" ? page("a") : page("b")),
     );
-    const { assets } = await warmPages(origin, ["/", "/teams/ml"]);
+    const { assets } = await warmPages(origin, ["/", "/teams/ml"], limits());
     const asked = log.filter((l) => l.startsWith("start")).map((l) => l.split(" ")[1]);
     expect(asked).toEqual([
       "/",
       "/teams/ml",
       "/_next/static/chunks/app.css",
       "/_next/static/chunks/a.js",
-      "/_hb/lineage-first-frame.js",
+      "/_next/static/chunks/dpl.js?dpl=abc&v=2",
       "/_next/static/chunks/missing.js",
       "/_next/static/chunks/b.js",
     ]);
@@ -104,7 +125,7 @@ describe("the scripts and stylesheets of the pages", () => {
     expect(staticAssetsOf(body)).toEqual(["/_next/static/chunks/a.js"]);
     // The same bytes as plain text are not a page a browser would go on from.
     const { origin, log } = await serve((_path, end) => end(200, body, "text/plain"));
-    await warmPages(origin, ["/"]);
+    await warmPages(origin, ["/"], limits());
     expect(log.filter((l) => l.startsWith("start"))).toHaveLength(1);
   });
 });

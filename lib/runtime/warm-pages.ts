@@ -2,16 +2,23 @@
 // are evaluated, React's renderer and our code are not yet compiled by V8, and
 // first-use caches are empty. On the e2e workspace the first /lineage document
 // took 272 ms and the next 47 ms; the first /teams/analytics 240 ms and the next
-// 109 ms (BENCHMARKS.md, "The first document after a start"). Left alone, that
+// 109 ms (BENCHMARKS.md, "The first visit after a start"). Left alone, that
 // cost lands on whoever opens Healthboard first after a deploy or restart. So
 // once the first data is in, the server renders the pages people open first for
 // itself, over loopback, one at a time, as a browser would ask for them.
 
 export interface WarmResult {
   path: string;
-  /** The HTTP status, or null when the request failed or timed out. */
+  /** The HTTP status, or null when the request failed, timed out or was not sent in time. */
   status: number | null;
   ms: number;
+}
+
+export interface WarmLimits {
+  /** Longest wait for one request, its body included. */
+  requestTimeoutMs: number;
+  /** Date.now() after which nothing more is sent. */
+  deadline: number;
 }
 
 /** The pages most visits start at: the overview, the lineage graph and a team page. */
@@ -21,57 +28,63 @@ export function warmPaths(firstTeamSlug: string | undefined): string[] {
   return paths;
 }
 
-/** The build's scripts and stylesheets a document references: what a browser asks for next. */
+/**
+ * The build's scripts and stylesheets a document references: what a browser
+ * asks for next. With a deployment id (HEALTHBOARD_BUILD_ID) Next appends
+ * `?dpl=<id>` to each, HTML-escaped where there are several parameters.
+ */
 export function staticAssetsOf(html: string): string[] {
-  const found = html.matchAll(/(?:src|href)="(\/(?:_next\/static|_hb)\/[^"?#]+\.(?:js|css))"/g);
-  return [...new Set([...found].map((m) => m[1] as string))];
+  const found = html.matchAll(
+    /(?:src|href)="(\/_next\/static\/[^"?#]+\.(?:js|css)(?:\?[^"#]*)?)"/g,
+  );
+  return [...new Set([...found].map((m) => (m[1] as string).replaceAll("&amp;", "&")))];
 }
 
-async function get(url: URL, accept: string, timeoutMs: number): Promise<Response> {
-  return fetch(url, {
-    headers: { accept },
-    redirect: "manual",
-    signal: AbortSignal.timeout(timeoutMs),
-  });
+/** GET `path` and read its whole body (a page streams: its render is done only when the body ends). */
+async function get(
+  origin: string,
+  path: string,
+  accept: string,
+  limits: WarmLimits,
+): Promise<{ status: number | null; html: string | null }> {
+  const timeout = Math.min(limits.requestTimeoutMs, limits.deadline - Date.now());
+  if (timeout <= 0) return { status: null, html: null };
+  try {
+    const res = await fetch(new URL(path, origin), {
+      headers: { accept },
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeout),
+    });
+    const body = await res.text();
+    const html = res.headers.get("content-type")?.includes("text/html") ? body : null;
+    return { status: res.status, html };
+  } catch {
+    return { status: null, html: null };
+  }
 }
 
 /**
- * Requests each path of `origin` in turn and reads its whole body (a page
- * streams: its render is done only when the body ends), then each script and
- * stylesheet the pages reference, once. Never throws: a page that fails here
- * fails the same way for its first visitor, who sees why.
+ * Requests each path of `origin` in turn, then each script and stylesheet the
+ * pages reference, once. Never throws: a page that fails here fails the same
+ * way for its first visitor, who sees why.
  */
 export async function warmPages(
   origin: string,
   paths: readonly string[],
-  timeoutMs = 30_000,
+  limits: WarmLimits,
 ): Promise<{ pages: WarmResult[]; assets: number }> {
   const pages: WarmResult[] = [];
   const assets = new Set<string>();
   for (const path of paths) {
     const start = performance.now();
-    let status: number | null = null;
-    try {
-      const res = await get(new URL(path, origin), "text/html", timeoutMs);
-      const body = await res.text();
-      status = res.status;
-      if (res.headers.get("content-type")?.includes("text/html")) {
-        for (const asset of staticAssetsOf(body)) assets.add(asset);
-      }
-    } catch {
-      status = null;
-    }
+    const { status, html } = await get(origin, path, "text/html", limits);
+    for (const asset of html ? staticAssetsOf(html) : []) assets.add(asset);
     pages.push({ path, status, ms: Math.round(performance.now() - start) });
   }
   let served = 0;
   for (const asset of assets) {
-    try {
-      const res = await get(new URL(asset, origin), "*/*", timeoutMs);
-      await res.arrayBuffer();
-      if (res.ok) served++;
-    } catch {
-      // A missing chunk is the page's problem, and its visitor's console says so.
-    }
+    // A missing chunk is the page's problem, and its visitor's console says so.
+    if ((await get(origin, asset, "*/*", limits)).status === 200) served++;
   }
   return { pages, assets: served };
 }

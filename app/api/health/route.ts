@@ -1,5 +1,4 @@
 import { healthStatus } from "@/lib/collector/collectors";
-import { pageWarmUpSettled } from "@/lib/runtime/page-warm-up";
 
 export const dynamic = "force-dynamic";
 
@@ -7,9 +6,7 @@ export const dynamic = "force-dynamic";
 // every deployment (its own collection or another replica's) and has rendered
 // its first pages (lib/runtime/page-warm-up.ts), else 503.
 export function GET() {
-  const collected = healthStatus();
-  const warmedUp = pageWarmUpSettled();
-  const health = { ...collected, ready: collected.ready && warmedUp, warmedUp };
+  const health = healthStatus();
   return Response.json(health, {
     status: health.ready ? 200 : 503,
     headers: { "Cache-Control": "no-store" },
