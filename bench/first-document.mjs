@@ -2,7 +2,8 @@
 // first run after a start was 2.6–3.5× the Dagster UI against 8–10× later).
 // Each round starts this checkout's Healthboard and a built checkout of
 // another commit (`--before DIR`) on the same workload Dagster, waits until
-// both hold every asset and then the same pause, and times on each, cold:
+// both hold every asset and answer /api/health (the after build: its first
+// pages rendered), then the same pause, and times on each, cold:
 //   1. /lineage, navigation → painted (bench/fair-clock.mjs), its first visit;
 //   2. the first GET of the team page and of the overview (whole document);
 //   3. the same again, warm.

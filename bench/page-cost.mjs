@@ -17,18 +17,30 @@ const PAGES = process.argv
   .slice(2)
   .filter((a, i, all) => a.startsWith("/") && !all[i - 1]?.startsWith("--"));
 
-/** CPU-seconds of every Chromium and Next server process so far (USER_HZ = 100). */
-function cpuSeconds() {
-  let ticks = 0;
+/** CPU ticks (USER_HZ = 100) of every Chromium and Next server process, by pid. */
+function cpuTicks() {
+  const ticks = new Map();
   const pids = execSync("pgrep -f 'chromium|next-server' || true").toString().trim().split("\n");
   for (const pid of pids.filter(Boolean)) {
     try {
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(") ") + 2).split(" ");
+      ticks.set(pid, Number(fields[11]) + Number(fields[12]));
     } catch {
       // the process ended in between
     }
   }
+  return ticks;
+}
+
+/**
+ * CPU-seconds used between two readings: per process, so one that ends in
+ * between does not take its lifetime's CPU out of the sum. A process that
+ * started in between counts in full; one that ended is missed (a floor).
+ */
+function cpuBetween(before, after) {
+  let ticks = 0;
+  for (const [pid, t] of after) ticks += t - (before.get(pid) ?? 0);
   return ticks / 100;
 }
 
@@ -52,9 +64,9 @@ async function main() {
       await sleep(3_000); // its first client-side fetches
       let requests = 0;
       page.on("request", () => requests++);
-      const before = cpuSeconds();
+      const before = cpuTicks();
       await sleep(IDLE_S * 1000);
-      const cpu = cpuSeconds() - before;
+      const cpu = cpuBetween(before, cpuTicks());
       console.log(`| ${path} | ${first} | ${again} | ${cpu.toFixed(2)} | ${requests} |`);
       await context.close();
     }

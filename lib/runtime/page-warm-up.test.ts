@@ -18,9 +18,9 @@ vi.mock("@/lib/env", () => ({
     },
   }),
 }));
-vi.mock("./runtime", () => ({
-  runtime: async () => ({ config: { teams: [{ slug: "ml" }, { slug: "analytics" }] } }),
-}));
+const runtime = vi.fn();
+vi.mock("./runtime", () => ({ runtime: () => runtime() }));
+const RUNTIME = { config: { teams: [{ slug: "ml" }, { slug: "analytics" }] } };
 vi.mock("./warm-pages", async (original) => ({
   ...(await original<typeof import("./warm-pages")>()),
   warmPages: (...args: unknown[]) => warmPages(...args),
@@ -33,6 +33,7 @@ beforeEach(() => {
   setWarmUpState("idle");
   Object.assign(env, { production: true, port: 3100, basic: false, trusted: false });
   getSnapshot.mockReset().mockResolvedValue({});
+  runtime.mockReset().mockResolvedValue(RUNTIME);
   warmPages
     .mockReset()
     .mockResolvedValue({ pages: [{ path: "/", status: 200, ms: 5 }], assets: 3 });
@@ -69,7 +70,7 @@ describe("startPageWarmUp", () => {
 
   it("waits for a store that is not up yet, and stays not ready meanwhile", async () => {
     vi.useFakeTimers();
-    getSnapshot.mockRejectedValueOnce(new Error("connect ECONNREFUSED")).mockResolvedValue({});
+    runtime.mockRejectedValueOnce(new Error("connect ECONNREFUSED"));
     const running = startPageWarmUp();
     await vi.advanceTimersByTimeAsync(1_000);
     expect(warmPages).not.toHaveBeenCalled();
@@ -77,9 +78,19 @@ describe("startPageWarmUp", () => {
     expect(console.log).toHaveBeenCalledWith(expect.stringContaining("waiting for the store"));
     await vi.advanceTimersByTimeAsync(5_000);
     await running;
-    expect(getSnapshot).toHaveBeenCalledTimes(2);
+    expect(runtime.mock.calls.length).toBeGreaterThanOrEqual(2);
+    expect(getSnapshot).toHaveBeenCalledOnce();
     expect(warmPages).toHaveBeenCalledOnce();
     expect(warmUpState()).toBe("done");
+  });
+
+  it("ends, and releases readiness, when the snapshot cannot be built: that is not waited out", async () => {
+    getSnapshot.mockRejectedValue(new Error("first collection failed"));
+    await expect(startPageWarmUp()).rejects.toThrow("first collection failed");
+    expect(getSnapshot).toHaveBeenCalledOnce();
+    expect(warmPages).not.toHaveBeenCalled();
+    expect(warmUpState()).toBe("done");
+    expect(warmUpSettled()).toBe(true);
   });
 
   it.each([

@@ -8,7 +8,7 @@ import { setWarmUpState } from "./warm-up-state";
 /** Each request's limit, and the whole warm-up's: it holds the replica's readiness. */
 const REQUEST_TIMEOUT_MS = 10_000;
 const TOTAL_TIMEOUT_MS = 60_000;
-/** The store may not be up yet when replicas start beside their database: as startCollectors does. */
+/** As startCollectors retries an unreachable store. */
 const RETRY_MS = 5_000;
 
 const log = (text: string) => console.log(`healthboard: first pages: ${text}`);
@@ -36,15 +36,18 @@ export async function startPageWarmUp(): Promise<void> {
   }
   setWarmUpState("pending");
   try {
+    // The store may not be up yet when replicas start beside their database.
     for (;;) {
       try {
-        await getSnapshot();
+        await runtime();
         break;
       } catch (err) {
         log(`waiting for the store (${err instanceof Error ? err.message : err})`);
         await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
       }
     }
+    // Any other failure is not waited out: it is logged, and readiness goes on without warm pages.
+    await getSnapshot();
     const rt = await runtime();
     const results = await warmPages(
       `http://127.0.0.1:${port}`,

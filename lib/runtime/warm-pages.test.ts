@@ -84,7 +84,11 @@ describe("warmPages", () => {
       if (path !== "/slow") end(200, "ok");
     });
     const { pages } = await warmPages(origin, ["/slow", "/", "/lineage"], limits(10_000, 300));
-    expect(pages.map((p) => p.status)).toEqual([null, null, null]);
+    expect(pages.map((p) => [p.status, p.sent])).toEqual([
+      [null, true],
+      [null, false],
+      [null, false],
+    ]);
     expect(pages[0]?.ms).toBeLessThan(2_000); // cut at the deadline, not the request limit
     expect(log.filter((l) => l.startsWith("start"))).toEqual(["start /slow text/html"]);
   });
@@ -120,6 +124,22 @@ describe("the scripts and stylesheets of the pages", () => {
     expect(assets).toBe(4); // the 404 is not counted
   });
 
+  it("are not asked for once the warm-up's time is up", async () => {
+    const { origin, log } = await serve((path, end) => {
+      if (path === "/") end(200, '<script src="/_next/static/chunks/a.js"></script>');
+      // the script never answers: it holds the rest past the deadline
+    });
+    const html =
+      '<script src="/_next/static/chunks/a.js"></script><script src="/_next/static/chunks/b.js"></script>';
+    expect(staticAssetsOf(html)).toHaveLength(2);
+    const { assets } = await warmPages(origin, ["/"], limits(10_000, 400));
+    expect(assets).toBe(0);
+    expect(log.filter((l) => l.startsWith("start")).map((l) => l.split(" ")[1])).toEqual([
+      "/",
+      "/_next/static/chunks/a.js",
+    ]);
+  });
+
   it("are read from HTML only", async () => {
     const body = '<script src="/_next/static/chunks/a.js"></script>';
     expect(staticAssetsOf(body)).toEqual(["/_next/static/chunks/a.js"]);
@@ -140,11 +160,14 @@ describe("warmPaths and describeWarmUp", () => {
     expect(
       describeWarmUp({
         pages: [
-          { path: "/", status: 200, ms: 412 },
-          { path: "/lineage", status: null, ms: 30_000 },
+          { path: "/", status: 200, sent: true, ms: 412 },
+          { path: "/lineage", status: null, sent: true, ms: 10_000 },
+          { path: "/teams/ml", status: null, sent: false, ms: 0 },
         ],
         assets: 14,
       }),
-    ).toBe("/ 200 in 412 ms, /lineage failed in 30000 ms; 14 scripts and stylesheets");
+    ).toBe(
+      "/ 200 in 412 ms, /lineage failed in 10000 ms, /teams/ml not sent; 14 scripts and stylesheets",
+    );
   });
 });

@@ -9,8 +9,10 @@
 
 export interface WarmResult {
   path: string;
-  /** The HTTP status, or null when the request failed, timed out or was not sent in time. */
+  /** The HTTP status, or null when the request failed or timed out, or was not sent. */
   status: number | null;
+  /** False when the warm-up's time was up before its turn. */
+  sent: boolean;
   ms: number;
 }
 
@@ -46,9 +48,9 @@ async function get(
   path: string,
   accept: string,
   limits: WarmLimits,
-): Promise<{ status: number | null; html: string | null }> {
+): Promise<{ status: number | null; html: string | null; sent: boolean }> {
   const timeout = Math.min(limits.requestTimeoutMs, limits.deadline - Date.now());
-  if (timeout <= 0) return { status: null, html: null };
+  if (timeout <= 0) return { status: null, html: null, sent: false };
   try {
     const res = await fetch(new URL(path, origin), {
       headers: { accept },
@@ -57,9 +59,9 @@ async function get(
     });
     const body = await res.text();
     const html = res.headers.get("content-type")?.includes("text/html") ? body : null;
-    return { status: res.status, html };
+    return { status: res.status, html, sent: true };
   } catch {
-    return { status: null, html: null };
+    return { status: null, html: null, sent: true };
   }
 }
 
@@ -77,9 +79,9 @@ export async function warmPages(
   const assets = new Set<string>();
   for (const path of paths) {
     const start = performance.now();
-    const { status, html } = await get(origin, path, "text/html", limits);
+    const { status, html, sent } = await get(origin, path, "text/html", limits);
     for (const asset of html ? staticAssetsOf(html) : []) assets.add(asset);
-    pages.push({ path, status, ms: Math.round(performance.now() - start) });
+    pages.push({ path, status, sent, ms: Math.round(performance.now() - start) });
   }
   let served = 0;
   for (const asset of assets) {
@@ -89,7 +91,7 @@ export async function warmPages(
   return { pages, assets: served };
 }
 
-/** One log line: "/ 200 in 412 ms, /lineage 200 in 96 ms, …; 14 scripts and stylesheets". */
+/** One log line: "/ 200 in 412 ms, /lineage failed in 10000 ms, /teams/ml not sent; 14 scripts and stylesheets". */
 export function describeWarmUp({
   pages,
   assets,
@@ -97,6 +99,8 @@ export function describeWarmUp({
   pages: readonly WarmResult[];
   assets: number;
 }): string {
-  const each = pages.map((r) => `${r.path} ${r.status ?? "failed"} in ${r.ms} ms`).join(", ");
+  const each = pages
+    .map((r) => (r.sent ? `${r.path} ${r.status ?? "failed"} in ${r.ms} ms` : `${r.path} not sent`))
+    .join(", ");
   return `${each}; ${assets} scripts and stylesheets`;
 }

@@ -2,7 +2,11 @@
 // readiness probe. On globalThis: instrumentation.ts and the route handlers are
 // bundled apart, so a module-level variable set by one would not be seen by the other.
 
-/** "idle": never started (dev server, or start-up stopped before it): nothing to wait for. */
+/**
+ * "idle": never started (start-up stopped before it): nothing to wait for.
+ * "done": over, whatever each page answered; "skipped": not tried (dev server,
+ * access control, unknown port), with a log line saying why.
+ */
 export type WarmUpState = "idle" | "pending" | "done" | "skipped";
 
 const holder = globalThis as typeof globalThis & { __healthboardWarmUp?: WarmUpState };
