@@ -48,9 +48,12 @@ async function waitForFault(pattern: RegExp): Promise<Freshness> {
 /**
  * Waits until flaky has no error and data younger than `maxAgeMs`. Every loop
  * must have succeeded once since the fault was lifted (the status loop with a
- * full sweep): seconds on a quiet machine, over 20 s on a loaded CI run.
+ * full sweep): seconds on a quiet machine, over 20 s on a loaded CI run, and
+ * past a minute once (fresh clone, 3 December 16:17: the shared Dagster answered
+ * the sweep in over 4 s until then, while the CSP crawl took 6.5 min against
+ * 2.7). The wait only catches a recovery that never comes.
  */
-async function waitForRecovery(maxAgeMs = 4_000, timeout = 60_000): Promise<void> {
+async function waitForRecovery(maxAgeMs = 4_000, timeout = 150_000): Promise<void> {
   await expect
     .poll(
       async () => {
@@ -160,7 +163,7 @@ test.beforeAll(async () => {
 
 // Each fault test waits for the fault, renders three pages under it, then
 // waits for the recovery: 10-20 s quiet, past a minute at CI load.
-test.beforeEach(() => test.setTimeout(180_000));
+test.beforeEach(() => test.setTimeout(300_000));
 
 test.afterAll(async () => {
   await control.set({ mode: "pass" });
