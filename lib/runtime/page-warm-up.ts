@@ -1,7 +1,7 @@
 import "server-only";
 import { getSnapshot } from "@/lib/collector/collectors";
 import { listenPort, productionServer, serverEnv } from "@/lib/env";
-import { runtime } from "./runtime";
+import { type Runtime, runtime } from "./runtime";
 import { describeWarmUp, warmPages, warmPaths } from "./warm-pages";
 import { setWarmUpState } from "./warm-up-state";
 
@@ -13,6 +13,14 @@ const RETRY_MS = 5_000;
 
 const log = (text: string) => console.log(`healthboard: first pages: ${text}`);
 
+/** Why this server does not warm its pages, or null when it does. */
+function skipReason(port: number | null): string | null {
+  if (!productionServer()) return "not a production server";
+  const { access } = serverEnv();
+  if (access.basic || access.trustedUserHeader) return "access control is on";
+  return port === null ? "the listening port is unknown" : null;
+}
+
 /**
  * Once the first snapshot is built, renders the first pages of a visit for
  * this server itself (lib/runtime/warm-pages.ts says why). Skipped under
@@ -20,16 +28,9 @@ const log = (text: string) => console.log(`healthboard: first pages: ${text}`);
  * proxy would refuse it before any page rendered) and outside production.
  */
 export async function startPageWarmUp(): Promise<void> {
-  const { access } = serverEnv();
   const port = listenPort();
-  const skip = !productionServer()
-    ? "not a production server"
-    : access.basic || access.trustedUserHeader
-      ? "access control is on"
-      : port === null
-        ? "the listening port is unknown"
-        : null;
-  if (skip || port === null) {
+  const skip = skipReason(port);
+  if (skip !== null || port === null) {
     setWarmUpState("skipped");
     log(`not rendered ahead of visitors: ${skip}`);
     return;
@@ -37,9 +38,10 @@ export async function startPageWarmUp(): Promise<void> {
   setWarmUpState("pending");
   try {
     // The store may not be up yet when replicas start beside their database.
+    let rt: Runtime;
     for (;;) {
       try {
-        await runtime();
+        rt = await runtime();
         break;
       } catch (err) {
         log(`waiting for the store (${err instanceof Error ? err.message : err})`);
@@ -48,7 +50,6 @@ export async function startPageWarmUp(): Promise<void> {
     }
     // Any other failure is not waited out: it is logged, and readiness goes on without warm pages.
     await getSnapshot();
-    const rt = await runtime();
     const results = await warmPages(
       `http://127.0.0.1:${port}`,
       warmPaths(rt.config.teams[0]?.slug),
