@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { workspaceTruth } from "./support/dagster";
 import { type Fault, faultControlOf, type ProxyLogEntry } from "./support/fault-control";
@@ -31,7 +32,7 @@ async function flakyFreshness(): Promise<Freshness> {
 }
 
 /** Waits until Healthboard's collectors report an error matching `pattern` for flaky. */
-async function waitForFault(pattern: RegExp): Promise<Freshness> {
+async function waitForFault(pattern: RegExp, timeout = 20_000): Promise<Freshness> {
   let seen: Freshness | undefined;
   await expect
     .poll(
@@ -39,7 +40,7 @@ async function waitForFault(pattern: RegExp): Promise<Freshness> {
         seen = await flakyFreshness();
         return seen.errors.join(" | ");
       },
-      { timeout: 20_000, intervals: [250] },
+      { timeout, intervals: [250] },
     )
     .toMatch(pattern);
   return seen as Freshness;
@@ -137,8 +138,21 @@ async function expectRecovered(page: Page): Promise<void> {
   await expect(flaky.getByTestId("deployment-error")).toHaveCount(0);
 }
 
-const FAULTS: { name: string; fault: Fault; error: RegExp }[] = [
-  { name: "requests that time out", fault: { mode: "timeout" }, error: /timed out after 4000 ms/ },
+// The faults config's request timeout: a hanging request fails after it, and
+// the transport's retries (three attempts) may each wait it out before the
+// error is reported.
+const TIMEOUT_MS =
+  Number(
+    /requestTimeoutSeconds: (\d+)/.exec(readFileSync("e2e/healthboard.faults.yaml", "utf8"))?.[1],
+  ) * 1_000;
+
+const FAULTS: { name: string; fault: Fault; error: RegExp; within?: number }[] = [
+  {
+    name: "requests that time out",
+    fault: { mode: "timeout" },
+    error: new RegExp(`timed out after ${TIMEOUT_MS} ms`),
+    within: 4 * TIMEOUT_MS + 20_000,
+  },
   { name: "HTTP 500", fault: { mode: "status", status: 500 }, error: /HTTP 500/ },
   { name: "HTTP 502", fault: { mode: "status", status: 502 }, error: /HTTP 502/ },
   { name: "HTTP 503", fault: { mode: "status", status: 503 }, error: /HTTP 503/ },
@@ -169,7 +183,7 @@ test.afterAll(async () => {
   await control.set({ mode: "pass" });
 });
 
-for (const { name, fault, error } of FAULTS) {
+for (const { name, fault, error, within } of FAULTS) {
   test(`under ${name}, flaky keeps its last good data with a banner and recovers`, async ({
     page,
   }) => {
@@ -177,7 +191,7 @@ for (const { name, fault, error } of FAULTS) {
     const owned = truth.reduce((n, l) => n + l.assets.length, 0);
     await control.set(fault);
     try {
-      const during = await waitForFault(error);
+      const during = await waitForFault(error, within);
       // The as-of time is the last good fetch, not a newer one.
       expect(during.statusesAsOf).not.toBeNull();
       expect(during.statusesAsOf as number).toBeLessThanOrEqual(Date.now());

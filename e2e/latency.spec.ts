@@ -2,6 +2,11 @@ import { expect, test } from "@playwright/test";
 import { ownHealthboard } from "./support/own-healthboard";
 import { hopLatencies } from "./support/perf-truth";
 
+// Four minutes: the first run and materialization history loads in the background,
+// behind the suite's other readers of the shared Dagster (over 45 s on a
+// loaded CI run, 3 December 2026). A budget only catches data that never comes.
+test.describe.configure({ timeout: 240_000 });
+
 // Per-hop latency of the demo's analytics → ML → finance chain equals the
 // difference of materialization timestamps the test reads from Dagster's
 // event records (paired by the data versions Dagster recorded).
@@ -47,7 +52,7 @@ test("per-hop latency of analytics → ML → finance equals Dagster's materiali
         );
         return chain !== undefined;
       },
-      { timeout: 45_000, intervals: [1_000] },
+      { timeout: 120_000, intervals: [1_000] },
     )
     .toBe(true);
   if (!chain || !model) throw new Error("no chain");
