@@ -8,7 +8,7 @@ import { startPlusDiscovery } from "@/lib/environments/plus-discovery-runtime";
 import { sampleTeamKpis } from "@/lib/history/kpi-sampling";
 import type { KpiStore } from "@/lib/history/kpi-store-types";
 import { startInsights } from "@/lib/performance/insights-collector";
-import { runtime, runtimeIfReady } from "@/lib/runtime/runtime";
+import { runtime, runtimeIfReady, runtimeWhenOpen } from "@/lib/runtime/runtime";
 import { warmUpSettled, warmUpState } from "@/lib/runtime/warm-up-state";
 import { buildSnapshot, deploymentFreshness } from "@/lib/snapshot/build-snapshot";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
@@ -40,28 +40,23 @@ async function sampleKpis(): Promise<void> {
 /** Starts every collector; called once per server process from instrumentation.ts. */
 export function startCollectors(): void {
   const sample = () => void sampleKpis().catch(() => undefined);
-  const start = () =>
-    runtime().then(
-      (rt) => {
-        rt.stores.leases.want(KPI_LEASE);
-        rt.stores.leases.want(ALERTS_LEASE);
-        startPlusDiscovery(rt);
-        startInsights(rt.config, (d) =>
-          deploymentStates("*")
-            .filter((s) => s.deployment === d)
-            .flatMap((s) => s.locations.locations.map((l) => l.name)),
-        );
-        startFigureWarmer(() => getSnapshot(), rt.config.storage);
-        void Promise.all(rt.sources.map((s) => s.start())).then(sample);
-        void startAlerts({
-          snapshot: () => getSnapshot(),
-          deploys: rt.stores.deploys,
-          isLeader: () => rt.stores.leases.holdsLease(ALERTS_LEASE),
-        }).catch((err: unknown) => console.error("healthboard: alerts did not start:", err));
-      },
-      () => setTimeout(start, 5_000).unref(), // store not reachable yet: try again
+  void runtimeWhenOpen().then((rt) => {
+    rt.stores.leases.want(KPI_LEASE);
+    rt.stores.leases.want(ALERTS_LEASE);
+    startPlusDiscovery(rt);
+    startInsights(rt.config, (d) =>
+      deploymentStates("*")
+        .filter((s) => s.deployment === d)
+        .flatMap((s) => s.locations.locations.map((l) => l.name)),
     );
-  void start();
+    startFigureWarmer(() => getSnapshot(), rt.config.storage);
+    void Promise.all(rt.sources.map((s) => s.start())).then(sample);
+    void startAlerts({
+      snapshot: () => getSnapshot(),
+      deploys: rt.stores.deploys,
+      isLeader: () => rt.stores.leases.holdsLease(ALERTS_LEASE),
+    }).catch((err: unknown) => console.error("healthboard: alerts did not start:", err));
+  });
   setInterval(sample, 5 * 60_000).unref();
 }
 

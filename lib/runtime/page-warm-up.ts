@@ -1,15 +1,13 @@
 import "server-only";
 import { getSnapshot } from "@/lib/collector/collectors";
 import { listenPort, productionServer, serverEnv } from "@/lib/env";
-import { type Runtime, runtime } from "./runtime";
+import { runtimeWhenOpen } from "./runtime";
 import { describeWarmUp, warmPages, warmPaths } from "./warm-pages";
 import { setWarmUpState } from "./warm-up-state";
 
 /** Each request's limit, and the whole warm-up's: it holds the replica's readiness. */
 const REQUEST_TIMEOUT_MS = 10_000;
 const TOTAL_TIMEOUT_MS = 60_000;
-/** As startCollectors retries an unreachable store. */
-const RETRY_MS = 5_000;
 
 const log = (text: string) => console.log(`healthboard: first pages: ${text}`);
 
@@ -38,16 +36,7 @@ export async function startPageWarmUp(): Promise<void> {
   setWarmUpState("pending");
   try {
     // The store may not be up yet when replicas start beside their database.
-    let rt: Runtime;
-    for (;;) {
-      try {
-        rt = await runtime();
-        break;
-      } catch (err) {
-        log(`waiting for the store (${err instanceof Error ? err.message : err})`);
-        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
-      }
-    }
+    const rt = await runtimeWhenOpen();
     // Any other failure is not waited out: it is logged, and readiness goes on without warm pages.
     await getSnapshot();
     const results = await warmPages(

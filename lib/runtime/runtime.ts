@@ -28,7 +28,11 @@ export interface Runtime {
 const holder = globalThis as typeof globalThis & {
   __healthboard?: Promise<Runtime>;
   __healthboardReady?: Runtime;
+  __healthboardOpen?: Promise<Runtime>;
 };
+
+/** Pause before opening an unreachable store again. */
+const STORE_RETRY_MS = 5_000;
 
 async function createRuntime(): Promise<Runtime> {
   const config = loadConfig();
@@ -62,6 +66,25 @@ export function runtime(): Promise<Runtime> {
     throw err;
   });
   return holder.__healthboard;
+}
+
+/**
+ * The runtime once its store has opened, however long that takes: replicas may
+ * start before their database. One retry loop per process for every waiter
+ * (the collectors, the page warm-up).
+ */
+export function runtimeWhenOpen(): Promise<Runtime> {
+  holder.__healthboardOpen ??= (async () => {
+    for (;;) {
+      try {
+        return await runtime();
+      } catch {
+        // runtime() has logged why; try again after a pause.
+        await new Promise((resolve) => setTimeout(resolve, STORE_RETRY_MS));
+      }
+    }
+  })();
+  return holder.__healthboardOpen;
 }
 
 /** The runtime if it is up already (for probes that must not wait). */
