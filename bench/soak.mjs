@@ -2,7 +2,7 @@
 // viewers poll its pages and APIs. Healthboard issue 7, item 1.
 //
 //   npx next build            # once; the soak builds nothing
-//   node bench/soak.mjs --minutes 10 [--port 3121] [--viewers 4] [--fault-seconds 25] [--pass-seconds 10]
+//   node bench/soak.mjs --minutes 10 [--port 3121] [--viewers 4] [--fault-seconds 45] [--pass-seconds 10]
 //
 // Needs the seeded test Dagster on :3071 (scripts/test.sh starts it) and ports
 // 3122/3123 free (the fault proxy and its control server, as in
@@ -36,7 +36,9 @@ const arg = (name, fallback) => {
 const MINUTES = arg("minutes", 10);
 const PORT = arg("port", 3121);
 const VIEWERS = arg("viewers", 4);
-const FAULT_S = arg("fault-seconds", 25);
+// Long enough for a hanging request to fail: three attempts at the faults
+// config's 10 s request timeout (e2e/healthboard.faults.yaml).
+const FAULT_S = arg("fault-seconds", 45);
 const PASS_S = arg("pass-seconds", 10);
 const WARMUP_S = arg("warmup-seconds", 60);
 const SETTLE_S = arg("settle-seconds", 60);

@@ -160,7 +160,7 @@ test("a redeploy with a CI annotation shows commit and author; a restart adds no
   test.setTimeout(240_000);
   // The first sight of the location is a baseline version.
   await expect
-    // The shared Dagster answers slowly under load (Healthboard backs off after a 5 s timeout).
+    // The shared Dagster answers slowly under load (tens of seconds for a first history).
     .poll(async () => (await versions("analytics-team")).length, { timeout: 90_000 })
     .toBe(1);
 

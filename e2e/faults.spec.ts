@@ -138,13 +138,18 @@ async function expectRecovered(page: Page): Promise<void> {
   await expect(flaky.getByTestId("deployment-error")).toHaveCount(0);
 }
 
-// The faults config's request timeout: a hanging request fails after it, and
-// the transport's retries (three attempts) may each wait it out before the
-// error is reported.
+// The faults config's request timeout. A hanging request fails after it; the
+// error is reported once the transport's three attempts have each waited it
+// out, so the fault may take three timeouts to show, and a poll already in
+// flight when the fault was set a fourth. 20 s more for a loaded machine.
 const TIMEOUT_MS =
   Number(
-    /requestTimeoutSeconds: (\d+)/.exec(readFileSync("e2e/healthboard.faults.yaml", "utf8"))?.[1],
+    /requestTimeoutSeconds: ([\d.]+)/.exec(
+      readFileSync("e2e/healthboard.faults.yaml", "utf8"),
+    )?.[1],
   ) * 1_000;
+if (!Number.isFinite(TIMEOUT_MS))
+  throw new Error("e2e/healthboard.faults.yaml: no requestTimeoutSeconds");
 
 const FAULTS: { name: string; fault: Fault; error: RegExp; within?: number }[] = [
   {

@@ -93,9 +93,5 @@ INCREMENTAL=$!
 wait_jobs INTEGRATION INCREMENTAL
 
 step "end-to-end tests"
-# Below the Dagsters' priority: the suite's browsers and Healthboards keep two
-# cores busy, and a Dagster starved of CPU answered so slowly that collectors'
-# requests timed out and were sent again (CI, 3 December 2026). In production
-# Dagster has machines of its own; here it gets the CPU first when it asks.
-nice -n 10 npx playwright test
+npx playwright test
 step "done"

@@ -31,7 +31,7 @@ const holder = globalThis as typeof globalThis & {
   __healthboardOpen?: Promise<Runtime>;
 };
 
-/** Pause before opening an unreachable store again. */
+/** Pause before opening an unreachable store again: a database starting beside us takes seconds. */
 const STORE_RETRY_MS = 5_000;
 
 async function createRuntime(): Promise<Runtime> {
@@ -80,7 +80,7 @@ export function runtimeWhenOpen(): Promise<Runtime> {
         return await runtime();
       } catch {
         // runtime() has logged why; try again after a pause.
-        await new Promise((resolve) => setTimeout(resolve, STORE_RETRY_MS));
+        await new Promise((resolve) => setTimeout(resolve, STORE_RETRY_MS).unref());
       }
     }
   })();
