@@ -3,7 +3,12 @@
 // keeps, per process, the largest utime + stime seen; a process that lives less
 // than a second between two samples is missed, so the figures are a floor.
 //
-//   node bench/process-cpu.mjs -- CI=true bash .ci/run
+//   CI=true node bench/process-cpu.mjs -- bash .ci/run
+//   node bench/process-cpu.mjs -- unshare -n bash -c 'ip link set lo up; CI=true bash .ci/run'
+//
+// The command's arguments are passed as they are, not joined into a shell
+// line: joined, the quoted script above lost its quotes, unshare ran `bash -c
+// ip` alone, and the suite ran outside the namespace, with the network.
 //
 // A Healthboard is named by its HEALTHBOARD_CONFIG (read from its environment),
 // everything else by the first pattern its command line matches.
@@ -73,7 +78,7 @@ function sample() {
 }
 
 const separator = process.argv.indexOf("--");
-const command = process.argv.slice(separator + 1).join(" ");
+const [command, ...args] = process.argv.slice(separator + 1);
 if (separator < 0 || !command) {
   console.error("usage: node bench/process-cpu.mjs -- <command>");
   process.exit(2);
@@ -82,7 +87,7 @@ let baseline = true;
 sample(); // processes already running count only what they use from now on
 baseline = false;
 const started = Date.now();
-const child = spawn("bash", ["-c", command], { stdio: "inherit" });
+const child = spawn(command, args, { stdio: "inherit" });
 const timer = setInterval(sample, 1000);
 child.on("exit", (code) => {
   clearInterval(timer);
