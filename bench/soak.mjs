@@ -36,8 +36,8 @@ const arg = (name, fallback) => {
 const MINUTES = arg("minutes", 10);
 const PORT = arg("port", 3121);
 const VIEWERS = arg("viewers", 4);
-// Long enough for a hanging request to fail: three attempts at the faults
-// config's 10 s request timeout (e2e/healthboard.faults.yaml).
+// Long enough for a hanging request to fail at the faults config's 10 s
+// request timeout (e2e/healthboard.faults.yaml), and for the cool-down after it.
 const FAULT_S = arg("fault-seconds", 45);
 const PASS_S = arg("pass-seconds", 10);
 const WARMUP_S = arg("warmup-seconds", 60);

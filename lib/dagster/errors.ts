@@ -51,6 +51,15 @@ export class DagsterNetworkError extends DagsterError {
 }
 
 /**
+ * No answer within the request timeout. It still closes the back-off gate
+ * (retryable), but the transport does not send it again: Dagster goes on
+ * computing a query its client abandoned (bench/abandoned-queries.mjs: each
+ * cost 1.15-1.25x a completed one), so a second copy beside the first adds to
+ * the load that made it slow.
+ */
+export class DagsterTimeoutError extends DagsterNetworkError {}
+
+/**
  * Not sent: the deployment's back-off gate is closed (Retry-After, or a
  * cool-down after repeated failures). The message names the time it opens,
  * not a countdown, so it stays the same for the whole pause.

@@ -6,12 +6,14 @@ import {
   startScriptedServer,
   text,
 } from "@/lib/testing/scripted-server";
+import { BackoffGate } from "./backoff-gate";
 import {
   DagsterGraphQLError,
   DagsterHttpError,
   DagsterNetworkError,
   DagsterPythonError,
   DagsterRedirectError,
+  DagsterTimeoutError,
   ReadOnlyViolation,
 } from "./errors";
 import { CodeLocationStatusesDocument } from "./generated/graphql";
@@ -122,6 +124,26 @@ describe("dagsterRequest", () => {
     ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DagsterNetworkError);
     expect((err as Error).message).toMatch(/timed out after 100 ms/);
+  });
+
+  it("does not send a timed-out query again, and closes the gate", async () => {
+    // Dagster computes an abandoned query in full (bench/abandoned-queries.mjs):
+    // a second copy would run beside the first. A refused connection still retries.
+    const slow = (_req: unknown, res: { end: (b: string) => void }) =>
+      setTimeout(() => res.end(JSON.stringify(OK)), 500);
+    server = await startScriptedServer([slow, slow, slow]);
+    const gate = new BackoffGate();
+    const { sleep } = recordingSleep();
+    const err = await dagsterRequest(
+      target(server.url, { timeoutMs: 100, gate }),
+      CodeLocationStatusesDocument,
+      {},
+      { sleep, maxAttempts: 3 },
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DagsterTimeoutError);
+    expect(server.requests).toHaveLength(1);
+    expect(gate.remainingMs()).toBeGreaterThan(0);
+    expect(gate.lastReason).toMatch(/timed out after 100 ms/);
   });
 
   it("reports a refused connection as a network error", async () => {

@@ -12,6 +12,7 @@ import {
   DagsterNetworkError,
   DagsterPythonError,
   DagsterRedirectError,
+  DagsterTimeoutError,
   ReadOnlyViolation,
 } from "./errors";
 import { findNonQueryOperation } from "./read-only-guard";
@@ -101,7 +102,7 @@ function toDagsterError(target: DagsterTarget, err: unknown, timedOut: boolean):
     }
   }
   if (timedOut) {
-    return new DagsterNetworkError(target.deployment, `timed out after ${target.timeoutMs} ms`);
+    return new DagsterTimeoutError(target.deployment, `timed out after ${target.timeoutMs} ms`);
   }
   const reason =
     err instanceof Error
@@ -164,6 +165,7 @@ export async function dagsterRequest<TResult, TVariables extends Record<string, 
         const delay = Math.max(backoff, retryAfter ?? 0, gate?.remainingMs() ?? 0);
         const giveUp =
           !error.retryable ||
+          error instanceof DagsterTimeoutError || // still running upstream: not sent twice
           attempt >= maxAttempts ||
           options.signal?.aborted ||
           delay > maxDelayMs;
