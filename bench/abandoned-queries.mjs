@@ -2,8 +2,10 @@
 // does, a client that times a slow query out and sends it again adds to the
 // load that made it slow. Sends one of Healthboard's own query documents (a
 // page of runs with their step stats, lib/dagster/queries/runs-for-location.graphql)
-// N times to completion, then N times abandoned at a fifth of its own time,
-// one at a time, and compares the CPU the Dagster's processes (matched by
+// to completion and abandoned at a fifth of its own time, N at a time, in
+// alternating phases (complete, abandon, abandon, complete), one at a time on
+// both sides (after an abort it waits the query's own time, so Dagster never
+// runs two), and compares the CPU the Dagster's processes (matched by
 // DAGSTER_HOME) spent per query, net of what they spend idle.
 //
 //   node bench/abandoned-queries.mjs [--dagster http://127.0.0.1:3071] [--home .dagster-home-e2e] [--n 10] [--limit 100]
@@ -27,19 +29,25 @@ const document = readFileSync(
 );
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// Per process (pid and start time), the largest utime + stime seen: a process
+// that starts or ends between two reads counts what it used while seen.
+const seen = new Map();
 /** CPU-seconds used so far by every process of this Dagster (webserver, daemon, code servers). */
 function dagsterCpu() {
-  let ticks = 0;
   for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
     try {
       const env = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
       if (!env.includes(`DAGSTER_HOME=${HOME}`)) continue;
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const key = `${pid}:${fields[19]}`; // field 22, starttime
+      seen.set(key, Math.max(seen.get(key) ?? 0, Number(fields[11]) + Number(fields[12])));
     } catch {
       // ended between the listing and the read
     }
   }
+  let ticks = 0;
+  for (const t of seen.values()) ticks += t;
   return ticks / TICKS;
 }
 
@@ -73,6 +81,7 @@ async function idleRate(ms) {
 /** Waits until the Dagster's CPU rate is back within 0.1 s/s of idle (at most 60 s). */
 async function quiet(idle) {
   for (let i = 0; i < 60; i++) if ((await idleRate(1_000)) < idle + 0.1) return;
+  console.error("warning: the Dagster did not go quiet within 60 s; figures include other work");
 }
 
 if (dagsterCpu() === 0) {
@@ -84,6 +93,8 @@ const times = [];
 for (let i = 0; i < 3; i++) times.push(await send());
 const ms = times.sort((a, b) => a - b)[1];
 const abortMs = Math.max(20, Math.round(ms / 5));
+await sleep(3_000);
+await quiet(0.2); // what the timing queries left running
 const idle = await idleRate(5_000);
 
 async function phase(abort) {
@@ -91,18 +102,38 @@ async function phase(abort) {
   const before = dagsterCpu();
   const started = performance.now();
   let abandoned = 0;
-  for (let i = 0; i < N; i++) if ((await send(abort)) === null) abandoned++;
+  for (let i = 0; i < N; i++) {
+    if ((await send(abort)) === null) {
+      abandoned++;
+      await sleep(ms); // it runs on in Dagster: not beside the next one
+    }
+  }
   await quiet(idle); // an abandoned query may still be running
   const wall = (performance.now() - started) / 1000;
   const cpu = dagsterCpu() - before - idle * wall;
   return { cpu, perQuery: cpu / N, abandoned, wall };
 }
-const complete = await phase(undefined);
-const cut = await phase(abortMs);
+// Alternated, so a drift in the machine's speed falls on both sides.
+const phases = [];
+for (const abort of [undefined, abortMs, abortMs, undefined])
+  phases.push({ abort, ...(await phase(abort)) });
+const sum = (list) =>
+  list.reduce((a, p) => ({ cpu: a.cpu + p.cpu, abandoned: a.abandoned + p.abandoned }), {
+    cpu: 0,
+    abandoned: 0,
+  });
+const complete = sum(phases.filter((p) => !p.abort));
+const cut = sum(phases.filter((p) => p.abort));
+complete.perQuery = complete.cpu / (2 * N);
+cut.perQuery = cut.cpu / (2 * N);
 
 console.log(
-  `Dagster ${DAGSTER} (DAGSTER_HOME=${HOME}), a page of ${LIMIT} runs with step stats, ${N} of each`,
+  `Dagster ${DAGSTER} (DAGSTER_HOME=${HOME}), a page of ${LIMIT} runs with step stats, ${2 * N} of each in four phases`,
 );
+for (const p of phases) {
+  const what = p.abort ? `abandoned at ${p.abort} ms` : "completed";
+  console.log(`  phase ${what}: ${p.cpu.toFixed(2)} CPU-s net of idle, ${p.abandoned} abandoned`);
+}
 console.log(
   `one query alone: ${Math.round(ms)} ms (median of 3); idle Dagster: ${idle.toFixed(2)} CPU-s/s`,
 );

@@ -4,7 +4,7 @@
 // than a second between two samples is missed, so the figures are a floor.
 //
 //   CI=true node bench/process-cpu.mjs -- bash .ci/run
-//   node bench/process-cpu.mjs -- unshare -n bash -c 'ip link set lo up; CI=true bash .ci/run'
+//   node bench/process-cpu.mjs -- unshare -n bash -c 'ip link set lo up; CI=true bash .ci/run'  (as root)
 //
 // The command's arguments are passed as they are, not joined into a shell
 // line: joined, the quoted script above lost its quotes, unshare ran `bash -c
@@ -88,6 +88,10 @@ sample(); // processes already running count only what they use from now on
 baseline = false;
 const started = Date.now();
 const child = spawn(command, args, { stdio: "inherit" });
+child.on("error", (err) => {
+  console.error(`process-cpu: cannot run ${command}: ${err.message}`);
+  process.exit(127);
+});
 const timer = setInterval(sample, 1000);
 child.on("exit", (code) => {
   clearInterval(timer);

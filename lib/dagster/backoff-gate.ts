@@ -1,8 +1,8 @@
 // One gate per deployment, shared by every loop that polls it. Retry-After is
 // a promise to the server about the whole client, not one request: once any
 // request is told to wait, no request to that deployment leaves until the
-// time is up. Repeated failures without Retry-After (5xx, resets, timeouts)
-// close the gate for a doubling cool-down. When a closed gate opens, one
+// time is up. Failures without Retry-After (5xx and resets after their
+// retries, a timeout at once) close the gate for a doubling cool-down. When a closed gate opens, one
 // request goes first as a probe; the others wait for its verdict, so a
 // struggling Dagster is not hit by every loop at once. Pure: the clock comes in.
 
@@ -99,8 +99,9 @@ export class BackoffGate {
   }
 
   /**
-   * A request gave up after its own retries. Only the first failure per
-   * opening counts, so loops that were in flight together escalate once.
+   * A request gave up (after its own retries, or at once for a timeout).
+   * Only the first failure per opening counts, so loops that were in flight
+   * together escalate once.
    */
   failed(ticket: GateTicket, reason: string): void {
     this.recovering = true;

@@ -128,7 +128,7 @@ describe("dagsterRequest", () => {
 
   it("does not send a timed-out query again, and closes the gate", async () => {
     // Dagster computes an abandoned query in full (bench/abandoned-queries.mjs):
-    // a second copy would run beside the first. A refused connection still retries.
+    // a second copy would run beside the first.
     const slow = (_req: unknown, res: { end: (b: string) => void }) =>
       setTimeout(() => res.end(JSON.stringify(OK)), 500);
     server = await startScriptedServer([slow, slow, slow]);
@@ -144,6 +144,19 @@ describe("dagsterRequest", () => {
     expect(server.requests).toHaveLength(1);
     expect(gate.remainingMs()).toBeGreaterThan(0);
     expect(gate.lastReason).toMatch(/timed out after 100 ms/);
+  });
+
+  it("still retries a refused connection: nothing was sent", async () => {
+    const { waits, sleep } = recordingSleep();
+    const err = await dagsterRequest(
+      target("http://127.0.0.1:9/graphql"),
+      CodeLocationStatusesDocument,
+      {},
+      { sleep, maxAttempts: 2 },
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DagsterNetworkError);
+    expect(err).not.toBeInstanceOf(DagsterTimeoutError);
+    expect(waits).toEqual([250]);
   });
 
   it("reports a refused connection as a network error", async () => {

@@ -18,9 +18,12 @@ import {
 // two Insights documents (by job, by asset), each for execution time and for
 // credits, over the runs window, through the one transport. Insights are
 // computed about once a day, so an hourly read is plenty; a failed read keeps
-// the last good figures. Never run against a live Dagster+ (docs/dagster-plus.md).
+// the last good figures and is tried again sooner (a timed-out request is not
+// retried within the transport, so one stall would otherwise cost an hour).
+// Never run against a live Dagster+ (docs/dagster-plus.md).
 
 const REFRESH_MS = 60 * 60_000;
+const RETRY_MS = 5 * 60_000;
 const DAY = 86_400_000;
 
 interface Variables extends Record<string, unknown> {
@@ -97,11 +100,12 @@ export async function readInsights(
 /** The code locations Healthboard knows in a deployment (the location collector's); empty before its first read. */
 export type LocationsOf = (deployment: string) => string[];
 
+/** Reads one deployment's Insights; says whether the read succeeded. */
 async function refresh(
   d: DeploymentConfig,
   config: HealthboardConfig,
   locationsOf: LocationsOf,
-): Promise<void> {
+): Promise<boolean> {
   const target: DagsterTarget = {
     deployment: d.name,
     kind: d.kind,
@@ -119,9 +123,11 @@ async function refresh(
       codeLocations: known.length ? [...known].sort() : null,
     });
     states.set(d.name, { deployment: d.name, insights, error: null });
+    return true;
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
     states.set(d.name, { deployment: d.name, insights: last?.insights ?? null, error });
+    return false;
   }
 }
 
@@ -130,8 +136,11 @@ export function startInsights(config: HealthboardConfig, locationsOf: LocationsO
   if (started) return;
   started = true;
   for (const d of config.deployments.filter((x) => x.kind === "plus")) {
-    void refresh(d, config, locationsOf);
-    setInterval(() => void refresh(d, config, locationsOf), REFRESH_MS).unref();
+    const read = (): void =>
+      void refresh(d, config, locationsOf).then((ok) => {
+        setTimeout(read, ok ? REFRESH_MS : RETRY_MS).unref();
+      });
+    read();
   }
 }
 
