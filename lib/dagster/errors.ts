@@ -53,9 +53,9 @@ export class DagsterNetworkError extends DagsterError {
 /**
  * No answer within the request timeout. It still closes the back-off gate
  * (retryable), but the transport does not send it again: Dagster goes on
- * computing a query its client abandoned (bench/abandoned-queries.mjs: each
- * cost 1.15-1.25x a completed one), so a second copy beside the first adds to
- * the load that made it slow.
+ * computing a query its client abandoned (bench/abandoned-queries.mjs: about
+ * as much CPU as a completed one), so a second copy is more work on top for
+ * the Dagster that was too slow to answer.
  */
 export class DagsterTimeoutError extends DagsterNetworkError {}
 
