@@ -1,5 +1,4 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { DagsterBackoffError } from "@/lib/dagster/errors";
+import { afterEach, describe, expect, it } from "vitest";
 import { SqliteDeployStore } from "@/lib/deploys/sqlite-deploy-store";
 import type { RunFacts, RunOutcome } from "@/lib/domain/run-types";
 import type { AssetDefinition } from "@/lib/domain/types";
@@ -29,10 +28,6 @@ function fakeDagster() {
     failed: false,
     status: okStatus(FAILED_AT - 3_600_000) as AssetStatus,
     outcomeReads: 0,
-    statusReads: 0,
-    historyReads: 0,
-    /** While set, the change feed's request is refused as a closed gate refuses it. */
-    gateClosed: false,
   };
   const failedRun: RunFacts = runFacts("f", FAILED_AT - 60_000, {
     location: "ml",
@@ -68,13 +63,11 @@ function fakeDagster() {
       },
       statuses: {
         async fetchStatuses(batch: readonly AssetDefinition[]) {
-          state.statusReads += batch.length;
           return new Map(batch.map((a) => [a.id, state.status]));
         },
       },
       materializations: {
         async fetchPage(batch: readonly AssetDefinition[]) {
-          state.historyReads += batch.length;
           return new Map(batch.map((a) => [a.id, { records: [], cursor: null }]));
         },
       },
@@ -95,8 +88,6 @@ function fakeDagster() {
       }),
       changes: {
         async fetchChangedRuns(): Promise<ChangedRun[]> {
-          if (state.gateClosed)
-            throw new DagsterBackoffError("prod", Date.now() + 1_000, "timed out");
           return state.failed
             ? [{ id: "f", status: "FAILURE", location: "ml", assetIds: [ASSET.id] }]
             : [];
@@ -109,21 +100,21 @@ function fakeDagster() {
 let collector: DeploymentCollector | null = null;
 afterEach(() => collector?.stop());
 
-/** Locations and assets every 100 ms, runs every `runsIntervalMs`. */
-function collectorOf(dagster: ReturnType<typeof fakeDagster>, runsIntervalMs: number) {
-  return new DeploymentCollector("prod", dagster.sources, new SqliteDeployStore(":memory:"), {
-    locationIntervalMs: 100,
-    assetIntervalMs: 100,
-    runsIntervalMs,
-    runsWindowMs: 86_400_000,
-  });
-}
-
 describe("DeploymentCollector", () => {
   it("shows a newly failed asset in the same generation as its run's error, long before the runs interval", async () => {
     const dagster = fakeDagster();
-    // The runs loop would next run in a minute: only the failure can bring it sooner.
-    collector = collectorOf(dagster, 60_000);
+    collector = new DeploymentCollector(
+      "prod",
+      dagster.sources,
+      new SqliteDeployStore(":memory:"),
+      {
+        locationIntervalMs: 100,
+        assetIntervalMs: 100,
+        // The runs loop would next run in a minute: only the failure can bring it sooner.
+        runsIntervalMs: 60_000,
+        runsWindowMs: 86_400_000,
+      },
+    );
     await collector.start();
     await sleep(500); // the first runs refresh (it starts at once) and a few asset refreshes
     dagster.fail();
@@ -148,29 +139,5 @@ describe("DeploymentCollector", () => {
       expect(s.runs.find((r) => r.id === "f")?.error?.message).toBe(ERROR.message);
     }
     expect(dagster.state.outcomeReads).toBe(1);
-  });
-
-  it("skips refreshes while the gate is closed, without owing a sweep for them", async () => {
-    const dagster = fakeDagster();
-    collector = collectorOf(dagster, 300);
-    await collector.start();
-    // Settled: after the first sweeps the feed follows Dagster's runs, and since
-    // nothing changes in Dagster, the refreshes ask the feed and read nothing else.
-    await vi.waitFor(
-      async () => {
-        const reads = dagster.state.statusReads + dagster.state.historyReads;
-        await sleep(400);
-        expect(dagster.state.statusReads + dagster.state.historyReads).toBe(reads);
-      },
-      { timeout: 10_000, interval: 10 },
-    );
-    const before = { ...dagster.state };
-    dagster.state.gateClosed = true;
-    await sleep(400);
-    dagster.state.gateClosed = false;
-    await sleep(700);
-    // Neither the statuses nor the history were swept again after the gate opened.
-    expect(dagster.state.statusReads).toBe(before.statusReads);
-    expect(dagster.state.historyReads).toBe(before.historyReads);
   });
 });

@@ -1,5 +1,4 @@
 import { setTimeout as delay } from "node:timers/promises";
-import { DagsterBackoffError } from "@/lib/dagster/errors";
 import type { DeployStore } from "@/lib/deploys/deploy-types";
 import { DeployRecorder } from "@/lib/deploys/record-deploys";
 import type { DeploymentSnapshot } from "@/lib/domain/types";
@@ -14,8 +13,6 @@ import { RunCollector, type RunSource } from "./run-collector";
 
 /** How long an asset refresh that saw a run fail waits for the run's error to be read. */
 const FAILED_RUN_WAIT_MS = 5_000;
-/** The change feed was not asked: the deployment's back-off gate is closed. */
-const HELD = Symbol("held");
 
 // One per configured deployment per server process. Three loops poll Dagster
 // on their own intervals, whoever is looking: the cheap location-status poll,
@@ -129,10 +126,6 @@ export class DeploymentCollector {
     const { feed, planner } = this.changes;
     const now = Date.now();
     const touched = await this.pollChanges(feed);
-    // Nothing was sent and the feed's cursor holds its place: skip this refresh
-    // whole, rather than fail it and owe a full sweep to a Dagster that is
-    // already being spared (one timeout closes the gate).
-    if (touched === HELD) return;
     const planned: PlannedLocation[] = up.map((l) => ({
       name: l.name,
       versionKey: l.versionKey,
@@ -153,7 +146,7 @@ export class DeploymentCollector {
   }
 
   /** The feed's touched assets, or null when it cannot say what changed (first poll, failure). */
-  private async pollChanges(feed: RunChangeFeed): Promise<Set<string> | null | typeof HELD> {
+  private async pollChanges(feed: RunChangeFeed): Promise<Set<string> | null> {
     const following = feed.following;
     try {
       const touched = await feed.poll();
@@ -164,8 +157,7 @@ export class DeploymentCollector {
       // read it now, not a runs interval after the asset shows degraded.
       if (touched.failedIn.size > 0) this.runsRead = this.runsLoop?.wake() ?? null;
       return touched.assets;
-    } catch (err) {
-      if (err instanceof DagsterBackoffError) return HELD;
+    } catch {
       this.touchedSinceRuns = null;
       return null;
     }

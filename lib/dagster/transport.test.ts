@@ -146,7 +146,7 @@ describe("dagsterRequest", () => {
     expect(gate.lastReason).toMatch(/timed out after 100 ms/);
   });
 
-  it("still retries a refused connection: nothing was sent", async () => {
+  it("still retries other network errors, a refused connection among them", async () => {
     const { waits, sleep } = recordingSleep();
     const err = await dagsterRequest(
       target("http://127.0.0.1:9/graphql"),

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { parse } from "graphql";
 import type { DeploymentConfig, HealthboardConfig } from "@/lib/config/config-schema";
+import { DagsterError, DagsterHttpError } from "@/lib/dagster/errors";
 import { type DagsterTarget, dagsterRequest } from "@/lib/dagster/transport";
 import {
   CREDITS_METRIC,
@@ -18,8 +19,9 @@ import {
 // two Insights documents (by job, by asset), each for execution time and for
 // credits, over the runs window, through the one transport. Insights are
 // computed about once a day, so an hourly read is plenty; a failed read keeps
-// the last good figures and is tried again sooner (a timed-out request is not
-// retried within the transport, so one stall would otherwise cost an hour).
+// the last good figures, and one that may pass is tried again sooner (a
+// timed-out request is not retried within the transport, so one stall would
+// otherwise cost an hour; retryDelayMs).
 // Never run against a live Dagster+ (docs/dagster-plus.md).
 
 const REFRESH_MS = 60 * 60_000;
@@ -100,22 +102,33 @@ export async function readInsights(
 /** The code locations Healthboard knows in a deployment (the location collector's); empty before its first read. */
 export type LocationsOf = (deployment: string) => string[];
 
-/** Reads one deployment's Insights; says whether the read succeeded. */
+/**
+ * When to read again after a failure: sooner for one that may pass (a timeout,
+ * a 5xx), never before a Retry-After, and at the usual hour for one that will
+ * not (a refused token, Insights not enabled).
+ */
+export function retryDelayMs(err: unknown): number {
+  if (!(err instanceof DagsterError) || !err.retryable) return REFRESH_MS;
+  const retryAfter = err instanceof DagsterHttpError ? (err.retryAfterMs ?? 0) : 0;
+  return Math.max(RETRY_MS, retryAfter);
+}
+
+/** Reads one deployment's Insights; returns when to read again. */
 async function refresh(
   d: DeploymentConfig,
   config: HealthboardConfig,
   locationsOf: LocationsOf,
-): Promise<boolean> {
-  const target: DagsterTarget = {
-    deployment: d.name,
-    kind: d.kind,
-    graphqlUrl: d.graphqlUrl,
-    tokenEnv: d.tokenEnv,
-    timeoutMs: config.refresh.requestTimeoutSeconds * 1000,
-  };
+): Promise<number> {
   const last = states.get(d.name);
-  const known = locationsOf(d.name);
   try {
+    const target: DagsterTarget = {
+      deployment: d.name,
+      kind: d.kind,
+      graphqlUrl: d.graphqlUrl,
+      tokenEnv: d.tokenEnv,
+      timeoutMs: config.refresh.requestTimeoutSeconds * 1000,
+    };
+    const known = locationsOf(d.name);
     const insights = await readInsights(target, {
       now: Date.now(),
       days: config.refresh.runsWindowDays,
@@ -123,11 +136,11 @@ async function refresh(
       codeLocations: known.length ? [...known].sort() : null,
     });
     states.set(d.name, { deployment: d.name, insights, error: null });
-    return true;
+    return REFRESH_MS;
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
     states.set(d.name, { deployment: d.name, insights: last?.insights ?? null, error });
-    return false;
+    return retryDelayMs(err);
   }
 }
 
@@ -137,8 +150,8 @@ export function startInsights(config: HealthboardConfig, locationsOf: LocationsO
   started = true;
   for (const d of config.deployments.filter((x) => x.kind === "plus")) {
     const read = (): void =>
-      void refresh(d, config, locationsOf).then((ok) => {
-        setTimeout(read, ok ? REFRESH_MS : RETRY_MS).unref();
+      void refresh(d, config, locationsOf).then((delayMs) => {
+        setTimeout(read, delayMs).unref();
       });
     read();
   }
