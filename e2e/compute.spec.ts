@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { ownHealthboard } from "./support/own-healthboard";
+import {
+  FIRST_HISTORY_POLL,
+  FIRST_HISTORY_TEST_TIMEOUT_MS,
+  ownHealthboard,
+} from "./support/own-healthboard";
 import { stepSecondsByLocation } from "./support/perf-truth";
 
-// Four minutes: the first run and materialization history loads in the background,
-// behind the suite's other readers of the shared Dagster (over 45 s on a
-// loaded CI run, 3 December 2026). A budget only catches data that never comes.
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: FIRST_HISTORY_TEST_TIMEOUT_MS });
 
 // Compute per code location and team equals the step execution time summed in
 // the test from the runs' step stats in Dagster's GraphQL API. A Healthboard of
@@ -42,23 +43,20 @@ for (const [slug, location] of Object.entries(TEAMS)) {
   test(`compute of the ${slug} team equals the step stats Dagster recorded`, async () => {
     // Runs arrive a few seconds after definitions; poll until they match.
     await expect
-      .poll(
-        async () => {
-          const model = await teamModel(slug);
-          const local = model.freshnessOfData.find((d) => d.deployment === "local");
-          if (!local?.runsAsOf) return "runs not read yet";
-          const truth = await stepSecondsByLocation(model.window.since, model.window.until);
-          const want = truth.get(location) ?? { seconds: 0, steps: 0 };
-          const row = model.performance.compute.locations.find((l) => l.location === location);
-          const got = row ?? { stepSeconds: 0, steps: 0 };
-          // Times are rounded to the millisecond per step: allow a millisecond each.
-          const close = Math.abs(got.stepSeconds - want.seconds) <= 0.001 * (want.steps + 1);
-          return close && got.steps === want.steps
-            ? "equal"
-            : `healthboard ${got.stepSeconds}s/${got.steps} steps, dagster ${want.seconds}s/${want.steps}`;
-        },
-        { timeout: 120_000, intervals: [1_000] },
-      )
+      .poll(async () => {
+        const model = await teamModel(slug);
+        const local = model.freshnessOfData.find((d) => d.deployment === "local");
+        if (!local?.runsAsOf) return "runs not read yet";
+        const truth = await stepSecondsByLocation(model.window.since, model.window.until);
+        const want = truth.get(location) ?? { seconds: 0, steps: 0 };
+        const row = model.performance.compute.locations.find((l) => l.location === location);
+        const got = row ?? { stepSeconds: 0, steps: 0 };
+        // Times are rounded to the millisecond per step: allow a millisecond each.
+        const close = Math.abs(got.stepSeconds - want.seconds) <= 0.001 * (want.steps + 1);
+        return close && got.steps === want.steps
+          ? "equal"
+          : `healthboard ${got.stepSeconds}s/${got.steps} steps, dagster ${want.seconds}s/${want.steps}`;
+      }, FIRST_HISTORY_POLL)
       .toBe("equal");
     const model = await teamModel(slug);
     // The team's only location: its total is that location's.

@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { ownHealthboard } from "./support/own-healthboard";
+import {
+  FIRST_HISTORY_POLL,
+  FIRST_HISTORY_TEST_TIMEOUT_MS,
+  ownHealthboard,
+} from "./support/own-healthboard";
 import { hopLatencies } from "./support/perf-truth";
 
-// Four minutes: the first run and materialization history loads in the background,
-// behind the suite's other readers of the shared Dagster (over 45 s on a
-// loaded CI run, 3 December 2026). A budget only catches data that never comes.
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: FIRST_HISTORY_TEST_TIMEOUT_MS });
 
 // Per-hop latency of the demo's analytics → ML → finance chain equals the
 // difference of materialization timestamps the test reads from Dagster's
@@ -40,20 +41,17 @@ test("per-hop latency of analytics → ML → finance equals Dagster's materiali
   let chain: Chain | undefined;
   let model: Model | undefined;
   await expect
-    .poll(
-      async () => {
-        const res = await fetch(`${base()}/api/v1/teams/ml?range=7d`);
-        model = (await res.json()) as Model;
-        chain = model.performance?.latency.chains.find((c) =>
-          HOPS.every(([up, down]) => {
-            const i = c.assets.findIndex((a) => name(a.key) === name(up));
-            return i >= 0 && name(c.assets[i + 1]?.key ?? []) === name(down);
-          }),
-        );
-        return chain !== undefined;
-      },
-      { timeout: 120_000, intervals: [1_000] },
-    )
+    .poll(async () => {
+      const res = await fetch(`${base()}/api/v1/teams/ml?range=7d`);
+      model = (await res.json()) as Model;
+      chain = model.performance?.latency.chains.find((c) =>
+        HOPS.every(([up, down]) => {
+          const i = c.assets.findIndex((a) => name(a.key) === name(up));
+          return i >= 0 && name(c.assets[i + 1]?.key ?? []) === name(down);
+        }),
+      );
+      return chain !== undefined;
+    }, FIRST_HISTORY_POLL)
     .toBe(true);
   if (!chain || !model) throw new Error("no chain");
   // It crosses three code locations.

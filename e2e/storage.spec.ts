@@ -2,13 +2,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { ownHealthboard } from "./support/own-healthboard";
+import {
+  FIRST_HISTORY_POLL,
+  FIRST_HISTORY_TEST_TIMEOUT_MS,
+  ownHealthboard,
+} from "./support/own-healthboard";
 import { type AssetSizes, recordedAt, recordedSizes } from "./support/storage-truth";
 
-// Four minutes: the first run and materialization history loads in the background,
-// behind the suite's other readers of the shared Dagster (over 45 s on a
-// loaded CI run, 3 December 2026). A budget only catches data that never comes.
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: FIRST_HISTORY_TEST_TIMEOUT_MS });
 
 // The Storage panel's per-asset sizes, per-location trend, quota use and CSV
 // equal the sizes Dagster recorded on the demo's materializations (the demo's
@@ -81,13 +82,10 @@ async function teamModel(): Promise<{ model: Model; truth: AssetSizes[] }> {
   let model: Model | undefined;
   // The collector loads the materialization history in the background: wait until it holds every sized asset.
   await expect
-    .poll(
-      async () => {
-        model = (await (await fetch(`${base()}/api/v1/teams/${TEAM}?range=7d`)).json()) as Model;
-        return model.performance?.storage.measuredAssets ?? 0;
-      },
-      { timeout: 120_000, intervals: [1_000] },
-    )
+    .poll(async () => {
+      model = (await (await fetch(`${base()}/api/v1/teams/${TEAM}?range=7d`)).json()) as Model;
+      return model.performance?.storage.measuredAssets ?? 0;
+    }, FIRST_HISTORY_POLL)
     .toBeGreaterThanOrEqual(sized.length);
   if (!model) throw new Error("no team model");
   return { model, truth };

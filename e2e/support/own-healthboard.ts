@@ -4,6 +4,14 @@ import path from "node:path";
 import { test } from "@playwright/test";
 import { spawnHealthboard, stopHealthboard } from "./spawn-healthboard";
 
+// An own Healthboard loads the shared Dagster's run and materialization history
+// in the background, behind the suite's other readers of that Dagster: over 45 s
+// on a loaded CI run (3 December 2026). A spec that waits for that history polls
+// with FIRST_HISTORY_POLL inside tests of FIRST_HISTORY_TEST_TIMEOUT_MS. The
+// budgets only catch data that never comes; the checks do not depend on them.
+export const FIRST_HISTORY_POLL = { timeout: 120_000, intervals: [1_000] };
+export const FIRST_HISTORY_TEST_TIMEOUT_MS = 240_000;
+
 /**
  * A Healthboard of the spec's own on `port` (the perf helper's range, 3150–3159)
  * with a temporary data directory, started before the spec's tests and
