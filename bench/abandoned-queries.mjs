@@ -9,9 +9,10 @@
 // DAGSTER_HOME) spent per query, net of what they spend idle.
 //
 //   node bench/abandoned-queries.mjs [--dagster http://127.0.0.1:3071] [--home .dagster-home-e2e] [--n 10] [--limit 100]
-import { readdirSync, readFileSync, realpathSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { CpuLedger, procEnv } from "./proc-cpu.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const arg = (name, fallback) => {
@@ -22,34 +23,16 @@ const DAGSTER = arg("dagster", "http://127.0.0.1:3071");
 const HOME = realpathSync(path.resolve(root, arg("home", ".dagster-home-e2e")));
 const N = Number(arg("n", 10));
 const LIMIT = Number(arg("limit", 100));
-const TICKS = 100; // USER_HZ on Linux
 const document = readFileSync(
   path.join(root, "lib/dagster/queries/runs-for-location.graphql"),
   "utf8",
 );
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// Per process (pid and start time), the largest utime + stime seen: a process
-// that starts or ends between two reads counts what it used while seen.
-const seen = new Map();
-/** CPU-seconds used so far by every process of this Dagster (webserver, daemon, code servers). */
-function dagsterCpu() {
-  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
-    try {
-      const env = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
-      if (!env.includes(`DAGSTER_HOME=${HOME}`)) continue;
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const key = `${pid}:${fields[19]}`; // field 22, starttime
-      seen.set(key, Math.max(seen.get(key) ?? 0, Number(fields[11]) + Number(fields[12])));
-    } catch {
-      // ended between the listing and the read
-    }
-  }
-  let ticks = 0;
-  for (const t of seen.values()) ticks += t;
-  return ticks / TICKS;
-}
+// Every process of this Dagster (webserver, daemon, code servers), matched by DAGSTER_HOME.
+const ledger = new CpuLedger((pid) => (procEnv(pid, "DAGSTER_HOME") === HOME ? "dagster" : null));
+/** CPU-seconds used so far by every process of this Dagster. */
+const dagsterCpu = () => ledger.sample().total();
 
 /** Sends the query; abandons it after `abortMs` when given. Returns its time, or null if abandoned. */
 async function send(abortMs) {

@@ -13,9 +13,8 @@
 // A Healthboard is named by its HEALTHBOARD_CONFIG (read from its environment),
 // everything else by the first pattern its command line matches.
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { CpuLedger, procCmdline, procEnv } from "./proc-cpu.mjs";
 
-const TICKS = 100; // USER_HZ on Linux
 const FAMILIES = [
   ["dagster daemon", /dagster-daemon|dagster daemon/],
   ["dagster webserver", /dagster-webserver|dagster_webserver/],
@@ -34,19 +33,11 @@ const FAMILIES = [
   ["node (other)", /node/],
 ];
 
-const read = (file) => {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return null;
-  }
-};
-
-function familyOf(pid, cmdline) {
+function familyOf(pid) {
+  const cmdline = procCmdline(pid);
   if (/next-server|next start|next\/dist\/bin\/next start/.test(cmdline)) {
-    const environ = read(`/proc/${pid}/environ`) ?? "";
-    const config = environ.split("\0").find((entry) => entry.startsWith("HEALTHBOARD_CONFIG="));
-    return `healthboard ${config ? config.slice(19).split("/").pop() : "(no config)"}`;
+    const config = procEnv(pid, "HEALTHBOARD_CONFIG");
+    return `healthboard ${config ? config.split("/").pop() : "(no config)"}`;
   }
   // Chromium by process type: the renderers (pages' scripts, layout, canvas), the
   // GPU process (software compositing with --disable-gpu), the browser and utilities.
@@ -56,52 +47,27 @@ function familyOf(pid, cmdline) {
   return "other";
 }
 
-const seen = new Map(); // pid:starttime → { family, ticks }
-
-function sample() {
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-    const stat = read(`/proc/${entry}/stat`);
-    if (!stat) continue;
-    // Fields after the command name, which may hold spaces: ") state ppid …".
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    const key = `${entry}:${fields[19]}`;
-    const known = seen.get(key);
-    if (known) known.ticks = Math.max(known.ticks, ticks);
-    else {
-      const cmdline = (read(`/proc/${entry}/cmdline`) ?? "").replaceAll("\0", " ");
-      // Processes already running count from now; later ones from their start.
-      seen.set(key, { family: familyOf(entry, cmdline), ticks, base: baseline ? ticks : 0 });
-    }
-  }
-}
-
 const separator = process.argv.indexOf("--");
 const [command, ...args] = process.argv.slice(separator + 1);
 if (separator < 0 || !command) {
   console.error("usage: node bench/process-cpu.mjs -- <command>");
   process.exit(2);
 }
-let baseline = true;
-sample(); // processes already running count only what they use from now on
-baseline = false;
+// Processes already running count only what they use from now on.
+const ledger = new CpuLedger(familyOf, { fromNow: true }).sample();
 const started = Date.now();
 const child = spawn(command, args, { stdio: "inherit" });
 child.on("error", (err) => {
   console.error(`process-cpu: cannot run ${command}: ${err.message}`);
   process.exit(127);
 });
-const timer = setInterval(sample, 1000);
+const timer = setInterval(() => ledger.sample(), 1000);
 child.on("exit", (code) => {
   clearInterval(timer);
-  sample();
+  ledger.sample();
   const wall = (Date.now() - started) / 1000;
-  const byFamily = new Map();
-  for (const { family, ticks, base } of seen.values()) {
-    byFamily.set(family, (byFamily.get(family) ?? 0) + (ticks - base) / TICKS);
-  }
-  const total = [...byFamily.values()].reduce((a, b) => a + b, 0);
+  const byFamily = ledger.byGroup();
+  const total = ledger.total();
   const rows = [...byFamily].filter(([, s]) => s >= 0.5).sort((a, b) => b[1] - a[1]);
   console.log(`\n| process family | CPU s | share |\n|---|---|---|`);
   for (const [family, s] of rows) {
