@@ -1,5 +1,3 @@
-import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
-import { parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import {
   json,
@@ -8,20 +6,9 @@ import {
   text,
 } from "@/lib/testing/scripted-server";
 import { BackoffGate, type GateTicket } from "./backoff-gate";
-import {
-  DagsterBackoffError,
-  DagsterHttpError,
-  DagsterNetworkError,
-  DagsterTimeoutError,
-} from "./errors";
+import { DagsterBackoffError, DagsterHttpError, DagsterNetworkError } from "./errors";
 import { CodeLocationStatusesDocument } from "./generated/graphql";
 import { type DagsterTarget, dagsterRequest } from "./transport";
-
-/** A second operation, to tell one query's hold from the deployment's gate. */
-const OTHER = parse("query Other { __typename }") as TypedDocumentNode<
-  unknown,
-  Record<string, never>
->;
 
 const OK = {
   data: {
@@ -124,27 +111,6 @@ describe("BackoffGate", () => {
     gate.release(probe);
     expect(gate.remainingMs()).toBe(2_000);
   });
-
-  it("holds an operation after its own time-outs, doubling, until its own success", () => {
-    const t = fakeTime();
-    const gate = new BackoffGate({ baseMs: 1_000, maxMs: 4_000, now: t.now });
-    const holds: number[] = [];
-    for (let i = 0; i < 4; i++) {
-      gate.timedOut("Runs", "prod: timed out after 100 ms");
-      const hold = (gate.heldOperation("Runs")?.until ?? t.now()) - t.now();
-      holds.push(hold);
-      gate.succeeded("Statuses"); // another operation answering does not end the hold
-      t.advance(hold - 1);
-      expect(gate.heldOperation("Runs")?.reason).toBe("prod: timed out after 100 ms");
-      t.advance(1);
-      expect(gate.heldOperation("Runs")).toBeUndefined();
-    }
-    expect(holds).toEqual([1_000, 2_000, 4_000, 4_000]);
-    expect(gate.heldOperation("Statuses")).toBeUndefined();
-    gate.succeeded("Runs"); // its own success starts it over
-    gate.timedOut("Runs", "timed out");
-    expect(gate.heldOperation("Runs")?.until).toBe(t.now() + 1_000);
-  });
 });
 
 describe("dagsterRequest with a gate", () => {
@@ -211,38 +177,6 @@ describe("dagsterRequest with a gate", () => {
     t.advance(1_000);
     await dagsterRequest(target(server.url, gate), CodeLocationStatusesDocument, {}, opts);
     expect(server.requests).toHaveLength(3);
-    await server.close();
-  });
-
-  it("holds a query that timed out while the others answer, not the others", async () => {
-    const slow = (_req: unknown, res: { end: (b: string) => void }) =>
-      setTimeout(() => res.end(JSON.stringify(OK)), 500);
-    server = await startScriptedServer([slow, json(OK), slow], json(OK));
-    const t = fakeTime();
-    const gate = new BackoffGate({ baseMs: 1_000, now: t.now });
-    const quick = target(server.url, gate);
-    const hanging = { ...quick, timeoutMs: 100 };
-    const statuses = () => dagsterRequest(hanging, CodeLocationStatusesDocument, {}, t);
-    const other = () => dagsterRequest(quick, OTHER, {}, t);
-    await expect(statuses()).rejects.toBeInstanceOf(DagsterTimeoutError);
-    t.advance(1_000); // the gate's cool-down and the query's first hold
-    await other(); // the gate's probe: it answers, the gate opens
-    await expect(statuses()).rejects.toBeInstanceOf(DagsterTimeoutError);
-    t.advance(1_000); // the gate's cool-down starts over after a success; the query's hold doubled
-    await other();
-    const held = await statuses().catch((e: unknown) => e);
-    expect(held).toBeInstanceOf(DagsterBackoffError);
-    expect((held as Error).message).toMatch(/until 10:00:03 UTC after: timed out after 100 ms/);
-    expect(server.requests).toHaveLength(4); // the held query was not sent
-    t.advance(1_000);
-    await statuses();
-    expect(server.requests.map((r) => r.body.query?.match(/query (\w+)/)?.[1])).toEqual([
-      "CodeLocationStatuses",
-      "Other",
-      "CodeLocationStatuses",
-      "Other",
-      "CodeLocationStatuses",
-    ]);
     await server.close();
   });
 

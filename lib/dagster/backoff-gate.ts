@@ -4,8 +4,7 @@
 // time is up. Failures without Retry-After (5xx and resets after their
 // retries, a timeout at once) close the gate for a doubling cool-down. When a closed gate opens, one
 // request goes first as a probe; the others wait for its verdict, so a
-// struggling Dagster is not hit by every loop at once. An operation that timed
-// out is also held on its own (see timedOut). Pure: the clock comes in.
+// struggling Dagster is not hit by every loop at once. Pure: the clock comes in.
 
 export interface BackoffGateOptions {
   /** Cool-down after the first failure; doubles with each further one. */
@@ -30,8 +29,6 @@ export class BackoffGate {
   private recovering = false;
   private probing = false;
   private reason = "";
-  /** Per operation name, after its own time-outs: how many in a row, and until when it is held. */
-  private readonly held = new Map<string, { timeouts: number; until: number; reason: string }>();
   private readonly baseMs: number;
   private readonly maxMs: number;
   private readonly now: () => number;
@@ -85,32 +82,9 @@ export class BackoffGate {
     if (ticket.probe) this.probing = false;
   }
 
-  /** An operation held after its own time-outs (until when, and why), or undefined. */
-  heldOperation(operation: string): { until: number; reason: string } | undefined {
-    const hold = this.held.get(operation);
-    return hold && hold.until > this.now() ? hold : undefined;
-  }
-
-  /**
-   * `operation` timed out. The gate closes too (see failed), but the next
-   * success of any other operation opens it at its base cool-down; a query
-   * that times out while the others answer would then be sent, and computed
-   * in full by Dagster, which does not cancel it (bench/abandoned-queries.mjs),
-   * once per poll. So the operation is also held on its own, for a cool-down
-   * that doubles with each of its time-outs in a row up to the cap, and only
-   * its own success ends.
-   */
-  timedOut(operation: string, reason: string): void {
-    const timeouts = (this.held.get(operation)?.timeouts ?? 0) + 1;
-    const holdMs = Math.min(this.maxMs, this.baseMs * 2 ** (timeouts - 1));
-    this.held.set(operation, { timeouts, until: this.now() + holdMs, reason });
-  }
-
-  /** The deployment answered (`operation`, when named, answered in time). */
-  succeeded(operation?: string): void {
+  succeeded(): void {
     this.failures = 0;
     this.recovering = false;
-    if (operation !== undefined) this.held.delete(operation);
   }
 
   /** The server asked for a pause: honoured in full, whatever the cool-down cap. */

@@ -2,11 +2,7 @@ import "server-only";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { ClientError, GraphQLClient } from "graphql-request";
 import { readToken } from "@/lib/env";
-import {
-  countUpstreamError,
-  countUpstreamRequest,
-  operationName,
-} from "@/lib/observability/self-counters";
+import { countUpstreamError, countUpstreamRequest } from "@/lib/observability/self-counters";
 import type { BackoffGate } from "./backoff-gate";
 import {
   DagsterBackoffError,
@@ -137,11 +133,7 @@ export async function dagsterRequest<TResult, TVariables extends Record<string, 
     headers: headersFor(target),
     fetch: noRedirectFetch(target),
   });
-  // Nothing leaves while the deployment's gate is closed, or while this operation
-  // is held after its own time-outs: the caller keeps its last good data.
-  const operation = operationName(document);
-  const held = gate?.heldOperation(operation);
-  if (held) throw new DagsterBackoffError(target.deployment, held.until, held.reason);
+  // Nothing leaves while the deployment's gate is closed: the caller keeps its last good data.
   let ticket = gate?.tryEnter();
   if (gate && !ticket) {
     throw new DagsterBackoffError(target.deployment, gate.opensAt, gate.lastReason);
@@ -161,7 +153,7 @@ export async function dagsterRequest<TResult, TVariables extends Record<string, 
       try {
         // graphql-request's overloads cannot see that TVariables fits; the cast is local.
         const data = await client.request<TResult>({ document, variables, signal } as never);
-        gate?.succeeded(operation);
+        gate?.succeeded();
         return data;
       } catch (err) {
         const error = toDagsterError(target, err, timeout.aborted);
@@ -180,9 +172,8 @@ export async function dagsterRequest<TResult, TVariables extends Record<string, 
         // With a gate, only its probe retries once it is recovering (see retryTicket).
         const retryAs = giveUp || !gate || !ticket ? null : gate.retryTicket(ticket);
         if (giveUp || (gate && !retryAs)) {
-          if (error instanceof DagsterTimeoutError) gate?.timedOut(operation, error.message);
           if (ticket && error.retryable) gate?.failed(ticket, error.message);
-          else if (!error.retryable) gate?.succeeded(operation); // it answered: reachable, whatever it said
+          else if (!error.retryable) gate?.succeeded(); // it answered: reachable, whatever it said
           throw error;
         }
         if (ticket && retryAs && retryAs !== ticket) {
