@@ -114,8 +114,13 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
   );
   const ids = new Set(assets.map((a) => a.node.id));
 
+  // The config's locations of this snapshot's environment only: a team that
+  // lists a staging location must not count its deploys or runs in prod's page,
+  // nor widen prod's scope past what prod's KPI samples cover (and the reverse).
+  const shown = new Set(snapshot.deployments.map((d) => d.deployment));
+  const configLocations = team.locations.filter((l) => shown.has(l.deployment));
   const locationSet = new Map<string, { deployment: string; location: string }>();
-  for (const l of team.locations) locationSet.set(`${l.deployment}/${l.location}`, l);
+  for (const l of configLocations) locationSet.set(`${l.deployment}/${l.location}`, l);
   for (const a of assets)
     locationSet.set(`${a.def.deployment}/${a.def.location}`, {
       deployment: a.def.deployment,
@@ -140,7 +145,7 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
 
   const runs = teamRuns(snapshot.runs, {
     assets: assets.map((a) => ({ deployment: a.def.deployment, id: a.node.id })),
-    configLocations: team.locations,
+    configLocations,
     location: input.location,
   });
   const historyOf = (a: { deployment: string; id: string }) =>

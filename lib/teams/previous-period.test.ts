@@ -130,3 +130,45 @@ describe("team page: previous period", () => {
     expect(page("training", prodOnly).previous.owned).toBe(1);
   });
 });
+
+describe("team page: one environment", () => {
+  // The config also lists a location of `staging`, a deployment of another
+  // environment: this snapshot (prod and edge) has no staging.
+  const listsStaging = {
+    ...team,
+    locations: [{ deployment: "staging", location: "training" }],
+  };
+  const deploy = (deployment: string, kind: "deploy" | "deploy_failed", at: number) => ({
+    deployment,
+    location: "training",
+    kind,
+    versionKey: "v",
+    fingerprint: null,
+    version: null,
+    failed: kind === "deploy_failed",
+    error: null,
+    at,
+  });
+
+  it("counts no deploy, location or scope of another environment's deployment", () => {
+    const p = buildTeamPage({
+      snapshot,
+      team: listsStaging,
+      range: "7d",
+      now: NOW,
+      deployEvents: [
+        deploy("prod", "deploy", NOW - D),
+        deploy("staging", "deploy_failed", NOW - D),
+        deploy("staging", "deploy_failed", NOW - 2 * D),
+      ],
+      previousSample: weekAgo,
+      runsWindowMs: 30 * D,
+    });
+    expect(p.locations.map((l) => l.deployment)).not.toContain("staging");
+    expect(p.deploys.map((d) => d.deployment)).not.toContain("staging");
+    // prod's one deploy succeeded; staging's failures are not prod's.
+    expect(p.kpis.deploySuccessRate).toBe(1);
+    // The scope stays prod and edge, which the sample covers.
+    expect(p.previous.owned).toBe(3);
+  });
+});
