@@ -3,6 +3,7 @@ import type { RunRecord } from "@/lib/domain/run-types";
 import type { KpiScopeSample } from "@/lib/history/kpi-sampling";
 import { buildSnapshot } from "@/lib/snapshot/build-snapshot";
 import { def } from "@/lib/testing/asset-fixtures";
+import { deployEvent } from "@/lib/testing/deploy-fixtures";
 import { deploymentInput, failedStatus, okStatus } from "@/lib/testing/deployment-fixtures";
 import { failedOn } from "@/lib/testing/run-fixtures";
 import { buildTeamPage } from "./build-team-page";
@@ -139,15 +140,9 @@ describe("team page: one environment", () => {
     locations: [{ deployment: "staging", location: "training" }],
   };
   const deploy = (deployment: string, kind: "deploy" | "deploy_failed", at: number) => ({
+    ...deployEvent(kind, at, null),
     deployment,
     location: "training",
-    kind,
-    versionKey: "v",
-    fingerprint: null,
-    version: null,
-    failed: kind === "deploy_failed",
-    error: null,
-    at,
   });
 
   it("counts no deploy, location or scope of another environment's deployment", () => {
