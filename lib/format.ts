@@ -1,7 +1,17 @@
 // Number and duration formatting shared by panels.
 
+/**
+ * A share as a percentage, to a tenth. Exactly none and all read "0%" and
+ * "100%"; a share between never rounds onto them: 2,999 of 3,000 reads
+ * ">99.9%" (as "100.0%" it would say nothing failed) and 1 of 3,000 "<0.1%".
+ */
 export function formatPct(value: number | null): string {
-  return value === null ? "—" : `${(value * 100).toFixed(value === 1 || value === 0 ? 0 : 1)}%`;
+  if (value === null) return "—";
+  if (value === 0 || value === 1) return `${value * 100}%`;
+  const text = (value * 100).toFixed(1);
+  if (text === "100.0") return ">99.9%";
+  if (text === "0.0") return "<0.1%";
+  return `${text}%`;
 }
 
 export function formatDuration(ms: number | null): string {

@@ -1,4 +1,5 @@
 import type { AssetDefinition } from "@/lib/domain/types";
+import { formatPct } from "@/lib/format";
 import type { AssetHealth } from "@/lib/health/health-model";
 import { blastRadius } from "@/lib/lineage/graph-algorithms";
 import type { OwnedAsset } from "@/lib/lineage/graph-types";
@@ -139,7 +140,6 @@ export function teamHealthSignals(
   for (const [team, entries] of ownedByTeam(snapshot, g)) {
     const healthy = entries.filter((e) => isHealthy(e.health)).length;
     if (entries.length === 0 || healthy / entries.length >= rule.threshold) continue;
-    const pct = (x: number) => `${Math.round(x * 100)}%`;
     const unhealthy = entries.filter((e) => !isHealthy(e.health));
     out.push({
       signal: {
@@ -149,7 +149,8 @@ export function teamHealthSignals(
         deployment: null,
         location: null,
         asset: null,
-        summary: `${pct(healthy / entries.length)} of ${team}'s assets healthy (${healthy} of ${entries.length}), below ${pct(rule.threshold)}`,
+        // As the team page shows it (lib/format.ts), so 18 of 19 is never "95%, below 95%".
+        summary: `${formatPct(healthy / entries.length)} of ${team}'s assets healthy (${healthy} of ${entries.length}), below ${formatPct(rule.threshold)}`,
       },
       details: () => ({
         rootCause: null,

@@ -201,6 +201,10 @@ describe("other rules", () => {
     const fired = ruleSignals(input([th(0.6)], statuses));
     expect(fired.map((s) => s.team)).toEqual(["ml"]);
     expect(fired[0]?.affected.map((a) => a.key)).toEqual([["model"]]);
+    // Said as the team page says it: a threshold just above the share is not the same figure.
+    expect(ruleSignals(input([th(0.501)], statuses))[0]?.summary).toBe(
+      "50.0% of ml's assets healthy (1 of 2), below 50.1%",
+    );
   });
 
   it("freshness: warn and fail windows as the rule asks", () => {
