@@ -1,7 +1,7 @@
 import { CsvButton } from "@/components/panel/csv-button";
 import { Card, Panel } from "@/components/panel/panel";
 import type { TeamPageModel } from "@/lib/teams/build-team-page";
-import { mapDurations } from "@/lib/teams/chart-data";
+import { mapDurations, trendCsvRows } from "@/lib/teams/chart-data";
 import { useTeamCharts } from "./team-charts";
 
 export function ExecutionTimesPanel({ model }: { model: TeamPageModel }) {
@@ -15,11 +15,9 @@ export function ExecutionTimesPanel({ model }: { model: TeamPageModel }) {
       actions={
         <CsvButton
           filename={`${model.team.slug}-execution-times.csv`}
-          header={["bucket_utc", "location", "runs", "p50_seconds", "p95_seconds"]}
+          header={["bucket_utc", "location", "runs", "p50_seconds", "p95_seconds", "partial"]}
           rows={() =>
-            model.executionTimes.map((p) => [
-              new Date(p.bucket).toISOString(),
-              p.location,
+            trendCsvRows(model.window, model.executionTimes, (p) => [
               p.runs,
               p.p50Ms === null ? "" : p.p50Ms / 1000,
               p.p95Ms === null ? "" : p.p95Ms / 1000,

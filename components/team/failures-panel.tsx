@@ -6,7 +6,7 @@ import { RunErrorText } from "@/components/run-error";
 import { formatDuration, formatKey } from "@/lib/format";
 import { type DagsterUrls, runUrl } from "@/lib/links/dagster-links";
 import type { TeamPageModel } from "@/lib/teams/build-team-page";
-import { mapRunsTrend } from "@/lib/teams/chart-data";
+import { mapRunsTrend, trendCsvRows } from "@/lib/teams/chart-data";
 import { useTeamCharts } from "./team-charts";
 
 export function FailuresPanel({ model, urls }: { model: TeamPageModel; urls: DagsterUrls }) {
@@ -20,11 +20,16 @@ export function FailuresPanel({ model, urls }: { model: TeamPageModel; urls: Dag
       actions={
         <CsvButton
           filename={`${model.team.slug}-failures.csv`}
-          header={["bucket_utc", "location", "runs_succeeded", "runs_failed", "materializations"]}
+          header={[
+            "bucket_utc",
+            "location",
+            "runs_succeeded",
+            "runs_failed",
+            "materializations",
+            "partial",
+          ]}
           rows={() =>
-            f.trend.map((p) => [
-              new Date(p.bucket).toISOString(),
-              p.location,
+            trendCsvRows(model.window, f.trend, (p) => [
               p.runsSucceeded,
               p.runsFailed,
               p.materializations,

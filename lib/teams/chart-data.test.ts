@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mapRunsTrend } from "./chart-data";
+import { mapRunsTrend, trendCsvRows } from "./chart-data";
 import { timeWindow } from "./time-range";
 
 const D = 86_400_000;
@@ -32,6 +32,25 @@ describe("mapRunsTrend", () => {
       { label: "11-23", succeeded: null, failed: null, materializations: null },
       { label: "11-24*", succeeded: 2, failed: 3, materializations: 4 },
       { label: "11-27*", succeeded: 1, failed: 0, materializations: 2 },
+    ]);
+  });
+});
+
+describe("trendCsvRows", () => {
+  it("gives the buckets before the history empty values, not zero, and marks the cut ones", () => {
+    // 7 days asked, 3 days of history: data from 24 Nov 12:30.
+    const w = timeWindow("7d", NOW, 3 * D);
+    const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+    const points = ["2026-11-23", "2026-11-24", "2026-11-25"].map((iso) => ({
+      bucket: day(iso),
+      location: "a",
+      runs: 0,
+      failed: 0,
+    }));
+    expect(trendCsvRows(w, points, (p) => [p.runs, p.failed])).toEqual([
+      ["2026-11-23T00:00:00.000Z", "a", "", "", false],
+      ["2026-11-24T00:00:00.000Z", "a", 0, 0, true],
+      ["2026-11-25T00:00:00.000Z", "a", 0, 0, false],
     ]);
   });
 });

@@ -47,10 +47,35 @@ export const BUCKET_NOTE =
  */
 export function bucketLabel(w: TimeWindow, bucket: number): string {
   const label = formatDay(bucket, w.bucketMs < 86_400_000);
+  return bucketCut(w, bucket) ? `${label}*` : label;
+}
+
+/** Whether the window or the start of the history covers only part of the bucket (the "*"). */
+export function bucketCut(w: TimeWindow, bucket: number): boolean {
   const span = bucketSpan(w, bucket);
   // Also cut: the bucket in which the history starts (data for part of it only).
-  const cut = span.partial || (span.hasData && span.from < w.dataFrom);
-  return cut ? `${label}*` : label;
+  return span.partial || (span.hasData && span.from < w.dataFrom);
+}
+
+/**
+ * A trend's CSV rows as its chart shows it: bucket (UTC), location, the
+ * values, and `partial` (the chart's "*"). A bucket before the history holds
+ * data has empty values: no data, not zero.
+ */
+export function trendCsvRows<P extends { bucket: number; location: string }>(
+  w: TimeWindow,
+  points: readonly P[],
+  values: (p: P) => readonly unknown[],
+): unknown[][] {
+  return points.map((p) => {
+    const cells = values(p);
+    return [
+      new Date(p.bucket).toISOString(),
+      p.location,
+      ...(bucketSpan(w, p.bucket).hasData ? cells : cells.map(() => "")),
+      bucketCut(w, p.bucket),
+    ];
+  });
 }
 
 export interface RunsTrendRow {
