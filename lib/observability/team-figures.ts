@@ -2,7 +2,7 @@ import type { TeamConfig } from "@/lib/config/config-schema";
 import type { RunRecord } from "@/lib/domain/run-types";
 import { HEALTH_STATES, isFailedRun, isStale, type OverallHealth } from "@/lib/metrics/definitions";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
-import { teamAssets } from "@/lib/teams/team-assets";
+import { teamAssets, teamDefinitions } from "@/lib/teams/team-assets";
 import { teamRuns } from "@/lib/teams/team-runs";
 
 // Per team and code location: the team page's asset counts and its failed
@@ -73,7 +73,7 @@ export function teamFigures(
       if (isStale(a.health)) r.stale++;
     }
     const runs: RunRecord[] = teamRuns(failed, {
-      assets: assets.map((a) => ({ deployment: a.def.deployment, id: a.node.id })),
+      assets: teamDefinitions(assets), // a merged asset's runs in each deployment of its group
       configLocations: team.locations,
     });
     for (const run of runs) {

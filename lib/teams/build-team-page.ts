@@ -24,7 +24,7 @@ import { deployReport, type LocationDeploys } from "./deploy-report";
 import { type DurationPoint, executionTimes } from "./execution-times";
 import { type FailureReport, failureReport } from "./failure-report";
 import { type FreshnessReport, freshnessReport } from "./freshness-report";
-import { isDegraded, isStale, teamAssets } from "./team-assets";
+import { isDegraded, isStale, teamAssets, teamDefinitions } from "./team-assets";
 import { teamRuns } from "./team-runs";
 import { type RangeKey, type TimeWindow, timeWindow } from "./time-range";
 
@@ -104,12 +104,14 @@ function historyWindow(w: TimeWindow, partialFrom: readonly (number | undefined)
 export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
   const { snapshot, team, now } = input;
   const assets = teamAssets(snapshot, team.slug, input.location);
+  // Runs and histories are per deployment: a merged asset's in each of its group's.
+  const definitions = teamDefinitions(assets, input.location);
   // Trend time before the history holds data is "no data": before the runs
   // window, or before a team asset's truncated materialization history.
   const window = historyWindow(
     timeWindow(input.range, now, input.runsWindowMs),
-    assets.map((a) =>
-      snapshot.materializationsPartialFrom.get(definitionKey(a.def.deployment, a.node.id)),
+    definitions.map((d) =>
+      snapshot.materializationsPartialFrom.get(definitionKey(d.deployment, d.id)),
     ),
   );
   const ids = new Set(assets.map((a) => a.node.id));
@@ -144,18 +146,13 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
     (!input.location || location === input.location);
 
   const runs = teamRuns(snapshot.runs, {
-    assets: assets.map((a) => ({ deployment: a.def.deployment, id: a.node.id })),
+    assets: definitions,
     configLocations,
     location: input.location,
   });
   const historyOf = (a: { deployment: string; id: string }) =>
     snapshot.materializations.get(definitionKey(a.deployment, a.id)) ?? [];
-  const failures = failureReport(
-    runs,
-    assets.map((a) => ({ deployment: a.def.deployment, id: a.node.id, location: a.def.location })),
-    historyOf,
-    window,
-  );
+  const failures = failureReport(runs, definitions, historyOf, window);
   const deploys = deployReport(locations, snapshot.locations, input.deployEvents, window, (at) =>
     locationVersions(at, {
       snapshot,

@@ -102,3 +102,21 @@ export function teamAssets(
 export const isStale = (a: TeamAsset) => stale(a.health);
 /** Degraded, as lib/metrics/definitions.ts defines it: overall health DEGRADED (freshness included). */
 export const isDegraded = (a: TeamAsset) => degraded(a.health);
+
+/**
+ * Where the team's assets are defined: one (deployment, id, location) per
+ * owning definition, so an asset of a merge group (`identity.mergeDeployments`)
+ * is there once per deployment of the group, each with its own runs and
+ * materialization history. With a location, only the definitions in it.
+ */
+export function teamDefinitions(
+  assets: readonly TeamAsset[],
+  location?: string,
+): { deployment: string; id: string; location: string }[] {
+  const out: { deployment: string; id: string; location: string }[] = [];
+  for (const a of assets)
+    for (const d of a.owned.definitions)
+      if (!location || d.location === location)
+        out.push({ deployment: d.deployment, id: a.node.id, location: d.location });
+  return out;
+}

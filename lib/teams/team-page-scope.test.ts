@@ -1,15 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { RunRecord } from "@/lib/domain/run-types";
 import type { KpiScopeSample } from "@/lib/history/kpi-sampling";
+import { teamFigures } from "@/lib/observability/team-figures";
 import { buildSnapshot } from "@/lib/snapshot/build-snapshot";
 import { def } from "@/lib/testing/asset-fixtures";
 import { deployEvent } from "@/lib/testing/deploy-fixtures";
 import { deploymentInput, failedStatus, okStatus } from "@/lib/testing/deployment-fixtures";
-import { failedOn } from "@/lib/testing/run-fixtures";
+import { failedOn, run } from "@/lib/testing/run-fixtures";
 import { buildTeamPage } from "./build-team-page";
 
-// "vs previous" compares like with like: the previous period has the window's
-// length, and the previous state figures cover the same scope as the view.
+// A team page counts like with like: "vs previous" over a previous period of
+// the window's length and the same scope as the view; one environment's
+// deployments only; a merged asset in every deployment of its group.
 
 const H = 3_600_000;
 const D = 24 * H;
@@ -78,17 +80,18 @@ const weekAgo: KpiScopeSample = {
   rows: [counts("edge", "ml", 1), counts("prod", "ml", 0), counts("prod", "training", 1)],
 };
 
+const inputs = (location: string | undefined, previousSample: KpiScopeSample | null) => ({
+  snapshot,
+  team,
+  range: "7d" as const,
+  location,
+  now: NOW,
+  deployEvents: [],
+  previousSample,
+  runsWindowMs: 30 * D,
+});
 const page = (location: string | undefined, previousSample: KpiScopeSample | null) =>
-  buildTeamPage({
-    snapshot,
-    team,
-    range: "7d",
-    location,
-    now: NOW,
-    deployEvents: [],
-    previousSample,
-    runsWindowMs: 30 * D,
-  });
+  buildTeamPage(inputs(location, previousSample));
 
 describe("team page: previous period", () => {
   it("counts failed runs over a previous period of the same length, just before the window", () => {
@@ -165,5 +168,49 @@ describe("team page: one environment", () => {
     expect(p.kpis.deploySuccessRate).toBe(1);
     // The scope stays prod and edge, which the sample covers.
     expect(p.previous.owned).toBe(3);
+  });
+});
+
+// With `identity.mergeDeployments: [[prod, prod-eu]]` a key defined in both is
+// one asset, whose runs and materializations happen in either deployment.
+
+const inProd = def(["model"], { deployment: "prod", location: "ml" }, {}, ml);
+const inEu = def(["model"], { deployment: "prod-eu", location: "ml" }, {}, ml);
+
+// prod-eu's run failed the model a day ago; prod-eu materialized it an hour later.
+const euFailure = run("eu-fail", NOW - D, "FAILURE", {
+  deployment: "prod-eu",
+  ...failedOn(inEu.id),
+});
+const merged = buildSnapshot(
+  [
+    deploymentInput("prod", [[inProd, okStatus(NOW - 2 * H)]], NOW),
+    deploymentInput("prod-eu", [[inEu, failedStatus(NOW - H)]], NOW, true, {
+      runs: [euFailure],
+      materializations: new Map([[inEu.id, [{ at: NOW - D + H, runId: "eu-ok" }]]]),
+    }),
+  ],
+  [team],
+  "g",
+  NOW,
+  { mergeDeployments: [["prod", "prod-eu"]] },
+);
+
+describe("a merged asset's runs", () => {
+  it("count for its team in every deployment of the group, on the page and in /metrics", () => {
+    const page = buildTeamPage({ ...inputs(undefined, null), snapshot: merged });
+    expect(page.kpis.owned).toBe(1);
+    expect(page.kpis.degraded).toBe(1);
+    expect(page.kpis.failures).toBe(1);
+    expect(page.failures.recent.map((r) => [r.runId, r.failedAssetKeys])).toEqual([
+      ["eu-fail", [["model"]]],
+    ]);
+    expect(page.failures.recoveries).toEqual([
+      { id: inEu.id, deployment: "prod-eu", failedAt: euFailure.endedAt, recoveredAt: NOW - D + H },
+    ]);
+    expect(page.failures.totals.materializations).toBe(1);
+    expect(teamFigures(merged, [team]).failedRuns).toEqual([
+      { team: "ml", deployment: "prod-eu", location: "ml", createdAt: NOW - D },
+    ]);
   });
 });
