@@ -187,6 +187,27 @@ test("the ML team page shows prod's assets in prod and staging's in staging", as
   }
 });
 
+test("the assets API follows ?env=, and a deployment it names reads that deployment's environment", async ({
+  request,
+}) => {
+  const rows = async (query: string) => {
+    const res = await request.get(`${envsUrl}/api/v1/assets?${query}`);
+    expect(res.status(), query).toBe(200);
+    const { assets } = (await res.json()) as { assets: { key: string[]; deployment: string }[] };
+    return assets.map((a) => `${a.deployment} ${JSON.stringify(a.key)}`).sort();
+  };
+  const at = (deployment: string, ids: string[]) => ids.map((id) => `${deployment} ${id}`).sort();
+  const staging = at("staging", mlAssets(await locationsAt(stagingDagster), false));
+  const prod = at("local", mlAssets(await locationsAt(prodDagster), true));
+  expect(staging.length).toBeGreaterThan(0);
+  await expect.poll(() => rows("team=ml&env=staging")).toEqual(staging);
+  expect(await rows("team=ml&deployment=staging")).toEqual(staging);
+  expect(await rows("team=ml")).toEqual(prod);
+  const unknown = await request.get(`${envsUrl}/api/v1/assets?env=nowhere`);
+  expect(unknown.status()).toBe(400);
+  expect(await unknown.text()).toContain("env: unknown environment");
+});
+
 test("the switch keeps the page and its view; links inside keep ?env=", async ({ page }) => {
   await page.goto(`${envsUrl}/teams/ml?range=24h`);
   await page.getByTestId("environment-switch").selectOption("staging");

@@ -9,6 +9,8 @@ export const assetParamsSchema = z.strictObject({
   team: name.optional(),
   deployment: name.optional(),
   location: name.optional(),
+  /** Resolved by environmentParam (lib/environments/environment-param.ts). */
+  env: name.optional(),
 });
 
 export const deployParamsSchema = z.strictObject({

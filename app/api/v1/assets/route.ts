@@ -1,6 +1,8 @@
 import { toAssetRows } from "@/lib/api/assets-payload";
 import { assetParamsSchema, parseParams } from "@/lib/api/request-params";
 import { getSnapshot } from "@/lib/collector/collectors";
+import { environmentParam } from "@/lib/environments/environment-param";
+import { environmentOf } from "@/lib/environments/known-deployments";
 import { badRequest, snapshotJson } from "@/lib/http/json-response";
 
 export const dynamic = "force-dynamic";
@@ -8,12 +10,16 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const params = parseParams(assetParamsSchema, request.url);
   if (!params.ok) return badRequest(params.message);
-  const snapshot = await getSnapshot();
+  const env = environmentParam(request.url);
+  if (!env.ok) return badRequest(env.message);
   const { team, deployment, location } = params.value;
+  // A deployment named reads its own environment, as an asset badge's ?deployment= does.
+  const environment = (deployment ? environmentOf(deployment) : undefined) ?? env.value;
+  const snapshot = await getSnapshot(environment);
   // As-of times live beside the assets in /api/v1/overview, so this body only changes with content.
   return snapshotJson(
     request,
-    `assets|${team ?? ""}|${deployment ?? ""}|${location ?? ""}`,
+    `assets|${environment}|${team ?? ""}|${deployment ?? ""}|${location ?? ""}`,
     snapshot.generation,
     () => ({
       generation: snapshot.generation,
