@@ -24,7 +24,7 @@ describe("parseParams", () => {
     const result = parseParams(assetParamsSchema, url("colour=red"));
     expect(result).toEqual({
       ok: false,
-      message: "unknown parameter(s): colour; expected team, deployment, location",
+      message: "unknown parameter(s): colour; expected team, deployment, location, env",
     });
   });
 
@@ -33,7 +33,7 @@ describe("parseParams", () => {
     const result = parseParams(assetParamsSchema, url(`${encodeURIComponent(hostile)}=1`));
     expect(result).toEqual({
       ok: false,
-      message: "unknown parameter; expected team, deployment, location",
+      message: "unknown parameter; expected team, deployment, location, env",
     });
   });
 
