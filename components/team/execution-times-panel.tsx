@@ -1,7 +1,7 @@
 import { CsvButton } from "@/components/panel/csv-button";
 import { Card, Panel } from "@/components/panel/panel";
 import type { TeamPageModel } from "@/lib/teams/build-team-page";
-import { mapDurations, trendCsvRows } from "@/lib/teams/chart-data";
+import { durationsCsvRows, mapDurations } from "@/lib/teams/chart-data";
 import { useTeamCharts } from "./team-charts";
 
 export function ExecutionTimesPanel({ model }: { model: TeamPageModel }) {
@@ -16,13 +16,7 @@ export function ExecutionTimesPanel({ model }: { model: TeamPageModel }) {
         <CsvButton
           filename={`${model.team.slug}-execution-times.csv`}
           header={["bucket_utc", "location", "runs", "p50_seconds", "p95_seconds", "partial"]}
-          rows={() =>
-            trendCsvRows(model.window, model.executionTimes, (p) => [
-              p.runs,
-              p.p50Ms === null ? "" : p.p50Ms / 1000,
-              p.p95Ms === null ? "" : p.p95Ms / 1000,
-            ])
-          }
+          rows={() => durationsCsvRows(model.window, model.executionTimes)}
         />
       }
     >

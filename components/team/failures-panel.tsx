@@ -6,13 +6,14 @@ import { RunErrorText } from "@/components/run-error";
 import { formatDuration, formatKey } from "@/lib/format";
 import { type DagsterUrls, runUrl } from "@/lib/links/dagster-links";
 import type { TeamPageModel } from "@/lib/teams/build-team-page";
-import { mapRunsTrend, trendCsvRows } from "@/lib/teams/chart-data";
+import { countedSince, failuresCsvRows, mapRunsTrend } from "@/lib/teams/chart-data";
 import { useTeamCharts } from "./team-charts";
 
 export function FailuresPanel({ model, urls }: { model: TeamPageModel; urls: DagsterUrls }) {
   const { RunsChart } = useTeamCharts();
   const f = model.failures;
   const openEpisodes = f.recoveries.filter((r) => r.recoveredAt === null).length;
+  const runsSince = countedSince(model.window, model.window.runsFrom);
   return (
     <Panel
       title="Failures"
@@ -28,13 +29,7 @@ export function FailuresPanel({ model, urls }: { model: TeamPageModel; urls: Dag
             "materializations",
             "partial",
           ]}
-          rows={() =>
-            trendCsvRows(model.window, f.trend, (p) => [
-              p.runsSucceeded,
-              p.runsFailed,
-              p.materializations,
-            ])
-          }
+          rows={() => failuresCsvRows(model.window, f.trend)}
         />
       }
     >
@@ -45,14 +40,17 @@ export function FailuresPanel({ model, urls }: { model: TeamPageModel; urls: Dag
             <dd className="text-xl font-semibold tabular-nums" data-testid="failures-total">
               {f.totals.runsFailed}
             </dd>
+            <CountedSince text={runsSince} />
           </div>
           <div>
             <dt className="text-xs text-slate-500">Succeeded runs</dt>
             <dd className="text-xl font-semibold tabular-nums">{f.totals.runsSucceeded}</dd>
+            <CountedSince text={runsSince} />
           </div>
           <div>
             <dt className="text-xs text-slate-500">Materializations</dt>
             <dd className="text-xl font-semibold tabular-nums">{f.totals.materializations}</dd>
+            <CountedSince text={countedSince(model.window, model.window.dataFrom)} />
           </div>
           <div>
             <dt className="text-xs text-slate-500">Median time to recovery</dt>
@@ -110,4 +108,13 @@ export function FailuresPanel({ model, urls }: { model: TeamPageModel; urls: Dag
       </Card>
     </Panel>
   );
+}
+
+/** Under a total that counts less than the window: since when it counts. */
+function CountedSince({ text }: { text: string | null }) {
+  return text ? (
+    <dd className="text-xs text-slate-500" data-testid="counted-since">
+      {text}
+    </dd>
+  ) : null;
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Panel } from "@/components/panel/panel";
 import { formatPct } from "@/lib/format";
 import type { Kpis, TeamPageModel } from "@/lib/teams/build-team-page";
+import { countedSince } from "@/lib/teams/chart-data";
 import { type AssetList, teamHref } from "@/lib/teams/team-href";
 
 interface KpiSpec {
@@ -67,7 +68,12 @@ export function KpiHeader({
       <ul className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" aria-label="Key figures">
         {KPIS.map((spec) => {
           const value = model.kpis[spec.id];
-          const d = delta(spec, value, model.previous[spec.id]);
+          // Runs held for less than the window: the count is of that time, said instead of a change.
+          const since =
+            spec.id === "failures" ? countedSince(model.window, model.window.runsFrom) : null;
+          const d = since
+            ? { text: since, tone: "text-slate-500" }
+            : delta(spec, value, model.previous[spec.id]);
           const body = (
             <>
               <span className="block text-xs text-slate-500">{spec.label}</span>

@@ -192,7 +192,8 @@ function concurrency(runs: readonly RunRecord[], window: TimeWindow): Concurrenc
     running: runningSpan(r, window.until),
   }));
   return buckets(window).map((bucket) => {
-    const { from, to, hasData } = bucketSpan(window, bucket);
+    // Concurrency reads runs: known from where the runs Healthboard holds start.
+    const { from, to, hasRuns: hasData } = bucketSpan(window, bucket);
     const len = to - from;
     let queued = 0;
     let running = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mapRunsTrend, trendCsvRows } from "./chart-data";
+import { countedSince, durationsCsvRows, failuresCsvRows, mapRunsTrend } from "./chart-data";
 import { timeWindow } from "./time-range";
 
 const D = 86_400_000;
@@ -36,21 +36,50 @@ describe("mapRunsTrend", () => {
   });
 });
 
-describe("trendCsvRows", () => {
-  it("gives the buckets before the history empty values, not zero, and marks the cut ones", () => {
-    // 7 days asked, 3 days of history: data from 24 Nov 12:30.
-    const w = timeWindow("7d", NOW, 3 * D);
-    const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
-    const points = ["2026-11-23", "2026-11-24", "2026-11-25"].map((iso) => ({
-      bucket: day(iso),
-      location: "a",
-      runs: 0,
-      failed: 0,
-    }));
-    expect(trendCsvRows(w, points, (p) => [p.runs, p.failed])).toEqual([
-      ["2026-11-23T00:00:00.000Z", "a", "", "", false],
-      ["2026-11-24T00:00:00.000Z", "a", 0, 0, true],
-      ["2026-11-25T00:00:00.000Z", "a", 0, 0, false],
+describe("history that starts inside the window", () => {
+  // 7 days asked, 3 days of runs (from 24 Nov 12:30); one asset's materialization
+  // history cut short, from 25 Nov 06:00.
+  const runsHeld = timeWindow("7d", NOW, 3 * D);
+  const w = { ...runsHeld, dataFrom: Date.parse("2026-11-25T06:00:00Z") };
+  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+  const points = ["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26"].map((iso) => ({
+    bucket: day(iso),
+    location: "a",
+    runsSucceeded: 2,
+    runsFailed: 1,
+    materializations: 3,
+  }));
+
+  it("charts runs from where the runs start and materializations from where theirs do", () => {
+    expect(mapRunsTrend(points, w)).toEqual([
+      { label: "11-23", succeeded: null, failed: null, materializations: null },
+      { label: "11-24*", succeeded: 2, failed: 1, materializations: null },
+      { label: "11-25*", succeeded: 2, failed: 1, materializations: 3 },
+      { label: "11-26", succeeded: 2, failed: 1, materializations: 3 },
     ]);
+  });
+
+  it("exports the same: empty cells, not zero, and the chart's * as partial", () => {
+    expect(failuresCsvRows(w, points)).toEqual([
+      ["2026-11-23T00:00:00.000Z", "a", "", "", "", false],
+      ["2026-11-24T00:00:00.000Z", "a", 2, 1, "", true],
+      ["2026-11-25T00:00:00.000Z", "a", 2, 1, 3, true],
+      ["2026-11-26T00:00:00.000Z", "a", 2, 1, 3, false],
+    ]);
+    const durations = [
+      { bucket: day("2026-11-23"), location: "a", runs: 0, p50Ms: null, p95Ms: null },
+      { bucket: day("2026-11-25"), location: "a", runs: 2, p50Ms: 1_000, p95Ms: 3_000 },
+    ];
+    expect(durationsCsvRows(w, durations)).toEqual([
+      ["2026-11-23T00:00:00.000Z", "a", "", "", "", false],
+      ["2026-11-25T00:00:00.000Z", "a", 2, 1, 3, true],
+    ]);
+  });
+
+  it("says since when a total counts, only when that is inside the window", () => {
+    expect(countedSince(w, w.runsFrom)).toBe("since 11-24 12:30 UTC");
+    expect(countedSince(w, w.dataFrom)).toBe("since 11-25 06:00 UTC");
+    const whole = timeWindow("7d", NOW, 30 * D);
+    expect(countedSince(whole, whole.runsFrom)).toBeNull();
   });
 });

@@ -50,29 +50,58 @@ export function bucketLabel(w: TimeWindow, bucket: number): string {
   return bucketCut(w, bucket) ? `${label}*` : label;
 }
 
-/** Whether the window or the start of the history covers only part of the bucket (the "*"). */
+/**
+ * Whether the window, or the start of the runs or of the rest of the history,
+ * covers only part of the bucket (the "*").
+ */
 export function bucketCut(w: TimeWindow, bucket: number): boolean {
   const span = bucketSpan(w, bucket);
-  // Also cut: the bucket in which the history starts (data for part of it only).
-  return span.partial || (span.hasData && span.from < w.dataFrom);
+  const startsIn = (t: number) => span.from < t && t < span.to;
+  return span.partial || startsIn(w.runsFrom) || startsIn(w.dataFrom);
+}
+
+const isoBucket = (bucket: number) => new Date(bucket).toISOString();
+const unless = (known: boolean, value: unknown) => (known ? value : "");
+
+/**
+ * "since 11-26 12:30 UTC" when a total over the window counts history that
+ * starts inside it (`w.runsFrom` for runs, `w.dataFrom` for materializations):
+ * the total is then of that shorter time. Null when it covers the window.
+ */
+export function countedSince(w: TimeWindow, from: number): string | null {
+  if (from <= w.since) return null;
+  return `since ${new Date(from).toISOString().slice(5, 16).replace("T", " ")} UTC`;
 }
 
 /**
- * A trend's CSV rows as its chart shows it: bucket (UTC), location, the
- * values, and `partial` (the chart's "*"). A bucket before the history holds
- * data has empty values: no data, not zero.
+ * The failures trend as CSV rows, as its chart shows it: run counts empty
+ * before the runs start, materializations empty before their history does
+ * (no data, not zero); `partial` is the chart's "*".
  */
-export function trendCsvRows<P extends { bucket: number; location: string }>(
-  w: TimeWindow,
-  points: readonly P[],
-  values: (p: P) => readonly unknown[],
-): unknown[][] {
+export function failuresCsvRows(w: TimeWindow, points: readonly TrendPoint[]): unknown[][] {
   return points.map((p) => {
-    const cells = values(p);
+    const { hasRuns, hasData } = bucketSpan(w, p.bucket);
     return [
-      new Date(p.bucket).toISOString(),
+      isoBucket(p.bucket),
       p.location,
-      ...(bucketSpan(w, p.bucket).hasData ? cells : cells.map(() => "")),
+      unless(hasRuns, p.runsSucceeded),
+      unless(hasRuns, p.runsFailed),
+      unless(hasData, p.materializations),
+      bucketCut(w, p.bucket),
+    ];
+  });
+}
+
+/** Execution times as CSV rows: empty before the runs start; `partial` is the chart's "*". */
+export function durationsCsvRows(w: TimeWindow, points: readonly DurationPoint[]): unknown[][] {
+  return points.map((p) => {
+    const { hasRuns } = bucketSpan(w, p.bucket);
+    return [
+      isoBucket(p.bucket),
+      p.location,
+      unless(hasRuns, p.runs),
+      unless(hasRuns, p.p50Ms === null ? "" : p.p50Ms / 1000),
+      unless(hasRuns, p.p95Ms === null ? "" : p.p95Ms / 1000),
       bucketCut(w, p.bucket),
     ];
   });
@@ -80,9 +109,10 @@ export function trendCsvRows<P extends { bucket: number; location: string }>(
 
 export interface RunsTrendRow {
   label: string;
-  /** null: the bucket lies before Healthboard's history, no data (not zero). */
+  /** null: the bucket lies before the runs Healthboard holds, no data (not zero). */
   succeeded: number | null;
   failed: number | null;
+  /** null: before the materialization history Healthboard holds. */
   materializations: number | null;
 }
 
@@ -90,18 +120,18 @@ export interface RunsTrendRow {
 export function mapRunsTrend(points: readonly TrendPoint[], w: TimeWindow): RunsTrendRow[] {
   const rows = new Map<number, RunsTrendRow>();
   for (const p of points) {
-    const known = bucketSpan(w, p.bucket).hasData;
+    const { hasRuns, hasData } = bucketSpan(w, p.bucket);
     const row = rows.get(p.bucket) ?? {
       label: bucketLabel(w, p.bucket),
-      succeeded: known ? 0 : null,
-      failed: known ? 0 : null,
-      materializations: known ? 0 : null,
+      succeeded: hasRuns ? 0 : null,
+      failed: hasRuns ? 0 : null,
+      materializations: hasData ? 0 : null,
     };
-    if (known) {
+    if (hasRuns) {
       row.succeeded = (row.succeeded ?? 0) + p.runsSucceeded;
       row.failed = (row.failed ?? 0) + p.runsFailed;
-      row.materializations = (row.materializations ?? 0) + p.materializations;
     }
+    if (hasData) row.materializations = (row.materializations ?? 0) + p.materializations;
     rows.set(p.bucket, row);
   }
   return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
@@ -113,7 +143,7 @@ export function mapDurations(points: readonly DurationPoint[], w: TimeWindow) {
   const locations = [...new Set(points.map((p) => p.location))].sort();
   for (const p of points) {
     const row = rows.get(p.bucket) ?? { label: bucketLabel(w, p.bucket) };
-    if (!bucketSpan(w, p.bucket).hasData) {
+    if (!bucketSpan(w, p.bucket).hasRuns) {
       rows.set(p.bucket, row);
       continue;
     }

@@ -43,17 +43,25 @@ describe("timeWindow", () => {
       from: w.since,
       to: second,
       partial: true,
+      hasRuns: true,
       hasData: true,
     });
     expect(bucketSpan(w, second).partial).toBe(false);
     const last = buckets(w).at(-1) as number;
-    expect(bucketSpan(w, last)).toEqual({ from: last, to: NOW, partial: true, hasData: true });
+    expect(bucketSpan(w, last)).toEqual({
+      from: last,
+      to: NOW,
+      partial: true,
+      hasRuns: true,
+      hasData: true,
+    });
   });
 
   it("says where a shorter history starts, and which buckets have no data", () => {
     // 30 days asked, 14 days of history held: data from 13 Nov 12:30.
     const w = timeWindow("30d", NOW, 14 * 24 * H);
     expect(new Date(w.dataFrom).toISOString()).toBe("2026-11-13T12:30:00.000Z");
+    expect(w.runsFrom).toBe(w.dataFrom);
     expect(bucketSpan(w, Date.parse("2026-11-12T00:00:00Z")).hasData).toBe(false);
     expect(bucketSpan(w, Date.parse("2026-11-13T00:00:00Z")).hasData).toBe(true);
     expect(timeWindow("7d", NOW, 14 * 24 * H).dataFrom).toBe(timeWindow("7d", NOW).since);

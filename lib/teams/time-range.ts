@@ -41,9 +41,16 @@ export interface TimeWindow {
   /** Buckets are whole hours/days of this time zone; charts label it. */
   timeZone: "UTC";
   /**
-   * Where the history Healthboard holds (runs, materializations) starts inside
-   * this window: `since` unless the history is shorter than the window. Time
-   * before it is "no data", never zero.
+   * Where the runs Healthboard holds start inside this window: `since` unless
+   * the runs window (`refresh.runsWindowDays`) is shorter. Run counts before it
+   * are "no data", never zero.
+   */
+  runsFrom: number;
+  /**
+   * Where all the history Healthboard holds (runs, and the materializations of
+   * the assets shown) starts inside this window: `runsFrom`, or later when an
+   * asset's materialization history was cut short. Time before it is "no
+   * data" for anything that reads materializations.
    */
   dataFrom: number;
 }
@@ -58,6 +65,7 @@ export function timeWindow(range: RangeKey, now: number, historyMs = Infinity): 
     previousSince: now - 2 * span,
     bucketMs: range === "24h" ? HOUR : DAY,
     timeZone: "UTC",
+    runsFrom: Math.max(now - span, now - historyMs),
     dataFrom: Math.max(now - span, now - historyMs),
   };
 }
@@ -79,13 +87,20 @@ export function bucketOf(w: TimeWindow, at: number): number | null {
 
 /**
  * The part of bucket `start` inside the window: [from, to), whether it is cut
- * short, and whether any of it has data (is at or after `dataFrom`).
+ * short, and whether any of it has runs (is at or after `runsFrom`) and all
+ * the history (at or after `dataFrom`).
  */
 export function bucketSpan(
   w: TimeWindow,
   start: number,
-): { from: number; to: number; partial: boolean; hasData: boolean } {
+): { from: number; to: number; partial: boolean; hasRuns: boolean; hasData: boolean } {
   const from = Math.max(start, w.since);
   const to = Math.min(start + w.bucketMs, w.until);
-  return { from, to, partial: to - from < w.bucketMs, hasData: to > w.dataFrom };
+  return {
+    from,
+    to,
+    partial: to - from < w.bucketMs,
+    hasRuns: to > w.runsFrom,
+    hasData: to > w.dataFrom,
+  };
 }
