@@ -26,6 +26,8 @@ export interface BadgeResult {
   refreshSeconds: number;
 }
 
+// A location badge has no range parameter: it says the deploy success of the
+// last 14 days, [now − 14 d, now), as docs/health-model.md states.
 const DEPLOY_WINDOW_MS = 14 * 86_400_000;
 
 function notFound(label: string, refreshSeconds: number): BadgeResult {
@@ -111,7 +113,7 @@ export async function locationBadge(
   const snapshot = await getSnapshot(environmentOf(deployment));
   const loc = snapshot.locations.find((l) => l.deployment === deployment && l.name === location);
   if (!loc) return notFound(label ?? location, refresh);
-  const until = Date.now() + 1;
+  const until = Date.now();
   const since = until - DEPLOY_WINDOW_MS;
   const stats = deployStats(
     await deployStore().list({ deployment, location, since, until }),

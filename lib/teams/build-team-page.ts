@@ -170,7 +170,7 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
     stale: assets.filter(isStale).length,
     degraded: assets.filter(isDegraded).length,
     failures: failures.totals.runsFailed,
-    deploySuccessRate: deployStats(teamDeploys, window.since, window.until + 1).successRate,
+    deploySuccessRate: deployStats(teamDeploys, window.since, window.until).successRate,
   };
 
   // The previous period: same length, just before this one. State KPIs come

@@ -41,7 +41,7 @@ export function deployReport(
       versionKey: loc?.versionKey ?? null,
       version: loc?.version ?? null,
       fingerprint: loc?.fingerprint ?? null,
-      stats: deployStats(mine, window.since, window.until + 1),
+      stats: deployStats(mine, window.since, window.until),
       timeline: mine.filter((e) => e.at >= window.since && e.kind !== "observed"),
       // The same impacts the Versions panel shows, so the timeline and the
       // version history never disagree about which deploy hurt whom.

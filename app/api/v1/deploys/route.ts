@@ -14,11 +14,11 @@ export async function GET(request: Request) {
   const { deployment, location, days } = params.value;
   const until = Date.now();
   const since = until - days * 86_400_000;
-  const events = await deployStore().list({ deployment, location, since, until: until + 1 });
+  const events = await deployStore().list({ deployment, location, since, until });
   return jsonWithEtag(request, {
     since,
     until,
-    stats: deployStats(events, since, until + 1),
+    stats: deployStats(events, since, until),
     events,
   });
 }
