@@ -3,6 +3,7 @@ import type { FreshnessPolicy } from "@/lib/domain/types";
 import { formatDuration } from "@/lib/format";
 import type { AssetHealth } from "@/lib/health/health-model";
 import type { CheckOutcome } from "@/lib/health/status-types";
+import { lateBy } from "@/lib/metrics/definitions";
 
 // Why an asset badge says what it says, for the SVG <title> (the tooltip a
 // README reader hovers): "degraded: check auc_above_threshold failed (ERROR)",
@@ -22,8 +23,8 @@ export interface ReasonInput {
 const hours = (seconds: number) => `${formatDuration(seconds * 1000)}`;
 
 /**
- * How far past its window an overdue asset is, for time-window policies (the
- * warn window while only warning, as the team page's freshness panel does).
+ * How far past its window an overdue asset is, for time-window policies
+ * (lateBy, lib/metrics/definitions.ts: the team page's overdue list says the same).
  */
 export function overdue(
   input: ReasonInput,
@@ -31,10 +32,10 @@ export function overdue(
 ): { lateMs: number; windowSeconds: number; warn: boolean } | null {
   const p = input.policy;
   if (p?.kind !== "time-window" || input.lastMaterializedAt === null) return null;
-  const warn = input.health.freshness === "WARNING" && !!p.warnWindowSeconds;
-  const windowSeconds = warn ? (p.warnWindowSeconds as number) : p.failWindowSeconds;
-  const lateMs = now - input.lastMaterializedAt - windowSeconds * 1000;
-  return lateMs > 0 ? { lateMs, windowSeconds, warn } : null;
+  const late = lateBy(p, input.health.freshness, input.lastMaterializedAt, now);
+  return late.lateMs > 0 && late.windowSeconds !== null
+    ? { lateMs: late.lateMs, windowSeconds: late.windowSeconds, warn: late.warn }
+    : null;
 }
 
 /** "3.0 h past its 24 h window", or the closest thing the policy allows saying. */

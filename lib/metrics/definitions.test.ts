@@ -12,6 +12,7 @@ import {
   isUnhealthy,
   isUnknown,
   isWarning,
+  lateBy,
   worstHealth,
   worstOf,
 } from "./definitions";
@@ -98,5 +99,43 @@ describe("worstHealth and the severity order", () => {
       .slice()
       .sort(byHealthWorstFirst);
     expect(sorted).toEqual([...HEALTH_STATES]);
+  });
+});
+
+describe("lateBy", () => {
+  const H = 3_600_000;
+  const window = {
+    kind: "time-window" as const,
+    failWindowSeconds: 24 * 3600,
+    warnWindowSeconds: 12 * 3600,
+  };
+  const cron = {
+    kind: "cron" as const,
+    deadlineCron: "0 6 * * *",
+    lowerBoundDeltaSeconds: 0,
+    timezone: "UTC",
+  };
+
+  it("measures past the warn window while only warning, else past the fail window", () => {
+    expect(lateBy(window, "WARNING", 0, 15 * H)).toEqual({
+      lateMs: 3 * H,
+      windowSeconds: 12 * 3600,
+      warn: true,
+    });
+    expect(lateBy(window, "DEGRADED", 0, 27 * H)).toEqual({
+      lateMs: 3 * H,
+      windowSeconds: 24 * 3600,
+      warn: false,
+    });
+  });
+
+  it("has no window to subtract for a cron policy, and never materialized is infinitely late", () => {
+    expect(lateBy(cron, "DEGRADED", 0, 5 * H)).toEqual({
+      lateMs: 5 * H,
+      windowSeconds: null,
+      warn: false,
+    });
+    expect(lateBy(window, "DEGRADED", null, 5 * H).lateMs).toBe(Number.POSITIVE_INFINITY);
+    expect(lateBy(window, "HEALTHY", 0, H).lateMs).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import type { FreshnessPolicy } from "@/lib/domain/types";
 import type { AssetHealth } from "@/lib/health/health-model";
 import type { RunStatus } from "@/lib/health/status-types";
 
@@ -91,3 +92,30 @@ export const stepExecutionMs = (step: {
 /** Queue time: a run's start minus its creation; null for a run that never started. */
 export const queueTimeMs = (run: { createdAt: number; startedAt: number | null }): number | null =>
   run.startedAt === null ? null : Math.max(0, run.startedAt - run.createdAt);
+
+/**
+ * How late an asset is against its freshness policy at `now`: past the warn
+ * window while only WARNING, else past the fail window (time-window policies);
+ * since its last materialization for a cron policy, which has no window to
+ * subtract. Never materialized: infinitely late. The team page's overdue list
+ * and the asset badge both say this figure.
+ */
+export function lateBy(
+  policy: FreshnessPolicy,
+  freshness: AssetHealth["freshness"],
+  lastMaterializedAt: number | null,
+  now: number,
+): { lateMs: number; windowSeconds: number | null; warn: boolean } {
+  const timed = policy.kind === "time-window" ? policy : null;
+  const warn = freshness === "WARNING" && !!timed?.warnWindowSeconds;
+  const windowSeconds = timed
+    ? warn
+      ? (timed.warnWindowSeconds as number)
+      : timed.failWindowSeconds
+    : null;
+  const lateMs =
+    lastMaterializedAt === null
+      ? Number.POSITIVE_INFINITY
+      : Math.max(0, now - lastMaterializedAt - (windowSeconds ?? 0) * 1000);
+  return { lateMs, windowSeconds, warn };
+}

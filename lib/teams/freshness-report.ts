@@ -2,7 +2,7 @@ import type { MaterializationRecord } from "@/lib/domain/run-types";
 import { formatDuration } from "@/lib/format";
 import type { HealthStatus } from "@/lib/health/status-types";
 import type { LineageGraph } from "@/lib/lineage/graph-types";
-import { isStale } from "@/lib/metrics/definitions";
+import { isStale, lateBy } from "@/lib/metrics/definitions";
 import type { TeamAsset } from "./team-assets";
 import type { TimeWindow } from "./time-range";
 
@@ -125,18 +125,9 @@ export function freshnessReport(
     const state = a.health.freshness;
     if (state === "HEALTHY" || state === "WARNING" || state === "DEGRADED" || state === "UNKNOWN")
       byState[state]++;
-    const windowSeconds =
-      policy.kind === "time-window"
-        ? state === "WARNING" && policy.warnWindowSeconds
-          ? policy.warnWindowSeconds
-          : policy.failWindowSeconds
-        : null;
     if (isStale(a.health)) {
       const last = a.status?.lastMaterializedAt ?? null;
-      const lateMs =
-        last === null
-          ? Number.POSITIVE_INFINITY
-          : Math.max(0, window.until - last - (windowSeconds ?? 0) * 1000);
+      const { lateMs, windowSeconds } = lateBy(policy, state, last, window.until);
       overdue.push({
         id: a.node.id,
         key: a.node.key,
