@@ -203,9 +203,15 @@ test("the assets API follows ?env=, and a deployment it names reads that deploym
   await expect.poll(() => rows("team=ml&env=staging")).toEqual(staging);
   expect(await rows("team=ml&deployment=staging")).toEqual(staging);
   expect(await rows("team=ml")).toEqual(prod);
+  expect(await rows("team=ml&deployment=staging&env=staging")).toEqual(staging);
   const unknown = await request.get(`${envsUrl}/api/v1/assets?env=nowhere`);
   expect(unknown.status()).toBe(400);
   expect(await unknown.text()).toContain("env: unknown environment");
+  const conflict = await request.get(`${envsUrl}/api/v1/assets?deployment=staging&env=prod`);
+  expect(conflict.status()).toBe(400);
+  expect(await conflict.text()).toContain(
+    "deployment: staging is in environment staging, not prod",
+  );
 });
 
 test("the switch keeps the page and its view; links inside keep ?env=", async ({ page }) => {

@@ -264,4 +264,12 @@ describe("locationBadgeState", () => {
     });
     expect(locationBadgeState("loading", 299 / 300).message).toBe("loading · deploys 99% ok");
   });
+
+  it("rounds down the share, not its floating-point error, and never onto 0% above none", () => {
+    // 0.58 * 100 is 57.99999999999999: floored as it is, 29 of 50 read 57%.
+    expect(locationBadgeState("loaded", 29 / 50).message).toBe("loaded · deploys 58% ok");
+    expect(locationBadgeState("loaded", 57 / 100).message).toBe("loaded · deploys 57% ok");
+    expect(locationBadgeState("loaded", 1 / 1000).message).toBe("loaded · deploys <1% ok");
+    expect(locationBadgeState("loaded", 0).message).toBe("loaded · deploys 0% ok");
+  });
 });

@@ -113,9 +113,16 @@ const LOCATION_COLOR: Record<LocationStatus, BadgeColor> = {
 
 /**
  * Code location load status, with the deploy success rate when there were
- * deploys (rounded down: one failed deploy in 300 must not read "100%").
+ * deploys, as a whole percent rounded down (one failed deploy in 300 must not
+ * read "100%"), and "<1%" for a share above none that rounds down to 0.
  */
 export function locationBadgeState(status: LocationStatus, successRate: number | null): BadgeState {
-  const rate = successRate === null ? "" : ` · deploys ${Math.floor(successRate * 100)}% ok`;
-  return { message: `${status}${rate}`, color: LOCATION_COLOR[status] };
+  return { message: `${status}${deployRate(successRate)}`, color: LOCATION_COLOR[status] };
+}
+
+function deployRate(successRate: number | null): string {
+  if (successRate === null) return "";
+  // 29 of 50 is 0.58, and 0.58 * 100 is 57.99999999999999 in floating point.
+  const pct = Math.floor(successRate * 100 + 1e-9);
+  return ` · deploys ${pct === 0 && successRate > 0 ? "<1" : pct}% ok`;
 }

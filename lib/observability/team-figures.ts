@@ -57,8 +57,12 @@ export function teamFigures(
   const failedRuns: TeamFigures["failedRuns"] = [];
   // Only failed runs are counted: attributing the rest to teams would be wasted work.
   const failed = snapshot.runs.filter(isFailedRun);
+  // The config's locations of this snapshot's environment only (as on team pages):
+  // a staging location's rows would read zero from prod's snapshot.
+  const shown = new Set(snapshot.deployments.map((d) => d.deployment));
   for (const team of teams) {
-    for (const l of team.locations) row({ team: team.slug, ...l });
+    const configLocations = team.locations.filter((l) => shown.has(l.deployment));
+    for (const l of configLocations) row({ team: team.slug, ...l });
     const assets = teamAssets(snapshot, team.slug);
     // Rows of this team by location, without building a key per asset (25,000 of them).
     const mine = new Map<string, ScopeAssetCounts>();
@@ -74,7 +78,7 @@ export function teamFigures(
     }
     const runs: RunRecord[] = teamRuns(failed, {
       assets: teamDefinitions(assets), // a merged asset's runs in each deployment of its group
-      configLocations: team.locations,
+      configLocations,
     });
     for (const run of runs) {
       const scope = { team: team.slug, deployment: run.deployment, location: run.location };

@@ -49,5 +49,7 @@ describe("runtimeWhenOpen", () => {
     expect(console.error).toHaveBeenCalledWith(
       expect.stringContaining("cannot open the store: connect ECONNREFUSED"),
     );
-  });
+    // The clock is fake; the import of the runtime's module graph is not, and took
+    // over 5 s (vitest's default) at load 12-17 beside a CI run (3 December).
+  }, 30_000);
 });

@@ -123,10 +123,11 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
   const configLocations = team.locations.filter((l) => shown.has(l.deployment));
   const locationSet = new Map<string, { deployment: string; location: string }>();
   for (const l of configLocations) locationSet.set(`${l.deployment}/${l.location}`, l);
-  for (const a of assets)
-    locationSet.set(`${a.def.deployment}/${a.def.location}`, {
-      deployment: a.def.deployment,
-      location: a.def.location,
+  // Every deployment of a merged asset's group: its runs count here, so its outages and deploys do.
+  for (const d of definitions)
+    locationSet.set(`${d.deployment}/${d.location}`, {
+      deployment: d.deployment,
+      location: d.location,
     });
   if (input.location) {
     // The filter narrows the assets; the team's other locations stay choosable.

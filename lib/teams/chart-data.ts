@@ -69,7 +69,8 @@ const unless = (known: boolean, value: unknown) => (known ? value : "");
  * the total is then of that shorter time. Null when it covers the window.
  */
 export function countedSince(w: TimeWindow, from: number): string | null {
-  if (from <= w.since) return null;
+  // Also null without a start (a model from a server older than runsFrom).
+  if (!(from > w.since)) return null;
   return `since ${new Date(from).toISOString().slice(5, 16).replace("T", " ")} UTC`;
 }
 

@@ -42,11 +42,13 @@ export function deployReport(
       version: loc?.version ?? null,
       fingerprint: loc?.fingerprint ?? null,
       stats: deployStats(mine, window.since, window.until),
-      timeline: mine.filter((e) => e.at >= window.since && e.kind !== "observed"),
+      timeline: mine.filter(
+        (e) => e.at >= window.since && e.at < window.until && e.kind !== "observed",
+      ),
       // The same impacts the Versions panel shows, so the timeline and the
       // version history never disagree about which deploy hurt whom.
       impacts: impactsOf({ deployment, location })
-        .filter((i) => i.elevated && i.at >= window.since && i.at <= window.until)
+        .filter((i) => i.elevated && i.at >= window.since && i.at < window.until)
         .sort((a, b) => a.at - b.at)
         .map((i) => ({
           at: i.at,

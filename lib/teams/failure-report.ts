@@ -108,7 +108,8 @@ export function failureReport(
   for (const asset of assets) {
     for (const m of historyOf(asset)) {
       const b = bucketOf(window, m.at);
-      if (b === null) continue;
+      // Before dataFrom one asset's history is cut short: the others' would count alone.
+      if (b === null || m.at < window.dataFrom) continue;
       totals.materializations++;
       const p = points.get(`${b}|${asset.location}`);
       if (p) p.materializations++;

@@ -168,6 +168,9 @@ describe("team page: one environment", () => {
     expect(p.kpis.deploySuccessRate).toBe(1);
     // The scope stays prod and edge, which the sample covers.
     expect(p.previous.owned).toBe(3);
+    // /metrics too: no staging row read from prod's snapshot.
+    const scopes = teamFigures(snapshot, [listsStaging]).scopes;
+    expect(scopes.map((r) => r.deployment)).not.toContain("staging");
   });
 });
 

@@ -54,6 +54,14 @@ describe("failureReport", () => {
     ]);
     expect(r.medianRecoveryMs).toBe(day(1) + 5 * H - failedAt);
     expect(r.totals.materializations).toBe(3);
+    // Another asset's history cut short moves dataFrom past day 1: the total,
+    // like the chart, counts materializations from there on only.
+    const cut = failureReport(runs, [{ deployment: "prod", id, location: "ml" }], () => history, {
+      ...w,
+      dataFrom: day(2),
+    });
+    expect(cut.totals.materializations).toBe(1);
+    expect(cut.totals.runsFailed).toBe(4); // runs are held from runsFrom, the window's start
   });
 
   it("keeps a key owned in two deployments apart: one deployment's failure is not the other's", () => {

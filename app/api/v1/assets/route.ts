@@ -13,8 +13,12 @@ export async function GET(request: Request) {
   const env = environmentParam(request.url);
   if (!env.ok) return badRequest(env.message);
   const { team, deployment, location } = params.value;
-  // A deployment named reads its own environment, as an asset badge's ?deployment= does.
-  const environment = (deployment ? environmentOf(deployment) : undefined) ?? env.value;
+  // A deployment named reads its own environment, as an asset badge's ?deployment= does;
+  // named with another env, the two disagree (a known deployment's name is safe to echo).
+  const own = deployment ? environmentOf(deployment) : undefined;
+  if (own && params.value.env !== undefined && own !== env.value)
+    return badRequest(`deployment: ${deployment} is in environment ${own}, not ${env.value}`);
+  const environment = own ?? env.value;
   const snapshot = await getSnapshot(environment);
   // As-of times live beside the assets in /api/v1/overview, so this body only changes with content.
   return snapshotJson(
