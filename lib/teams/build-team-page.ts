@@ -131,12 +131,11 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
     });
   if (input.location) {
     // The filter narrows the assets; the team's other locations stay choosable.
-    for (const a of teamAssets(snapshot, team.slug)) {
-      locationSet.set(`${a.def.deployment}/${a.def.location}`, {
-        deployment: a.def.deployment,
-        location: a.def.location,
+    for (const d of teamDefinitions(teamAssets(snapshot, team.slug)))
+      locationSet.set(`${d.deployment}/${d.location}`, {
+        deployment: d.deployment,
+        location: d.location,
       });
-    }
   }
   const allLocations = [...new Set([...locationSet.values()].map((l) => l.location))].sort();
   const locations = [...locationSet.values()].filter(

@@ -81,5 +81,8 @@ describe("history that starts inside the window", () => {
     expect(countedSince(w, w.dataFrom)).toBe("since 11-25 06:00 UTC");
     const whole = timeWindow("7d", NOW, 30 * D);
     expect(countedSince(whole, whole.runsFrom)).toBeNull();
+    // A model from a server older than runsFrom has none: no note, and no throw.
+    const older = { ...whole, runsFrom: undefined as unknown as number };
+    expect(countedSince(older, older.runsFrom)).toBeNull();
   });
 });

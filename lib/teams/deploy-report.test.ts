@@ -70,3 +70,24 @@ describe("deploy timeline impact", () => {
     expect(report([run("ml-ok", T + HOUR, "SUCCESS")])?.impacts).toEqual([]);
   });
 });
+
+describe("deploy window", () => {
+  it("shows on the timeline the deploys its stats count: [since, until)", () => {
+    const w = timeWindow("24h", now);
+    const events = [
+      deployEvent("deploy", w.since - 1, "v0"),
+      deployEvent("deploy", w.since, "v1"),
+      deployEvent("deploy_failed", now - 1, "v2"),
+      deployEvent("deploy", now, "v3"), // the next step's: not this window's
+    ];
+    const [analytics] = deployReport(
+      [{ deployment: "prod", location: "analytics" }],
+      [loc("analytics")],
+      events,
+      w,
+      () => [],
+    );
+    expect(analytics?.timeline.map((e) => e.fingerprint)).toEqual(["v1", "v2"]);
+    expect(analytics?.stats).toMatchObject({ deploys: 2, failed: 1, successRate: 0.5 });
+  });
+});

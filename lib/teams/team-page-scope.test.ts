@@ -204,6 +204,8 @@ describe("a merged asset's runs", () => {
     const page = buildTeamPage({ ...inputs(undefined, null), snapshot: merged });
     expect(page.kpis.owned).toBe(1);
     expect(page.kpis.degraded).toBe(1);
+    // Both deployments of the group are in the page's scope (outages, deploys, picker).
+    expect(page.locations.map((l) => l.deployment).sort()).toEqual(["prod", "prod-eu"]);
     expect(page.kpis.failures).toBe(1);
     expect(page.failures.recent.map((r) => [r.runId, r.failedAssetKeys])).toEqual([
       ["eu-fail", [["model"]]],
