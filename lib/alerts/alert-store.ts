@@ -22,7 +22,7 @@ export interface DeliveryRecord {
   rule: string;
   at: number;
   attempt: number;
-  outcome: "delivered" | "failed" | "dry-run";
+  outcome: DeliveryResult["outcome"];
   error: string | null;
 }
 
@@ -50,7 +50,13 @@ export type ClaimResult =
 
 export type DeliveryResult =
   | { outcome: "delivered" | "dry-run"; at: number }
-  | { outcome: "failed"; at: number; error: string; nextAttemptAt: number };
+  | { outcome: "failed"; at: number; error: string; nextAttemptAt: number }
+  /**
+   * Refused for good (a 4xx other than 408 and 429, or a channel no longer
+   * configured): sending it again would be refused again. It leaves the outbox,
+   * logged, so the channel's queue behind it moves on.
+   */
+  | { outcome: "rejected"; at: number; error: string };
 
 /** An attempt's delivery-log values, in the column order both stores insert them. */
 export function deliveryLogValues(item: OutboxItem, result: DeliveryResult) {
@@ -64,7 +70,7 @@ export function deliveryLogValues(item: OutboxItem, result: DeliveryResult) {
     result.at,
     item.attempts + 1,
     result.outcome,
-    result.outcome === "failed" ? result.error : null,
+    result.outcome === "failed" || result.outcome === "rejected" ? result.error : null,
   ] as const;
 }
 

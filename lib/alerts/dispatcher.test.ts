@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AlertNotification } from "./alert-types";
-import type { Sender } from "./channels/senders";
+import { DeliveryError, type Sender } from "./channels/senders";
 import { Dispatcher } from "./dispatcher";
 import { firingNotification } from "./notification-fixtures";
 import { SQLITE_CLAIM_MS, SqliteAlertStore } from "./sqlite-alert-store";
@@ -84,6 +84,40 @@ describe("Dispatcher", () => {
     ]);
     expect(counted.filter((c) => c.startsWith("ok"))).toHaveLength(3);
     d.stop();
+  });
+
+  it("logs an item the receiver refuses for good and moves on; a Retry-After is waited in full", async () => {
+    const got: string[] = [];
+    const answers: (DeliveryError | null)[] = [
+      new DeliveryError("HTTP 400: invalid routing key", true),
+      new DeliveryError("HTTP 429", false, 30_000),
+    ];
+    const sender: Sender = {
+      send: async (n) => {
+        const answer = answers.shift();
+        if (answer) throw answer;
+        got.push(n.key);
+      },
+    };
+    const d = new Dispatcher(store, new Map([["pd", sender]]));
+    await enqueue(3, ["pd"]);
+    await d.kick();
+    // n0 refused for good: logged, out of the outbox; n1 hit the rate limit.
+    const log = async () =>
+      (await store.deliveries(100)).map((r) => `${r.key} ${r.outcome}`).reverse();
+    expect(await log()).toEqual(["n0:firing rejected", "n1:firing failed"]);
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(got).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(got).toEqual(["n1:firing", "n2:firing"]);
+    expect(await store.pendingChannels()).toEqual([]);
+  });
+
+  it("rejects the items of a channel no longer configured instead of retrying them forever", async () => {
+    await enqueue(2, ["gone"]);
+    await new Dispatcher(store, new Map()).kick();
+    expect((await store.deliveries(100)).map((r) => r.outcome)).toEqual(["rejected", "rejected"]);
+    expect(await store.pendingChannels()).toEqual([]);
   });
 
   it("a channel that hangs does not hold up the others", async () => {

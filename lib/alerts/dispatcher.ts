@@ -1,6 +1,6 @@
 import { BackoffGate } from "@/lib/dagster/backoff-gate";
 import type { AlertStore } from "./alert-store";
-import type { Sender } from "./channels/senders";
+import { DeliveryError, type Sender } from "./channels/senders";
 
 // Delivers the outbox, one queue per channel. A channel's items go out in
 // order; when one fails, that channel alone waits for its back-off gate
@@ -131,8 +131,21 @@ export class Dispatcher {
           await this.store.recordDelivery(item, { outcome: "delivered", at: this.now() }, holder);
         } catch (err) {
           const error = err instanceof Error ? err.message : String(err);
-          gate.failed(ticket, error);
           this.options.onAttempt?.(channel, "failed");
+          if (!sender || (err instanceof DeliveryError && err.permanent)) {
+            // Refused for good (or no such channel any more): sending it again cannot
+            // help, and the channel's queue behind it must not wait on it forever.
+            gate.succeeded(); // the receiver answered
+            await this.store.recordDelivery(
+              item,
+              { outcome: "rejected", at: this.now(), error },
+              holder,
+            );
+            continue;
+          }
+          if (err instanceof DeliveryError && err.retryAfterMs !== undefined)
+            gate.retryAfter(err.retryAfterMs, error); // a pause the receiver asked for, in full
+          else gate.failed(ticket, error);
           const nextAttemptAt = Math.max(gate.opensAt, this.now());
           await this.store.recordDelivery(
             item,

@@ -162,7 +162,7 @@ export class SqliteAlertStore implements AlertStore {
           )
           .run(attempt, result.nextAttemptAt, item.id, holder);
       } else {
-        // A delivery is a fact whoever made it: the item leaves the outbox once.
+        // A delivery (or a refusal for good) is a fact whoever met it: the item leaves the outbox once.
         this.db
           .prepare(
             "UPDATE outbox SET attempts = ?, delivered_at = ? WHERE id = ? AND delivered_at IS NULL",

@@ -2,6 +2,7 @@ import "server-only";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { ClientError, GraphQLClient } from "graphql-request";
 import { readToken } from "@/lib/env";
+import { parseRetryAfter } from "@/lib/http/retry-after";
 import { countUpstreamError, countUpstreamRequest } from "@/lib/observability/self-counters";
 import type { BackoffGate } from "./backoff-gate";
 import {
@@ -16,6 +17,8 @@ import {
   ReadOnlyViolation,
 } from "./errors";
 import { findNonQueryOperation } from "./read-only-guard";
+
+export { parseRetryAfter };
 
 // The one transport to Dagster. It owns the endpoint, the auth header (the token
 // is read here from the environment and goes nowhere else), the timeout, retries
@@ -42,14 +45,6 @@ export interface RequestOptions {
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
 
 function headersFor(target: DagsterTarget): Record<string, string> {
   const headers: Record<string, string> = { "user-agent": "healthboard" };

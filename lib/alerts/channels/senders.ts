@@ -1,7 +1,10 @@
 import { createHmac } from "node:crypto";
 import nodemailer from "nodemailer";
+import { parseRetryAfter } from "@/lib/http/retry-after";
 import type { ChannelConfig } from "../alert-config";
 import type { AlertNotification } from "../alert-types";
+import { channelSecretFields } from "../channel-secrets";
+import { maskSecrets } from "../test-notification";
 import type { LinkContext } from "./links";
 import {
   alertmanagerAlerts,
@@ -22,6 +25,22 @@ export interface Sender {
 }
 
 export type SecretReader = (variable: string) => string | undefined;
+
+/**
+ * A send that failed. `permanent`: the receiver refused the message for good
+ * (a 4xx other than 408 and 429: a bad routing key, a revoked webhook), so
+ * sending it again cannot help. `retryAfterMs`: the receiver asked for a pause.
+ */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly permanent = false,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = "DeliveryError";
+  }
+}
 
 const TIMEOUT_MS = 10_000;
 
@@ -48,7 +67,13 @@ async function postJson(
   });
   // Read the body so the connection is released; say what the receiver said.
   const answer = await res.text().catch(() => "");
-  if (!res.ok) throw new Error(`HTTP ${res.status}${answer ? `: ${answer.slice(0, 200)}` : ""}`);
+  if (res.ok) return;
+  const { status } = res;
+  throw new DeliveryError(
+    `HTTP ${status}${answer ? `: ${answer.slice(0, 200)}` : ""}`,
+    status >= 400 && status < 500 && status !== 408 && status !== 429,
+    parseRetryAfter(res.headers.get("retry-after")),
+  );
 }
 
 function need(secret: SecretReader, variable: string): string {
@@ -57,11 +82,33 @@ function need(secret: SecretReader, variable: string): string {
   return value;
 }
 
+/**
+ * The channel's sender. Its errors never carry a secret: a network error may
+ * quote the webhook URL, a receiver may echo the key, and the message goes to
+ * the delivery log that /alerts shows.
+ */
 export function createSender(
   channel: ChannelConfig,
   ctx: LinkContext,
   secret: SecretReader,
 ): Sender {
+  const sender = channelSender(channel, ctx, secret);
+  return {
+    send: async (n, signal) => {
+      try {
+        await sender.send(n, signal);
+      } catch (err) {
+        const secrets = channelSecretFields(channel).map(([, variable]) => secret(variable));
+        const message = maskSecrets(err instanceof Error ? err.message : String(err), secrets);
+        if (err instanceof DeliveryError)
+          throw new DeliveryError(message, err.permanent, err.retryAfterMs);
+        throw new DeliveryError(message);
+      }
+    },
+  };
+}
+
+function channelSender(channel: ChannelConfig, ctx: LinkContext, secret: SecretReader): Sender {
   switch (channel.type) {
     case "alertmanager":
       return {

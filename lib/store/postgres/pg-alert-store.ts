@@ -157,7 +157,7 @@ export class PgAlertStore implements AlertStore {
           holder,
           this.lease,
         ]);
-      // A delivery is a fact whoever made it: the item leaves the outbox once.
+      // A delivery (or a refusal for good) is a fact whoever met it: the item leaves the outbox once.
       else
         await client.query(
           "UPDATE alert_outbox SET attempts = $1, delivered_at = $2 WHERE id = $3 AND delivered_at IS NULL",
