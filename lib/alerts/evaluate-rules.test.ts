@@ -151,6 +151,31 @@ describe("state machine", () => {
     expect(new Set([s3, s5, s6].map((s) => ml(s.notifications)?.incident)).size).toBe(1);
   });
 
+  it("keeps firing alerts of a deployment not read since a restart, then resolves them on its data", () => {
+    const t0 = 1_000_000;
+    const firing = evaluateAlerts(
+      evaluateAlerts([], broken, t0).active,
+      broken,
+      t0 + 60_000,
+    ).active;
+    expect(firing.map((a) => a.status)).toEqual(["firing", "firing"]);
+    // Restarted: prod's statuses not read yet, so nothing in the snapshot is failing.
+    const unread = {
+      ...fixed,
+      snapshot: {
+        ...fixed.snapshot,
+        deployments: fixed.snapshot.deployments.map((d) => ({ ...d, statusesAsOf: null })),
+      },
+    };
+    const waiting = evaluateAlerts(firing, unread, t0 + 90_000);
+    expect(waiting.notifications).toEqual([]);
+    expect(waiting.removed).toEqual([]);
+    expect(waiting.active).toEqual(firing);
+    // Read, and fixed meanwhile: now they resolve, as one incident each.
+    const read = evaluateAlerts(waiting.active, fixed, t0 + 120_000);
+    expect(read.notifications.map((n) => n.transition)).toEqual(["resolved", "resolved"]);
+  });
+
   it("drops a pending alert whose condition clears without telling anyone", () => {
     const s1 = evaluateAlerts([], broken, 0);
     const s2 = evaluateAlerts(s1.active, fixed, 30_000);

@@ -90,5 +90,28 @@ export function evaluateAlerts(
   input: EngineInput,
   now: number,
 ): AlertStep {
-  return stepAlerts(previous, ruleCandidates(input, now), input.rules, now);
+  return stepAlerts(
+    previous,
+    ruleCandidates(input, now),
+    input.rules,
+    now,
+    unreadDeployments(input.snapshot),
+  );
+}
+
+/**
+ * Which alerts the snapshot cannot speak for: those of a deployment whose
+ * locations or asset statuses have not been read since the process started
+ * (after a restart, or while it is down since then), and every team-wide
+ * alert while any deployment is such. Nothing is known of them yet, so
+ * nothing about them resolves.
+ */
+export function unreadDeployments(snapshot: HealthSnapshot): (state: AlertState) => boolean {
+  const unread = new Set(
+    snapshot.deployments
+      .filter((d) => d.locationsAsOf === null || d.statusesAsOf === null)
+      .map((d) => d.deployment),
+  );
+  if (unread.size === 0) return () => false;
+  return (state) => state.signal.deployment === null || unread.has(state.signal.deployment);
 }
