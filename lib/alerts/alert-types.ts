@@ -76,6 +76,12 @@ export interface AlertState {
   /** Notifications sent for this incident so far (firing, then each re-notification). */
   sent: number;
   signal: AlertSignal;
+  /**
+   * The channels told of this incident (firing, re-notifications): its
+   * resolution goes to them too, though the rule or its routes changed since.
+   * Absent in states saved before it was kept.
+   */
+  notified?: string[];
 }
 
 export type Transition = "firing" | "renotify" | "resolved";

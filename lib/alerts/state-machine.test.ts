@@ -108,3 +108,24 @@ describe("stepAlerts and a root cause whose error is not read yet", () => {
     });
   });
 });
+
+describe("a resolution", () => {
+  const a = candidate("ml", "orders is degraded");
+  const fired = stepAlerts(stepAlerts([], [a], RULES, 0).active, [a], RULES, 60_000);
+
+  it("goes to the channels told of the firing, though the routes changed since", () => {
+    expect(fired.notifications.map((n) => n.channels)).toEqual([["am"]]);
+    const rerouted = RULES.map((r) => ({ ...r, routes: [{ team: "*", channels: ["slack"] }] }));
+    const step = stepAlerts(fired.active, [], rerouted, 120_000);
+    expect(step.notifications.map((n) => [n.transition, n.channels])).toEqual([
+      ["resolved", ["slack", "am"]],
+    ]);
+  });
+
+  it("goes to them even when the rule is gone", () => {
+    const step = stepAlerts(fired.active, [], [], 120_000);
+    expect(step.notifications.map((n) => [n.transition, n.channels])).toEqual([
+      ["resolved", ["am"]],
+    ]);
+  });
+});

@@ -79,8 +79,13 @@ export function stepAlerts(
   const notifications: AlertNotification[] = [];
   const unchanged = new Set<string>();
 
-  const notify = (state: AlertState, transition: Transition, endsAt: number | null) => {
+  /** Queues a notification; returns the channels it goes to. */
+  const notify = (state: AlertState, transition: Transition, endsAt: number | null): string[] => {
     const rule = ruleByName.get(state.signal.rule);
+    const routed = rule ? channelsFor(rule, state.signal.team) : [];
+    // A PagerDuty incident or a Slack thread that was told of the firing must hear it ended.
+    const channels =
+      transition === "resolved" ? [...new Set([...routed, ...(state.notified ?? [])])] : routed;
     const incident = incidentId(state);
     // Re-notifications are numbered so each one has its own idempotency key.
     const suffix = transition === "renotify" ? `:${state.sent}` : "";
@@ -92,9 +97,13 @@ export function stepAlerts(
       startsAt: state.firingSince ?? state.activeSince,
       endsAt,
       signal: state.signal,
-      channels: rule ? channelsFor(rule, state.signal.team) : [],
+      channels,
     });
+    return channels;
   };
+  const told = (state: AlertState, channels: string[]): string[] => [
+    ...new Set([...(state.notified ?? []), ...channels]),
+  ];
 
   for (const candidate of candidates) {
     const fingerprint = candidate.signal.fingerprint;
@@ -136,7 +145,7 @@ export function stepAlerts(
         lastNotifiedAt: now,
         sent: 1,
       };
-      notify(state, "firing", null);
+      state = { ...state, notified: told(state, notify(state, "firing", null)) };
     } else if (
       state.status === "firing" &&
       rule.renotify > 0 &&
@@ -144,7 +153,7 @@ export function stepAlerts(
       now - state.lastNotifiedAt >= rule.renotify
     ) {
       state = { ...state, signal: detailed(), lastNotifiedAt: now, sent: state.sent + 1 };
-      notify(state, "renotify", null);
+      state = { ...state, notified: told(state, notify(state, "renotify", null)) };
     }
     if (state === prev) unchanged.add(fingerprint);
     active.push(state);
