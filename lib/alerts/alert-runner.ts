@@ -38,6 +38,8 @@ export interface AlertRunnerDeps {
 }
 
 const DEPLOY_LOOKBACK_MS = 30 * 86_400_000;
+/** After its first evaluation, how long the runner keeps alerts of deployments not read yet (EngineInput.holdUnreadUntil). */
+export const UNREAD_GRACE_MS = 10 * 60_000;
 /** Alertmanager resolves an alert not re-sent within its resolve_timeout (5 min by default). */
 const ALERTMANAGER_RESEND_MS = 60_000;
 
@@ -56,6 +58,7 @@ export class AlertRunner {
   /** The active set as this runner last saved it; null: read the store next time. */
   private active: AlertState[] | null = null;
   private savedAt = 0;
+  private firstRunAt: number | null = null;
   /** Evaluations that read the store (the rest used the state in memory). */
   storeReads = 0;
   lastError: string | null = null;
@@ -115,6 +118,8 @@ export class AlertRunner {
       previous = await store.activeAlerts();
       this.storeReads++;
     }
+    this.firstRunAt ??= now;
+    const firstRunAt = this.firstRunAt;
     const step = evaluateAlerts(
       previous,
       {
@@ -123,6 +128,7 @@ export class AlertRunner {
         snapshot,
         latestDeploys: latestDeployEvents(events),
         dataFrom: now - this.deps.runsWindowDays * 86_400_000,
+        holdUnreadUntil: firstRunAt + UNREAD_GRACE_MS,
       },
       now,
     );

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AlertNotification } from "./alert-types";
 import { DeliveryError, type Sender } from "./channels/senders";
-import { Dispatcher } from "./dispatcher";
+import { Dispatcher, MISSING_CHANNEL_GRACE_MS } from "./dispatcher";
 import { firingNotification } from "./notification-fixtures";
 import { SQLITE_CLAIM_MS, SqliteAlertStore } from "./sqlite-alert-store";
 
@@ -113,11 +113,34 @@ describe("Dispatcher", () => {
     expect(await store.pendingChannels()).toEqual([]);
   });
 
-  it("rejects the items of a channel no longer configured instead of retrying them forever", async () => {
+  it("rejects the items of a channel no longer configured after an hour, not retrying them forever", async () => {
     await enqueue(2, ["gone"]);
-    await new Dispatcher(store, new Map()).kick();
-    expect((await store.deliveries(100)).map((r) => r.outcome)).toEqual(["rejected", "rejected"]);
+    const d = new Dispatcher(store, new Map());
+    // A replica on an older config during a rolling update: the items wait.
+    await d.kick();
+    expect((await store.deliveries(100)).map((r) => r.outcome)).toEqual(["failed"]);
+    expect(await store.pendingChannels()).toEqual(["gone"]);
+    vi.setSystemTime(Date.now() + MISSING_CHANNEL_GRACE_MS);
+    await vi.advanceTimersByTimeAsync(60_000);
+    const outcomes = (await store.deliveries(100)).map((r) => r.outcome);
+    expect(outcomes.filter((o) => o === "rejected")).toHaveLength(2);
     expect(await store.pendingChannels()).toEqual([]);
+  });
+
+  it("backs off under a Retry-After of 0 instead of retrying at once", async () => {
+    let calls = 0;
+    const sender: Sender = {
+      send: async () => {
+        calls++;
+        throw new DeliveryError("HTTP 429", false, 0);
+      },
+    };
+    await enqueue(1, ["slack"]);
+    await new Dispatcher(store, new Map([["slack", sender]])).kick();
+    await vi.advanceTimersByTimeAsync(999);
+    expect(calls).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toBe(2);
   });
 
   it("a channel that hangs does not hold up the others", async () => {

@@ -30,6 +30,9 @@ export interface DispatcherOptions {
 /** How soon to look again at a channel whose next item another process has claimed. */
 const CLAIMED_RETRY_MS = 5_000;
 
+/** How long items wait for a channel the config does not have before they are rejected. */
+export const MISSING_CHANNEL_GRACE_MS = 3_600_000;
+
 export class Dispatcher {
   private readonly draining = new Map<string, Promise<void>>();
   private readonly gates = new Map<string, BackoffGate>();
@@ -132,10 +135,13 @@ export class Dispatcher {
         } catch (err) {
           const error = err instanceof Error ? err.message : String(err);
           this.options.onAttempt?.(channel, "failed");
-          if (!sender || (err instanceof DeliveryError && err.permanent)) {
-            // Refused for good (or no such channel any more): sending it again cannot
-            // help, and the channel's queue behind it must not wait on it forever.
-            gate.succeeded(); // the receiver answered
+          // No such channel for an hour: removed from the config (a replica on an older
+          // config, during a rolling update, waits instead of dropping a new channel's items).
+          const gone = !sender && this.now() - item.notification.at >= MISSING_CHANNEL_GRACE_MS;
+          if (gone || (err instanceof DeliveryError && err.permanent)) {
+            // Refused for good: sending it again cannot help, and the channel's queue
+            // behind it must not wait on it forever.
+            gate.succeeded(); // nothing to back off from
             await this.store.recordDelivery(
               item,
               { outcome: "rejected", at: this.now(), error },
@@ -143,9 +149,11 @@ export class Dispatcher {
             );
             continue;
           }
+          gate.failed(ticket, error);
+          // A pause the receiver asked for is waited in full, on top of the back-off
+          // (a Retry-After of 0 must not mean "again at once", over and over).
           if (err instanceof DeliveryError && err.retryAfterMs !== undefined)
-            gate.retryAfter(err.retryAfterMs, error); // a pause the receiver asked for, in full
-          else gate.failed(ticket, error);
+            gate.retryAfter(err.retryAfterMs, error);
           const nextAttemptAt = Math.max(gate.opensAt, this.now());
           await this.store.recordDelivery(
             item,

@@ -159,21 +159,30 @@ describe("state machine", () => {
       t0 + 60_000,
     ).active;
     expect(firing.map((a) => a.status)).toEqual(["firing", "firing"]);
-    // Restarted: prod's statuses not read yet, so nothing in the snapshot is failing.
+    // Restarted at t0 + 90 s: prod's statuses not read yet, so nothing in the snapshot is failing.
+    const restart = t0 + 90_000;
     const unread = {
       ...fixed,
+      holdUnreadUntil: restart + 600_000,
       snapshot: {
         ...fixed.snapshot,
         deployments: fixed.snapshot.deployments.map((d) => ({ ...d, statusesAsOf: null })),
       },
     };
-    const waiting = evaluateAlerts(firing, unread, t0 + 90_000);
+    const waiting = evaluateAlerts(firing, unread, restart);
     expect(waiting.notifications).toEqual([]);
     expect(waiting.removed).toEqual([]);
     expect(waiting.active).toEqual(firing);
     // Read, and fixed meanwhile: now they resolve, as one incident each.
-    const read = evaluateAlerts(waiting.active, fixed, t0 + 120_000);
+    const read = evaluateAlerts(
+      waiting.active,
+      { ...fixed, holdUnreadUntil: restart + 600_000 },
+      restart + 30_000,
+    );
     expect(read.notifications.map((n) => n.transition)).toEqual(["resolved", "resolved"]);
+    // Never read (unreachable since the start): held for the grace only.
+    const late = evaluateAlerts(waiting.active, unread, restart + 600_000);
+    expect(late.notifications.map((n) => n.transition)).toEqual(["resolved", "resolved"]);
   });
 
   it("drops a pending alert whose condition clears without telling anyone", () => {

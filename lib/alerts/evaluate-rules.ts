@@ -1,5 +1,6 @@
 import type { TeamConfig } from "@/lib/config/config-schema";
 import type { DeployEvent } from "@/lib/deploys/deploy-types";
+import { coveredDeployments } from "@/lib/history/kpi-sampling";
 import { perSnapshot } from "@/lib/snapshot/snapshot-memo";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
 import type { AlertRule } from "./alert-config";
@@ -22,6 +23,12 @@ export interface EngineInput {
   latestDeploys: readonly DeployEvent[];
   /** The oldest run time Healthboard holds (now − runsWindowDays): a deploy's baseline starts no earlier. */
   dataFrom: number;
+  /**
+   * Until then no previous alert resolves while some deployment is unread
+   * (someUnread): a grace after the runner's first evaluation, so a deployment
+   * unreachable since the start holds nothing for longer.
+   */
+  holdUnreadUntil?: number;
 }
 
 /** Every condition true in the snapshot at `now`, one per (rule, team, subject), details not yet walked. */
@@ -90,28 +97,17 @@ export function evaluateAlerts(
   input: EngineInput,
   now: number,
 ): AlertStep {
-  return stepAlerts(
-    previous,
-    ruleCandidates(input, now),
-    input.rules,
-    now,
-    unreadDeployments(input.snapshot),
-  );
+  const held = now < (input.holdUnreadUntil ?? 0) && someUnread(input.snapshot);
+  return stepAlerts(previous, ruleCandidates(input, now), input.rules, now, () => held);
 }
 
 /**
- * Which alerts the snapshot cannot speak for: those of a deployment whose
- * locations or asset statuses have not been read since the process started
- * (after a restart, or while it is down since then), and every team-wide
- * alert while any deployment is such. Nothing is known of them yet, so
- * nothing about them resolves.
+ * Whether some deployment's assets are not known yet (its locations, or the
+ * statuses of a deployment with assets, not read since the process started).
+ * Until they are, nothing about the alerts is known that would resolve them:
+ * the fresh snapshot after a restart is empty, and resolving then firing again
+ * once the data came would page twice for one incident.
  */
-export function unreadDeployments(snapshot: HealthSnapshot): (state: AlertState) => boolean {
-  const unread = new Set(
-    snapshot.deployments
-      .filter((d) => d.locationsAsOf === null || d.statusesAsOf === null)
-      .map((d) => d.deployment),
-  );
-  if (unread.size === 0) return () => false;
-  return (state) => state.signal.deployment === null || unread.has(state.signal.deployment);
+export function someUnread(snapshot: HealthSnapshot): boolean {
+  return coveredDeployments(snapshot).length < snapshot.deployments.length;
 }

@@ -29,8 +29,13 @@ export interface KpiScopeSample {
   rows: ScopeCounts[];
 }
 
-/** Whether a deployment's assets are known: definitions fetched, statuses too if it has assets. */
-function coveredDeployments(snapshot: HealthSnapshot): { deployment: string; live: boolean }[] {
+/**
+ * The deployments whose assets are known: definitions fetched, statuses too if
+ * it has assets. The alert engine reads it too (what it may resolve after a start).
+ */
+export function coveredDeployments(
+  snapshot: HealthSnapshot,
+): { deployment: string; live: boolean }[] {
   const withAssets = new Set<string>();
   for (const node of snapshot.graph.nodes.values())
     for (const d of node.definitions) withAssets.add(d.deployment);

@@ -27,7 +27,7 @@ async function failure(reply: Parameters<typeof startScriptedServer>[0][number])
 }
 
 describe("channel senders", () => {
-  it("call a 4xx other than 408 and 429 permanent, and carry a Retry-After", async () => {
+  it("call a refusal of the message permanent (400), not a proxy's 404 or a 503, and carry a Retry-After", async () => {
     const refused = await failure(json({ error: "invalid_token" }, 400));
     expect(refused.err).toBeInstanceOf(DeliveryError);
     expect(refused.err.permanent).toBe(true);
@@ -36,6 +36,9 @@ describe("channel senders", () => {
     expect(limited.err.retryAfterMs).toBe(30_000);
     const down = await failure(json({}, 503));
     expect(down.err.permanent).toBe(false);
+    // An ingress or auth proxy mid-redeploy: not the message's fault, so tried again.
+    const proxy = await failure(json({}, 404));
+    expect(proxy.err.permanent).toBe(false);
   });
 
   it("never put the webhook URL in an error, even when fetch quotes it", async () => {

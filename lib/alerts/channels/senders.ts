@@ -27,9 +27,11 @@ export interface Sender {
 export type SecretReader = (variable: string) => string | undefined;
 
 /**
- * A send that failed. `permanent`: the receiver refused the message for good
- * (a 4xx other than 408 and 429: a bad routing key, a revoked webhook), so
- * sending it again cannot help. `retryAfterMs`: the receiver asked for a pause.
+ * A send that failed. `permanent`: the receiver refused this message for good
+ * (HTTP 400, 410, 413 or 422: a bad routing key or payload, an archived channel;
+ * an SMTP 5xx), so sending it again cannot help. A 401, 403 or 404 is not: an
+ * auth proxy or an ingress mid-redeploy answers those for a while.
+ * `retryAfterMs`: the receiver asked for a pause.
  */
 export class DeliveryError extends Error {
   constructor(
@@ -43,6 +45,8 @@ export class DeliveryError extends Error {
 }
 
 const TIMEOUT_MS = 10_000;
+/** Answers that refuse the message itself (see DeliveryError). */
+const PERMANENT_HTTP = new Set([400, 410, 413, 422]);
 
 /** The HMAC a webhook receiver recomputes: hex SHA-256 over `${timestamp}.${body}`. */
 export function webhookSignature(secret: string, timestamp: string, body: string): string {
@@ -71,7 +75,7 @@ async function postJson(
   const { status } = res;
   throw new DeliveryError(
     `HTTP ${status}${answer ? `: ${answer.slice(0, 200)}` : ""}`,
-    status >= 400 && status < 500 && status !== 408 && status !== 429,
+    PERMANENT_HTTP.has(status),
     parseRetryAfter(res.headers.get("retry-after")),
   );
 }
@@ -172,6 +176,13 @@ function channelSender(channel: ChannelConfig, ctx: LinkContext, secret: SecretR
               text,
               headers: { "X-Healthboard-Idempotency-Key": n.key },
             });
+          } catch (err) {
+            // An SMTP 5xx (550 no such recipient, 552 too large) refuses the message for good.
+            const code = (err as { responseCode?: number }).responseCode;
+            throw new DeliveryError(
+              err instanceof Error ? err.message : String(err),
+              code !== undefined && code >= 500 && code < 600,
+            );
           } finally {
             transport.close();
           }
