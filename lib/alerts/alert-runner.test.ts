@@ -8,7 +8,7 @@ import { def } from "@/lib/testing/asset-fixtures";
 import { withLocationDown } from "@/lib/testing/outage-fixtures";
 import { deploymentInput, MATERIALIZED } from "@/lib/testing/snapshot-fixtures";
 import { alertsSchema } from "./alert-config";
-import { AlertRunner } from "./alert-runner";
+import { AlertRunner, UNREAD_GRACE_MS } from "./alert-runner";
 import type { AlertNotification } from "./alert-types";
 import { Dispatcher } from "./dispatcher";
 import { SqliteAlertStore } from "./sqlite-alert-store";
@@ -94,6 +94,47 @@ describe("AlertRunner across a restart", () => {
       ["firing", true],
       ["resolved", true],
     ]);
+    second.close();
+  });
+});
+
+describe("AlertRunner after a restart, before its first read", () => {
+  it("keeps a firing alert until the data is in, for at most the grace", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "alerts-"));
+    dirs.push(dir);
+    const file = path.join(dir, "alerts.sqlite");
+    const got: AlertNotification[] = [];
+    const world = { snapshot: DOWN, now: 1_000_000 };
+    const first = healthboard(file, world, got);
+    await first.run();
+    world.now += 10_000;
+    await first.run();
+    first.close();
+
+    // Restarted: nothing read yet, so the snapshot has no location to be down.
+    const unread = buildSnapshot(
+      [
+        {
+          ...input,
+          locations: { ...input.locations, asOf: null, locations: [] },
+          statusesAsOf: null,
+        },
+      ],
+      TEAMS,
+      "unread",
+      0,
+    );
+    world.snapshot = unread;
+    const second = healthboard(file, world, got);
+    world.now += 5_000;
+    await second.run();
+    world.now += UNREAD_GRACE_MS - 1;
+    await second.run();
+    expect(got.map((n) => n.transition)).toEqual(["firing"]);
+    // Never read within the grace: what the snapshot says counts again.
+    world.now += 1;
+    await second.run();
+    expect(got.map((n) => n.transition)).toEqual(["firing", "resolved"]);
     second.close();
   });
 });

@@ -52,8 +52,9 @@ export type DeliveryResult =
   | { outcome: "delivered" | "dry-run"; at: number }
   | { outcome: "failed"; at: number; error: string; nextAttemptAt: number }
   /**
-   * Refused for good (a 4xx other than 408 and 429, or a channel no longer
-   * configured): sending it again would be refused again. It leaves the outbox,
+   * Refused for good (see DeliveryError in channels/senders.ts, or a channel
+   * missing from the config for an hour): sending it again would be refused
+   * again. It leaves the outbox,
    * logged, so the channel's queue behind it moves on.
    */
   | { outcome: "rejected"; at: number; error: string };

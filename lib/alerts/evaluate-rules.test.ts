@@ -180,6 +180,27 @@ describe("state machine", () => {
       restart + 30_000,
     );
     expect(read.notifications.map((n) => n.transition)).toEqual(["resolved", "resolved"]);
+    // A deployment with no assets has no statuses to read: it holds nothing.
+    const jobsOnly = {
+      ...fixed,
+      holdUnreadUntil: restart + 600_000,
+      snapshot: {
+        ...fixed.snapshot,
+        deployments: [
+          ...fixed.snapshot.deployments,
+          {
+            deployment: "jobs",
+            locationsAsOf: restart,
+            statusesAsOf: null,
+            runsAsOf: restart,
+            errors: [],
+          },
+        ],
+      },
+    };
+    expect(evaluateAlerts(waiting.active, jobsOnly, restart + 30_000).notifications).toHaveLength(
+      2,
+    );
     // Never read (unreachable since the start): held for the grace only.
     const late = evaluateAlerts(waiting.active, unread, restart + 600_000);
     expect(late.notifications.map((n) => n.transition)).toEqual(["resolved", "resolved"]);

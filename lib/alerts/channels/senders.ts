@@ -177,11 +177,16 @@ function channelSender(channel: ChannelConfig, ctx: LinkContext, secret: SecretR
               headers: { "X-Healthboard-Idempotency-Key": n.key },
             });
           } catch (err) {
-            // An SMTP 5xx (550 no such recipient, 552 too large) refuses the message for good.
-            const code = (err as { responseCode?: number }).responseCode;
+            // A 5xx to the envelope or the message (550 no such recipient, 552 too large)
+            // refuses this message for good; a 5xx to the login (535, EAUTH) or the
+            // connection is the channel's set-up, retried like an HTTP 401.
+            const { code, responseCode } = (err ?? {}) as { code?: string; responseCode?: number };
             throw new DeliveryError(
               err instanceof Error ? err.message : String(err),
-              code !== undefined && code >= 500 && code < 600,
+              (code === "EENVELOPE" || code === "EMESSAGE") &&
+                responseCode !== undefined &&
+                responseCode >= 500 &&
+                responseCode < 600,
             );
           } finally {
             transport.close();
