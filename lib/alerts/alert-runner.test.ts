@@ -67,20 +67,25 @@ function healthboard(
   };
 }
 
+/** A process whose location alert fired (its `for` is 10 s), then stopped: the file and the world go on. */
+async function firedThenStopped() {
+  const dir = mkdtempSync(path.join(tmpdir(), "alerts-"));
+  dirs.push(dir);
+  const file = path.join(dir, "alerts.sqlite");
+  const got: AlertNotification[] = [];
+  const world = { snapshot: DOWN, now: 1_000_000 };
+  const first = healthboard(file, world, got);
+  await first.run();
+  world.now += 10_000;
+  await first.run();
+  first.close();
+  return { file, world, got };
+}
+
 describe("AlertRunner across a restart", () => {
   it("neither forgets a firing alert nor sends it again, and still sends its resolution", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "alerts-"));
-    dirs.push(dir);
-    const file = path.join(dir, "alerts.sqlite");
-    const got: AlertNotification[] = [];
-    const world = { snapshot: DOWN, now: 1_000_000 };
-
-    const first = healthboard(file, world, got);
-    await first.run();
-    world.now += 10_000;
-    await first.run();
+    const { file, world, got } = await firedThenStopped();
     expect(got.map((n) => n.transition)).toEqual(["firing"]);
-    first.close();
 
     // Restarted: the location is still down, time moves on.
     const second = healthboard(file, world, got);
@@ -100,16 +105,7 @@ describe("AlertRunner across a restart", () => {
 
 describe("AlertRunner after a restart, before its first read", () => {
   it("keeps a firing alert until the data is in, for at most the grace", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "alerts-"));
-    dirs.push(dir);
-    const file = path.join(dir, "alerts.sqlite");
-    const got: AlertNotification[] = [];
-    const world = { snapshot: DOWN, now: 1_000_000 };
-    const first = healthboard(file, world, got);
-    await first.run();
-    world.now += 10_000;
-    await first.run();
-    first.close();
+    const { file, world, got } = await firedThenStopped();
 
     // Restarted: nothing read yet, so the snapshot has no location to be down.
     const unread = buildSnapshot(
