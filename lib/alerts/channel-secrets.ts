@@ -48,3 +48,29 @@ export function missingChannelSecrets(
       ),
   );
 }
+
+/**
+ * An error message safe to show: any secret value a sender may have echoed
+ * (a webhook URL in a network error, a key in a receiver's answer) is masked.
+ */
+export function maskSecrets(message: string, secrets: readonly (string | undefined)[]): string {
+  let out = message;
+  for (const s of secrets)
+    for (const part of secretParts(s)) if (part.length >= 4) out = out.split(part).join("[secret]");
+  return out.slice(0, 300);
+}
+
+/**
+ * A secret and, for a URL, its path and query: a receiver that echoes the path
+ * it was called on (a Slack webhook's secret is its path) echoes no host.
+ */
+function secretParts(secret: string | undefined): string[] {
+  if (!secret) return [];
+  try {
+    const { pathname, search } = new URL(secret);
+    const path = `${pathname}${search}`;
+    return path.length >= 8 ? [secret, path] : [secret];
+  } catch {
+    return [secret];
+  }
+}

@@ -2,8 +2,8 @@ import "server-only";
 import { readToken } from "@/lib/env";
 import { countAlertDelivery } from "@/lib/observability/self-counters";
 import { alertsRuntime } from "./alerts-runtime";
-import { channelSecretFields } from "./channel-secrets";
-import { maskSecrets, testNotification } from "./test-notification";
+import { channelSecretFields, maskSecrets } from "./channel-secrets";
+import { testNotification } from "./test-notification";
 
 export type TestOutcome =
   | { channel: string; outcome: "delivered" | "dry-run" }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { maskSecrets, testNotification } from "./test-notification";
+import { maskSecrets } from "./channel-secrets";
+import { testNotification } from "./test-notification";
 
 describe("testNotification", () => {
   it("is a firing notification for one channel, its key unique per test", () => {

@@ -3,8 +3,7 @@ import nodemailer from "nodemailer";
 import { parseRetryAfter } from "@/lib/http/retry-after";
 import type { ChannelConfig } from "../alert-config";
 import type { AlertNotification } from "../alert-types";
-import { channelSecretFields } from "../channel-secrets";
-import { maskSecrets } from "../test-notification";
+import { channelSecretFields, maskSecrets } from "../channel-secrets";
 import type { LinkContext } from "./links";
 import {
   alertmanagerAlerts,
