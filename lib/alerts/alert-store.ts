@@ -54,8 +54,7 @@ export type DeliveryResult =
   /**
    * Refused for good (see DeliveryError in channels/senders.ts, or a channel
    * missing from the config for an hour): sending it again would be refused
-   * again. It leaves the outbox,
-   * logged, so the channel's queue behind it moves on.
+   * again. It leaves the outbox, logged, so the channel's queue behind it moves on.
    */
   | { outcome: "rejected"; at: number; error: string };
 

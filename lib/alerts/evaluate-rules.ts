@@ -97,8 +97,8 @@ export function evaluateAlerts(
   input: EngineInput,
   now: number,
 ): AlertStep {
-  const held = now < (input.holdUnreadUntil ?? 0) && someUnread(input.snapshot);
-  return stepAlerts(previous, ruleCandidates(input, now), input.rules, now, () => held);
+  const keepAbsent = now < (input.holdUnreadUntil ?? 0) && someUnread(input.snapshot);
+  return stepAlerts(previous, ruleCandidates(input, now), input.rules, now, keepAbsent);
 }
 
 /**

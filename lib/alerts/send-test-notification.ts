@@ -1,8 +1,6 @@
 import "server-only";
-import { readToken } from "@/lib/env";
 import { countAlertDelivery } from "@/lib/observability/self-counters";
 import { alertsRuntime } from "./alerts-runtime";
-import { channelSecretFields, maskSecrets } from "./channel-secrets";
 import { testNotification } from "./test-notification";
 
 export type TestOutcome =
@@ -23,8 +21,7 @@ export async function sendTestNotification(channel: string): Promise<TestOutcome
     return { channel, outcome: "delivered" };
   } catch (err) {
     countAlertDelivery(channel, "failed");
-    const secrets = channelSecretFields(conf).map(([, variable]) => readToken(variable));
-    const message = err instanceof Error ? err.message : String(err);
-    return { channel, outcome: "failed", error: maskSecrets(message, secrets) };
+    // The channel's sender masked its secrets (createSender in channels/senders.ts).
+    return { channel, outcome: "failed", error: err instanceof Error ? err.message : String(err) };
   }
 }

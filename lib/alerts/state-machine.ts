@@ -59,17 +59,22 @@ export function channelsFor(rule: Pick<AlertRule, "routes">, team: string): stri
 }
 
 /**
- * `held`: a previous alert the snapshot cannot speak for yet (its deployment
- * not read since a restart). Absent from the candidates, it is kept as it was
- * rather than resolved: resolving it, then firing it again once the data came,
- * would page twice for one incident.
+ * `keepAbsent`: the snapshot cannot speak for the previous alerts yet (a
+ * deployment not read since a restart). One absent from the candidates is kept
+ * as it was rather than resolved: resolving it, then firing it again once the
+ * data came, would page twice for one incident.
  */
+/** `channels` and those already told of the alert's incident, once each. */
+const withNotified = (channels: readonly string[], state: AlertState): string[] => [
+  ...new Set([...channels, ...(state.notified ?? [])]),
+];
+
 export function stepAlerts(
   previous: readonly AlertState[],
   candidates: readonly AlertCandidate[],
   rules: readonly RoutedRule[],
   now: number,
-  held: (state: AlertState) => boolean = () => false,
+  keepAbsent = false,
 ): AlertStep {
   const ruleByName = new Map(rules.map((r) => [r.name, r]));
   const before = new Map(previous.map((s) => [s.fingerprint, s]));
@@ -84,8 +89,7 @@ export function stepAlerts(
     const rule = ruleByName.get(state.signal.rule);
     const routed = rule ? channelsFor(rule, state.signal.team) : [];
     // A PagerDuty incident or a Slack thread that was told of the firing must hear it ended.
-    const channels =
-      transition === "resolved" ? [...new Set([...routed, ...(state.notified ?? [])])] : routed;
+    const channels = transition === "resolved" ? withNotified(routed, state) : routed;
     const incident = incidentId(state);
     // Re-notifications are numbered so each one has its own idempotency key.
     const suffix = transition === "renotify" ? `:${state.sent}` : "";
@@ -101,9 +105,6 @@ export function stepAlerts(
     });
     return channels;
   };
-  const told = (state: AlertState, channels: string[]): string[] => [
-    ...new Set([...(state.notified ?? []), ...channels]),
-  ];
 
   for (const candidate of candidates) {
     const fingerprint = candidate.signal.fingerprint;
@@ -145,7 +146,7 @@ export function stepAlerts(
         lastNotifiedAt: now,
         sent: 1,
       };
-      state = { ...state, notified: told(state, notify(state, "firing", null)) };
+      state = { ...state, notified: withNotified(notify(state, "firing", null), state) };
     } else if (
       state.status === "firing" &&
       rule.renotify > 0 &&
@@ -153,7 +154,7 @@ export function stepAlerts(
       now - state.lastNotifiedAt >= rule.renotify
     ) {
       state = { ...state, signal: detailed(), lastNotifiedAt: now, sent: state.sent + 1 };
-      state = { ...state, notified: told(state, notify(state, "renotify", null)) };
+      state = { ...state, notified: withNotified(notify(state, "renotify", null), state) };
     }
     if (state === prev) unchanged.add(fingerprint);
     active.push(state);
@@ -161,7 +162,7 @@ export function stepAlerts(
 
   for (const prev of previous) {
     if (seen.has(prev.fingerprint)) continue;
-    if (held(prev)) {
+    if (keepAbsent) {
       unchanged.add(prev.fingerprint);
       active.push(prev);
       continue;

@@ -2,7 +2,7 @@ import type { TeamConfig } from "@/lib/config/config-schema";
 import type { RunRecord } from "@/lib/domain/run-types";
 import { HEALTH_STATES, isFailedRun, isStale, type OverallHealth } from "@/lib/metrics/definitions";
 import type { HealthSnapshot } from "@/lib/snapshot/snapshot-types";
-import { teamAssets, teamDefinitions } from "@/lib/teams/team-assets";
+import { teamAssets, teamConfigLocations, teamDefinitions } from "@/lib/teams/team-assets";
 import { teamRuns } from "@/lib/teams/team-runs";
 
 // Per team and code location: the team page's asset counts and its failed
@@ -57,11 +57,9 @@ export function teamFigures(
   const failedRuns: TeamFigures["failedRuns"] = [];
   // Only failed runs are counted: attributing the rest to teams would be wasted work.
   const failed = snapshot.runs.filter(isFailedRun);
-  // The config's locations of this snapshot's environment only (as on team pages):
-  // a staging location's rows would read zero from prod's snapshot.
-  const shown = new Set(snapshot.deployments.map((d) => d.deployment));
   for (const team of teams) {
-    const configLocations = team.locations.filter((l) => shown.has(l.deployment));
+    // Not another environment's: its rows would read zero from this snapshot.
+    const configLocations = teamConfigLocations(snapshot, team);
     for (const l of configLocations) row({ team: team.slug, ...l });
     const assets = teamAssets(snapshot, team.slug);
     // Rows of this team by location, without building a key per asset (25,000 of them).

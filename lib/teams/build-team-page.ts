@@ -24,7 +24,13 @@ import { deployReport, type LocationDeploys } from "./deploy-report";
 import { type DurationPoint, executionTimes } from "./execution-times";
 import { type FailureReport, failureReport } from "./failure-report";
 import { type FreshnessReport, freshnessReport } from "./freshness-report";
-import { isDegraded, isStale, teamAssets, teamDefinitions } from "./team-assets";
+import {
+  isDegraded,
+  isStale,
+  teamAssets,
+  teamConfigLocations,
+  teamDefinitions,
+} from "./team-assets";
 import { teamRuns } from "./team-runs";
 import { type RangeKey, type TimeWindow, timeWindow } from "./time-range";
 
@@ -116,27 +122,17 @@ export function buildTeamPage(input: TeamPageInputs): TeamPageModel {
   );
   const ids = new Set(assets.map((a) => a.node.id));
 
-  // The config's locations of this snapshot's environment only: a team that
-  // lists a staging location must not count its deploys or runs in prod's page,
-  // nor widen prod's scope past what prod's KPI samples cover (and the reverse).
-  const shown = new Set(snapshot.deployments.map((d) => d.deployment));
-  const configLocations = team.locations.filter((l) => shown.has(l.deployment));
+  // The config's locations of this environment only (nor wider than its KPI
+  // samples), and every deployment of a merged asset's group: its runs count
+  // here, so its outages and deploys do.
+  const configLocations = teamConfigLocations(snapshot, team);
   const locationSet = new Map<string, { deployment: string; location: string }>();
-  for (const l of configLocations) locationSet.set(`${l.deployment}/${l.location}`, l);
-  // Every deployment of a merged asset's group: its runs count here, so its outages and deploys do.
-  for (const d of definitions)
-    locationSet.set(`${d.deployment}/${d.location}`, {
-      deployment: d.deployment,
-      location: d.location,
-    });
-  if (input.location) {
-    // The filter narrows the assets; the team's other locations stay choosable.
-    for (const d of teamDefinitions(teamAssets(snapshot, team.slug)))
-      locationSet.set(`${d.deployment}/${d.location}`, {
-        deployment: d.deployment,
-        location: d.location,
-      });
-  }
+  const addLocation = ({ deployment, location }: { deployment: string; location: string }) =>
+    locationSet.set(`${deployment}/${location}`, { deployment, location });
+  configLocations.forEach(addLocation);
+  definitions.forEach(addLocation);
+  // The filter narrows the assets; the team's other locations stay choosable.
+  if (input.location) teamDefinitions(teamAssets(snapshot, team.slug)).forEach(addLocation);
   const allLocations = [...new Set([...locationSet.values()].map((l) => l.location))].sort();
   const locations = [...locationSet.values()].filter(
     (l) => !input.location || l.location === input.location,

@@ -1,3 +1,4 @@
+import type { TeamConfig } from "@/lib/config/config-schema";
 import type { AssetDefinition } from "@/lib/domain/types";
 import type { AssetHealth } from "@/lib/health/health-model";
 import type { AssetStatus } from "@/lib/health/status-types";
@@ -119,4 +120,17 @@ export function teamDefinitions(
       if (!location || d.location === location)
         out.push({ deployment: d.deployment, id: a.node.id, location: d.location });
   return out;
+}
+
+/**
+ * The code locations a team's config lists in the snapshot's environment: a
+ * location of another environment's deployment (staging on prod's page) has
+ * no data here, and counting it would mix environments.
+ */
+export function teamConfigLocations(
+  snapshot: HealthSnapshot,
+  team: Pick<TeamConfig, "locations">,
+): { deployment: string; location: string }[] {
+  const shown = new Set(snapshot.deployments.map((d) => d.deployment));
+  return team.locations.filter((l) => shown.has(l.deployment));
 }
